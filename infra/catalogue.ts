@@ -1,0 +1,153 @@
+/**
+ * The resource catalogue: every table, index, bucket, prefix, event, queue and schedule is
+ * declared here once. The CDK stack (infra/stack.ts) and the local stand-in (infra/local/) both
+ * read it, so "it works locally" means the same wiring as in AWS.
+ *
+ * Functions never read this file at run time for names that differ between AWS and local: they
+ * read the environment variables named in `env` below, which both the stack and the stand-in set.
+ */
+
+/** Environment variable names every function reads its resource names from. */
+export const env = {
+  tableName: 'TABLE_NAME',
+  importsBucket: 'IMPORTS_BUCKET',
+  findingsBucket: 'FINDINGS_BUCKET',
+  reportsBucket: 'REPORTS_BUCKET',
+  eventBusName: 'EVENT_BUS_NAME',
+  notifyQueueUrl: 'NOTIFY_QUEUE_URL',
+  linkSecretArn: 'LINK_SECRET_ARN',
+  linkSecretFile: 'LINK_SECRET_FILE',
+  senderEmail: 'SENDER_EMAIL',
+  webBaseUrl: 'WEB_BASE_URL',
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
+  s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+} as const;
+
+/** One DynamoDB table, single-table design. Key layout lives in shared/keys.ts. */
+export const table = {
+  logicalId: 'VisitsTable',
+  localName: 'visits',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  /** Generic indexes; shared/keys.ts says what each entity puts in them. */
+  indexes: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+  ],
+} as const;
+
+export type IndexName = (typeof table.indexes)[number]['name'];
+
+/** S3 key prefixes. Each bucket's prefixes are listed with the bucket. */
+export const prefixes = {
+  imports: 'imports/',
+  importReports: 'import-reports/',
+  findings: 'findings/',
+  quarantine: 'quarantine/',
+  reports: 'reports/',
+  programme: 'programme/',
+  policy: 'policy/',
+} as const;
+
+export const buckets = {
+  imports: { logicalId: 'ImportsBucket', localName: 'visits-imports', envVar: env.importsBucket, prefixes: [prefixes.imports, prefixes.importReports, prefixes.policy] },
+  findings: { logicalId: 'FindingsBucket', localName: 'visits-findings', envVar: env.findingsBucket, prefixes: [prefixes.findings, prefixes.quarantine] },
+  reports: { logicalId: 'ReportsBucket', localName: 'visits-reports', envVar: env.reportsBucket, prefixes: [prefixes.reports, prefixes.programme] },
+} as const;
+
+export type BucketId = keyof typeof buckets;
+
+/** Limits that users are told about (README, error messages). */
+export const limits = {
+  /** Largest CSV an import accepts. A 1,000,000-row provider file is about 300 MB. */
+  importMaxBytes: 512 * 1024 * 1024,
+  /** Largest findings JSON the pre-signed POST allows and the ingest accepts. */
+  findingsMaxBytes: 256 * 1024,
+  /** How long a pre-signed POST for findings stays valid. */
+  findingsPostExpirySeconds: 15 * 60,
+  /** How long an inspector's visit link stays valid. */
+  visitLinkLifetimeDays: 60,
+  /** Pre-signed GET lifetime for report links in emails (SigV4 maximum is 7 days). */
+  reportLinkLifetimeSeconds: 7 * 24 * 60 * 60,
+  /** Attach the PDF to emails when it is no larger than this. */
+  emailAttachmentMaxBytes: 2 * 1024 * 1024,
+} as const;
+
+/** EventBridge custom bus and the events that flow on it. */
+export const events = {
+  bus: { logicalId: 'VisitsBus', localName: 'visits' },
+  source: 'visits.pipeline',
+  detailTypes: {
+    importCompleted: 'ImportCompleted',
+    findingsVersionStored: 'FindingsVersionStored',
+    reportPublished: 'ReportPublished',
+  },
+} as const;
+
+export const queues = {
+  notify: { logicalId: 'NotifyQueue', localName: 'visits-notify', envVar: env.notifyQueueUrl, maxReceiveCount: 5, visibilityTimeoutSeconds: 120 },
+} as const;
+
+/**
+ * Schedules, in UTC. Written as fields, not as a cron string, so that both EventBridge
+ * (6-field cron with '?') and the local scheduler (croner, 5-field) are generated from one value.
+ */
+export interface ScheduleSpec {
+  readonly minute: number;
+  readonly hour: number;
+  /** 1 = Monday ... 7 = Sunday; absent = every day. */
+  readonly weekDay?: number;
+  readonly description: string;
+}
+
+export const schedules = {
+  nightlyPrioritise: { minute: 0, hour: 2, description: 'Recompute visit priorities and the programme every night' },
+  weeklyDigest: { minute: 0, hour: 7, weekDay: 1, description: 'Weekly digest to each commissioner of visits published in their area' },
+  dailyReminders: { minute: 0, hour: 8, description: 'Remind inspectors whose visit is past with no findings' },
+} as const satisfies Record<string, ScheduleSpec>;
+
+export type ScheduleId = keyof typeof schedules;
+
+/** EventBridge cron expression: cron(min hour day-of-month month day-of-week year). */
+export function eventBridgeCron(s: ScheduleSpec): { minute: string; hour: string; weekDay?: string } {
+  const names = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+  return s.weekDay === undefined
+    ? { minute: String(s.minute), hour: String(s.hour) }
+    : { minute: String(s.minute), hour: String(s.hour), weekDay: names[s.weekDay - 1] };
+}
+
+/** Standard 5-field cron for the local scheduler (croner: 0 = Sunday). */
+export function localCron(s: ScheduleSpec): string {
+  const dow = s.weekDay === undefined ? '*' : String(s.weekDay % 7);
+  return `${s.minute} ${s.hour} * * ${dow}`;
+}
+
+/** Which function handles what. Both the stack and the stand-in route from this table. */
+export const functions = {
+  ingestImport: { dir: 'ingest-import', trigger: { s3: { bucket: 'imports', prefix: prefixes.imports } } },
+  prioritise: {
+    dir: 'prioritise',
+    trigger: { schedule: 'nightlyPrioritise', event: events.detailTypes.importCompleted },
+  },
+  findingsPage: { dir: 'findings-page', trigger: { http: true } },
+  ingestFindings: { dir: 'ingest-findings', trigger: { s3: { bucket: 'findings', prefix: prefixes.findings } } },
+  renderReport: { dir: 'render-report', trigger: { event: events.detailTypes.findingsVersionStored } },
+  notifyCommissioners: { dir: 'notify-commissioners', trigger: { queue: 'notify' } },
+  weeklyDigest: { dir: 'weekly-digest', trigger: { schedule: 'weeklyDigest' } },
+  findingsReminders: { dir: 'findings-reminders', trigger: { schedule: 'dailyReminders' } },
+  sesFeedback: { dir: 'ses-feedback', trigger: { sns: 'sesFeedback' } },
+} as const;
+
+export type FunctionId = keyof typeof functions;
+
+/** Local stand-in defaults (ports can be overridden with environment variables of the same name). */
+export const local = {
+  dataDir: '.local',
+  endpointsFile: '.local/endpoints.json',
+  region: 'eu-west-2',
+  ports: { dynamodb: 8000, s3: 4569, ses: 8005, web: 3000 },
+  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+} as const;

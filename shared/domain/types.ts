@@ -1,0 +1,203 @@
+/**
+ * The domain vocabulary, in the users' words. Pure types: no AWS, no I/O.
+ * Dates are ISO calendar dates (`YYYY-MM-DD`); instants are ISO timestamps.
+ */
+
+export type IsoDate = string;
+export type IsoInstant = string;
+
+/** The eight Ofsted regions used in the provider file. */
+export const OFSTED_REGIONS = [
+  'East Midlands',
+  'East of England',
+  'London',
+  'North East, Yorkshire and the Humber',
+  'North West',
+  'South East',
+  'South West',
+  'West Midlands',
+] as const;
+export type OfstedRegion = (typeof OFSTED_REGIONS)[number];
+
+/**
+ * A judgement on the four-point scale, normalised. Older words map to the same step:
+ * "Requires improvement", "Adequate" and "Satisfactory" are all step 3.
+ */
+export type Grade = 'outstanding' | 'good' | 'requires-improvement' | 'inadequate';
+
+/** Interim inspections judge progress since the last full inspection instead of grading. */
+export type InterimOutcome = 'improved' | 'sustained' | 'declined';
+
+/** What an inspection event's "Overall effectiveness" cell said, normalised. */
+export type OverallOutcome =
+  | { readonly kind: 'grade'; readonly grade: Grade; readonly words: string }
+  | { readonly kind: 'interim'; readonly outcome: InterimOutcome; readonly words: string }
+  | { readonly kind: 'not-judged'; readonly words: string }
+  | { readonly kind: 'none' };
+
+export interface InspectionEvent {
+  readonly urn: string;
+  /** Ofsted's event number: unique per inspection event. */
+  readonly eventNumber: string;
+  /** "Full inspection", "Interim inspection", "Monitoring inspection", ... as published. */
+  readonly eventType: string;
+  readonly inspectionDate: IsoDate;
+  readonly publicationDate?: IsoDate;
+  readonly overall: OverallOutcome;
+  /** Sub-judgements by published column name (e.g. "Leadership and management"). */
+  readonly judgements: Readonly<Record<string, string>>;
+}
+
+export type ProviderStatus = 'open' | 'closed';
+
+/** A regulated children's social care provider, as in Ofsted's provider-level file. */
+export interface Provider {
+  readonly urn: string;
+  readonly name: string;
+  readonly provisionType: string;
+  readonly registrationStatus: string;
+  readonly sector: string;
+  /** Number of places; absent when the file leaves it blank. */
+  readonly places?: number;
+  readonly localAuthority: string;
+  readonly region: OfstedRegion;
+  readonly linkedEducationUrn?: string;
+  readonly address: {
+    readonly line1?: string;
+    readonly line2?: string;
+    readonly town?: string;
+    readonly county?: string;
+    readonly postcode?: string;
+    /** Children's homes' addresses are published as REDACTED. */
+    readonly redacted: boolean;
+  };
+  readonly parliamentaryConstituency?: string;
+  readonly registrationDate?: IsoDate;
+  readonly owner?: string;
+  /** Latest full inspection as given in the provider snapshot. */
+  readonly latestFullInspection?: InspectionEvent;
+  /** open while present in the latest full snapshot; closed when a newer snapshot omits it. */
+  readonly status: ProviderStatus;
+  /** The snapshot (import) that last listed this provider. */
+  readonly snapshotId: string;
+}
+
+/** ILACS: inspection of local authority children's services. */
+export interface LaOutcome {
+  readonly localAuthority: string;
+  readonly region: OfstedRegion;
+  readonly webLink?: string;
+  /** Absent when the LA reads "Not yet inspected". */
+  readonly inspectionDate?: IsoDate;
+  readonly publicationDate?: IsoDate;
+  readonly overall?: Grade;
+  readonly leadersImpact?: Grade;
+  readonly helpAndProtection?: Grade;
+  readonly childrenInCare?: Grade;
+  readonly careLeavers?: Grade;
+  /** True when the outcome names an area for priority action. */
+  readonly areaForPriorityAction: boolean;
+}
+
+export const SIGNAL_TYPES = [
+  'complaint',
+  'serious-event',
+  'whistleblowing',
+  'safeguarding-concern',
+  'la-concern',
+  'manager-change',
+  'enforcement-action',
+  'independent-report',
+] as const;
+export type SignalType = (typeof SIGNAL_TYPES)[number];
+
+/** A piece of intelligence received since the last inspection. Exactly one of urn / la is set. */
+export interface IntelligenceSignal {
+  readonly signalId: string;
+  readonly type: SignalType;
+  readonly date: IsoDate;
+  readonly urn?: string;
+  readonly localAuthority?: string;
+  /** 1 (low) to 3 (high); defaults to 1. */
+  readonly severity: 1 | 2 | 3;
+  /** For enforcement actions: still in force? */
+  readonly open: boolean;
+  readonly summary?: string;
+  readonly source?: string;
+}
+
+/** A commissioner's subscription: which reports they are emailed. */
+export interface Commissioner {
+  readonly commissionerId: string;
+  readonly name: string;
+  readonly email: string;
+  readonly organisation?: string;
+  readonly localAuthorities: readonly string[];
+  readonly regions: readonly OfstedRegion[];
+  readonly urns: readonly string[];
+}
+
+export type ImportKind = 'providers' | 'inspections' | 'la-outcomes' | 'intelligence' | 'commissioners';
+
+/** One rejected row (or the whole file, with line 1 for header problems). */
+export interface Rejection {
+  /** 1-based line number in the file as uploaded (header rows count). */
+  readonly line: number;
+  /** The column the problem is in, by its name in the file; absent for whole-row problems. */
+  readonly column?: string;
+  readonly reason: string;
+}
+
+export interface ImportReport {
+  readonly importId: string;
+  readonly key: string;
+  /** Absent when the file could not be recognised at all. */
+  readonly kind?: ImportKind;
+  readonly status: 'accepted' | 'rejected';
+  /** Whole-file problem, when status is rejected. */
+  readonly error?: string;
+  /** Data rows read (header rows excluded). */
+  readonly rows: number;
+  readonly accepted: number;
+  readonly rejected: readonly Rejection[];
+  /** Providers marked closed because a newer full snapshot omitted them. */
+  readonly closed?: number;
+  readonly startedAt: IsoInstant;
+  readonly durationMs: number;
+}
+
+export type TargetKind = 'provider' | 'la';
+
+/** A planned visit, as stored and as handed to inspectors. */
+export interface Visit {
+  readonly visitId: string;
+  readonly programmeId: string;
+  readonly kind: TargetKind;
+  /** URN for a provider, the LA name for an LA. */
+  readonly target: string;
+  readonly targetName: string;
+  readonly provisionType?: string;
+  readonly localAuthority: string;
+  readonly region: OfstedRegion;
+  /** Monday of the planned week. */
+  readonly week: IsoDate;
+  readonly noticeDate: IsoDate;
+  readonly inspector?: string;
+  readonly score: number;
+  readonly reasons: readonly string[];
+  readonly status: 'planned' | 'findings-received' | 'published';
+}
+
+export const ENFORCEMENT_ACTIONS = [
+  'none',
+  'compliance-notice',
+  'restriction-of-accommodation',
+  'suspension',
+  'cancellation',
+  'conditions-on-registration',
+  'prosecution',
+] as const;
+export type EnforcementAction = (typeof ENFORCEMENT_ACTIONS)[number];
+
+export const VISIT_METHODS = ['on-site', 'remote', 'blended'] as const;
+export type VisitMethod = (typeof VISIT_METHODS)[number];
