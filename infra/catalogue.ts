@@ -132,7 +132,8 @@ export const functions = {
     dir: 'prioritise',
     trigger: { schedule: 'nightlyPrioritise', event: events.detailTypes.importCompleted },
   },
-  findingsPage: { dir: 'findings-page', trigger: { http: true } },
+  findingsPage: { dir: 'findings-page', trigger: { http: ['/visits/{proxy+}', '/assets/{proxy+}'] } },
+  publicSite: { dir: 'public-site', trigger: { http: ['/reports/{proxy+}', '/unsubscribe'] } },
   ingestFindings: { dir: 'ingest-findings', trigger: { s3: { bucket: 'findings', prefix: prefixes.findings } } },
   renderReport: { dir: 'render-report', trigger: { event: events.detailTypes.findingsVersionStored } },
   notifyCommissioners: { dir: 'notify-commissioners', trigger: { queue: 'notify' } },
@@ -148,6 +149,6 @@ export const local = {
   dataDir: '.local',
   endpointsFile: '.local/endpoints.json',
   region: 'eu-west-2',
-  ports: { dynamodb: 8000, s3: 4569, ses: 8005, web: 3000 },
+  ports: { dynamodb: 8000, s3: 4569, ses: 8005, web: 3000, aws: 4010 },
   credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
 } as const;

@@ -1,0 +1,25 @@
+/** CLI scripts talk to the local cloud through the endpoints `npm start` wrote. */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { local } from '../../infra/catalogue';
+import { applyEnvironment, type Endpoints } from '../../infra/local/cloud';
+
+export function loadLocalEndpoints(): Endpoints {
+  const file = resolve(local.endpointsFile);
+  if (!existsSync(file)) {
+    console.error(`${local.endpointsFile} not found: start the local cloud first with \`npm start\` (in another terminal).`);
+    process.exit(2);
+  }
+  const endpoints = JSON.parse(readFileSync(file, 'utf8')) as Endpoints;
+  applyEnvironment(endpoints);
+  return endpoints;
+}
+
+/** Progress on stderr, so --json output on stdout stays clean. */
+export function progress(line: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}`);
+}
+export function progressDone(line?: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line ? `${line}\n` : ''}`);
+  else if (line) process.stderr.write(`${line}\n`);
+}

@@ -1,0 +1,88 @@
+/**
+ * Single-table key layout. Every entity's partition/sort key and index keys are built here and
+ * nowhere else, so a reader can see the whole table design on one page.
+ *
+ * | entity              | pk                      | sk                          | gsi1 (week)        | gsi2 (region)         | gsi3 (LA)          | gsi4 (target)        |
+ * |---------------------|-------------------------|-----------------------------|--------------------|-----------------------|--------------------|----------------------|
+ * | provider            | PROVIDER#{urn}          | PROFILE                     |                    |                       | LA#{la} / PROVIDER#{urn} |                 |
+ * | inspection event    | PROVIDER#{urn}          | INSPECTION#{date}#{event}   |                    |                       |                    |                      |
+ * | LA outcome (ILACS)  | LA#{la}                 | OUTCOME                     |                    |                       |                    |                      |
+ * | intelligence signal | PROVIDER#{urn} / LA#{la}| SIGNAL#{date}#{signalId}    |                    |                       |                    |                      |
+ * | commissioner        | COMMISSIONER#{id}       | PROFILE                     |                    |                       |                    |                      |
+ * | programme           | PROGRAMME#CURRENT / PROGRAMME#{id} | SUMMARY          |                    |                       |                    |                      |
+ * | visit               | VISIT#{visitId}         | VISIT                       | WEEK#{week}        | REGION#{region}       | LA#{la}            | TARGET#{kind}#{target} |
+ * | findings version    | VISIT#{visitId}         | FINDINGS#{v:0000}           |                    |                       |                    |                      |
+ * | submission status   | VISIT#{visitId}         | SUBMISSION#{submissionId}   |                    |                       |                    |                      |
+ * | report version      | VISIT#{visitId}         | REPORT#{v:0000}             | PUBLISHED          | publishedAt           | LA#{la}            |                      |
+ * | email sent          | EMAIL#{dedupeKey}       | SENT                        |                    |                       |                    |                      |
+ * | suppression         | SUPPRESSED#{email}      | SUPPRESSED                  |                    |                       |                    |                      |
+ * | import record       | IMPORT#{key}            | {etag}                      |                    |                       |                    |                      |
+ * | policy              | POLICY                  | CURRENT / V#{version}       |                    |                       |                    |                      |
+ *
+ * Every item carries `entity` (the entity name) so a parallel Scan can pick entities by type.
+ */
+import type { TargetKind } from './domain/types';
+
+export type Entity =
+  | 'provider'
+  | 'inspection'
+  | 'la-outcome'
+  | 'signal'
+  | 'commissioner'
+  | 'programme'
+  | 'visit'
+  | 'findings'
+  | 'submission'
+  | 'report'
+  | 'email'
+  | 'suppression'
+  | 'import'
+  | 'policy';
+
+export interface Key {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+/** Zero-padded version numbers sort correctly as strings. */
+export const versionSk = (prefix: string, version: number): string => `${prefix}#${String(version).padStart(6, '0')}`;
+
+export const keys = {
+  provider: (urn: string): Key => ({ pk: `PROVIDER#${urn}`, sk: 'PROFILE' }),
+  providerByLa: (la: string, urn: string) => ({ gsi3pk: `LA#${la}`, gsi3sk: `PROVIDER#${urn}` }),
+  inspection: (urn: string, date: string, eventNumber: string): Key => ({ pk: `PROVIDER#${urn}`, sk: `INSPECTION#${date}#${eventNumber}` }),
+  laOutcome: (la: string): Key => ({ pk: `LA#${la}`, sk: 'OUTCOME' }),
+  signal: (target: { urn?: string; localAuthority?: string }, date: string, signalId: string): Key => ({
+    pk: target.urn ? `PROVIDER#${target.urn}` : `LA#${target.localAuthority ?? ''}`,
+    sk: `SIGNAL#${date}#${signalId}`,
+  }),
+  commissioner: (id: string): Key => ({ pk: `COMMISSIONER#${id}`, sk: 'PROFILE' }),
+  currentProgramme: (): Key => ({ pk: 'PROGRAMME#CURRENT', sk: 'SUMMARY' }),
+  programme: (programmeId: string): Key => ({ pk: `PROGRAMME#${programmeId}`, sk: 'SUMMARY' }),
+  visit: (visitId: string): Key => ({ pk: `VISIT#${visitId}`, sk: 'VISIT' }),
+  visitIndexes: (v: { week: string; region: string; localAuthority: string; kind: TargetKind; target: string; visitId: string }) => ({
+    gsi1pk: `WEEK#${v.week}`,
+    gsi1sk: `${v.region}#${v.visitId}`,
+    gsi2pk: `REGION#${v.region}`,
+    gsi2sk: `${v.week}#${v.visitId}`,
+    gsi3pk: `LA#${v.localAuthority}`,
+    gsi3sk: `VISIT#${v.week}#${v.visitId}`,
+    gsi4pk: `TARGET#${v.kind}#${v.target}`,
+    gsi4sk: `${v.week}#${v.visitId}`,
+  }),
+  findingsVersion: (visitId: string, version: number): Key => ({ pk: `VISIT#${visitId}`, sk: versionSk('FINDINGS', version) }),
+  findingsPrefix: (visitId: string) => ({ pk: `VISIT#${visitId}`, skPrefix: 'FINDINGS#' }),
+  submission: (visitId: string, submissionId: string): Key => ({ pk: `VISIT#${visitId}`, sk: `SUBMISSION#${submissionId}` }),
+  reportVersion: (visitId: string, version: number): Key => ({ pk: `VISIT#${visitId}`, sk: versionSk('REPORT', version) }),
+  reportIndexes: (r: { publishedAt: string; localAuthority: string; visitId: string; version: number }) => ({
+    gsi1pk: 'PUBLISHED',
+    gsi1sk: `${r.publishedAt}#${r.visitId}#${r.version}`,
+    gsi3pk: `LA#${r.localAuthority}`,
+    gsi3sk: `REPORT#${r.publishedAt}#${r.visitId}`,
+  }),
+  emailSent: (dedupeKey: string): Key => ({ pk: `EMAIL#${dedupeKey}`, sk: 'SENT' }),
+  suppression: (email: string): Key => ({ pk: `SUPPRESSED#${email.trim().toLowerCase()}`, sk: 'SUPPRESSED' }),
+  importRecord: (bucketKey: string, etag: string): Key => ({ pk: `IMPORT#${bucketKey}`, sk: etag }),
+  currentPolicy: (): Key => ({ pk: 'POLICY', sk: 'CURRENT' }),
+  policyVersion: (version: string): Key => ({ pk: 'POLICY', sk: `V#${version}` }),
+} as const;

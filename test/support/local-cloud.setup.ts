@@ -1,0 +1,34 @@
+/**
+ * Vitest global setup for the integration, fault and browser suites: one local cloud on free
+ * ports with a throw-away data folder, shared by every test file. Test files reach it through
+ * `inject('endpoints')` (see test/support/cloud.ts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startLocalCloud, type Endpoints } from '../../infra/local/cloud';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    endpoints: Endpoints;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'visits-test-'));
+  const cloud = await startLocalCloud({
+    dataDir,
+    ports: 'free',
+    runSchedules: false,
+    // Lambda retries async events after about 1 and 2 minutes; tests keep the shape, not the wait.
+    retryDelaysMs: [200, 400],
+    sqsRedeliveryDelayMs: 200,
+    log: process.env.LOCAL_CLOUD_LOG ? (l) => console.log(l) : undefined,
+  });
+  project.provide('endpoints', cloud.endpoints);
+  return async () => {
+    await cloud.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
