@@ -1,0 +1,7 @@
+/**
+ * CDK entry point for `npx cdk synth` and `npx cdk deploy`:
+ *   npx cdk deploy -c senderEmail=visits@your-domain.gov.uk -c opsEmail=ops@your-domain.gov.uk
+ */
+import { buildApp } from './build-app';
+
+buildApp().app.synth();
