@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `npm test`: type-check, then every test suite (unit, CDK + cdk-nag, integration against the
+# real emulators, faults, corpus, browser). Ends with "Tests: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-system-deps.sh java chromium || exit 1
+mkdir -p test-artifacts
+echo "== Type check"
+if ! npx tsc --noEmit -p .; then
+  echo "Type check failed"
+  echo "Tests: 0 passed, 1 failed"
+  exit 1
+fi
+echo "== Tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@"
+status=$?
+node -e '
+  const fs = require("fs");
+  let r = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0 };
+  try { r = JSON.parse(fs.readFileSync("test-artifacts/vitest.json", "utf8")); } catch {}
+  const failed = r.numFailedTests + (r.numFailedTestSuites || 0) - (r.testResults || []).filter(t => t.status === "failed" && t.assertionResults.some(a => a.status === "failed")).length;
+  console.log(`Tests: ${r.numPassedTests} passed, ${Math.max(r.numFailedTests, failed)} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+'
+exit $status
