@@ -16,9 +16,11 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifac
 status=$?
 node -e '
   const fs = require("fs");
-  let r = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0 };
-  try { r = JSON.parse(fs.readFileSync("test-artifacts/vitest.json", "utf8")); } catch {}
-  const failed = r.numFailedTests + (r.numFailedTestSuites || 0) - (r.testResults || []).filter(t => t.status === "failed" && t.assertionResults.some(a => a.status === "failed")).length;
-  console.log(`Tests: ${r.numPassedTests} passed, ${Math.max(r.numFailedTests, failed)} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+  let r = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, testResults: [] };
+  try { r = JSON.parse(fs.readFileSync("test-artifacts/vitest.json", "utf8")); } catch { r.numFailedTests = 1; }
+  // A test file that fails before running any test (import error, failing hook) counts as one failure.
+  const brokenFiles = (r.testResults || []).filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed")).length;
+  const skipped = r.numPendingTests ? `, ${r.numPendingTests} skipped` : "";
+  console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed${skipped}`);
 '
 exit $status
