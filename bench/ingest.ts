@@ -1,0 +1,110 @@
+/**
+ * Ingest benchmark, from one run:
+ * - pipeline rows/s: the real ingest path (S3 GetObject stream -> csv-parse -> zod -> BatchWriteItem)
+ *   for a generated provider file of --rows rows;
+ * - raw rows/s: a plain BatchWriteItem loop writing the very same items to the same DynamoDB Local
+ *   (items prepared before the clock starts), with the same parallelism;
+ * - their ratio (goal >= 0.8);
+ * - peak RSS of a separate process importing a generated 1,000,000-row file (goal < 300 MB).
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { BatchWriter } from '../shared/aws/batch-write';
+import { dynamoClient, s3Client } from '../shared/aws/clients';
+import { importObject } from '../shared/aws/import-adapter';
+import { entityItems } from '../shared/ingest/items';
+import { parseImport } from '../shared/ingest/parse-import';
+import { syntheticProviderCsv } from '../shared/ingest/synthetic';
+import { functionEnvironment } from '../infra/local/cloud';
+import { withLocalCloud } from './local-cloud';
+
+export interface IngestBench {
+  readonly rows: number;
+  readonly pipelineRowsPerSec: number;
+  readonly rawRowsPerSec: number;
+  readonly ratio: number;
+  readonly peakRssMb: number;
+  readonly peakRssRows: number;
+  readonly itemsPerRow: number;
+}
+
+export async function writeSyntheticCsv(rows: number, file: string, seed = 42): Promise<void> {
+  const out = createWriteStream(file);
+  let buffer = '';
+  for (const line of syntheticProviderCsv(rows, seed)) {
+    buffer += `${line}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
+}
+
+export async function benchIngest(options: { rows: number; rssRows: number; log: (l: string) => void }): Promise<IngestBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'visits-ingest-bench-'));
+  try {
+    const file = join(dir, 'providers.csv');
+    options.log(`generating ${options.rows.toLocaleString()} provider rows ...`);
+    await writeSyntheticCsv(options.rows, file);
+
+    const result = await withLocalCloud(async (cloud) => {
+      const bucket = cloud.endpoints.buckets.imports;
+      const key = 'imports/bench/providers.csv';
+      await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: createReadStream(file), ContentLength: statSync(file).size }));
+
+      options.log('pipeline: importing through the ingest path ...');
+      const t0 = performance.now();
+      const report = await importObject(bucket, key);
+      const pipelineSeconds = (performance.now() - t0) / 1000;
+      if (report.accepted !== options.rows) throw new Error(`pipeline accepted ${report.accepted} of ${options.rows} rows: ${report.error ?? ''}`);
+
+      options.log('raw: preparing the same items, then a plain BatchWriteItem loop ...');
+      const items: Record<string, unknown>[] = [];
+      for await (const ev of parseImport(createReadStream(file), { snapshotId: 'bench' })) if (ev.type === 'row') items.push(...entityItems(ev.entity));
+      const rawItemsCount = items.length;
+      const writer = new BatchWriter(dynamoClient(), { tableName: cloud.endpoints.table, concurrency: 16 });
+      const t1 = performance.now();
+      for (const item of items) await writer.put(item);
+      await writer.flush();
+      const rawSeconds = (performance.now() - t1) / 1000;
+      items.length = 0;
+
+      // Peak RSS: the import alone runs in a child process (the emulators stay in this one).
+      options.log(`peak RSS: importing ${options.rssRows.toLocaleString()} rows in a separate process ...`);
+      const rssFile = join(dir, 'providers-rss.csv');
+      await writeSyntheticCsv(options.rssRows, rssFile, 7);
+      const rssKey = 'imports/bench/providers-rss.csv';
+      await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: rssKey, Body: createReadStream(rssFile), ContentLength: statSync(rssFile).size }));
+      const child = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'ingest-rss-child.ts'), bucket, rssKey], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+        env: { ...process.env, ...functionEnvironment(cloud.endpoints) },
+      });
+      if (child.status !== 0) throw new Error(`RSS run failed: ${child.stderr.slice(-2000)}`);
+      const rss = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { peakRssMb: number; accepted: number };
+      if (rss.accepted !== options.rssRows) throw new Error(`RSS run accepted ${rss.accepted} of ${options.rssRows} rows`);
+      return { pipelineSeconds, rawSeconds, itemsPerRow: (report.accepted ? rawItemsCount : 0) / options.rows, rss };
+    });
+
+    const pipelineRowsPerSec = Math.round(options.rows / result.pipelineSeconds);
+    const rawRowsPerSec = Math.round(options.rows / result.rawSeconds);
+    return {
+      rows: options.rows,
+      pipelineRowsPerSec,
+      rawRowsPerSec,
+      ratio: Number((pipelineRowsPerSec / rawRowsPerSec).toFixed(3)),
+      peakRssMb: result.rss.peakRssMb,
+      peakRssRows: options.rssRows,
+      itemsPerRow: result.itemsPerRow,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
