@@ -1,0 +1,184 @@
+/**
+ * Imports through the real path: an upload to s3rver's imports/ prefix -> the S3 event (key
+ * URL-encoded) -> the ingest handler -> DynamoDB Local, and the import report beside the upload.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prefixes } from '../../infra/catalogue';
+import type { Endpoints } from '../../infra/local/cloud';
+import { dynamoClient } from '../../shared/aws/clients';
+import { reportKeys } from '../../shared/aws/import-adapter';
+import type { ImportReport } from '../../shared/domain/types';
+import { keys } from '../../shared/keys';
+import { getText, putObject, settle, uniqueKey, useLocalCloud } from '../support/cloud';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const providersFile = resolve(root, 'samples/ofsted/providers-as-at-2018-03-31.csv');
+const inspectionsFile = resolve(root, 'samples/ofsted/inspections-in-year-2017-18.csv');
+
+let e: Endpoints;
+
+async function importBytes(name: string, body: string | Uint8Array): Promise<{ report: ImportReport; text: string; key: string }> {
+  const key = uniqueKey(prefixes.imports, name);
+  await putObject(e.buckets.imports, key, body);
+  await settle(e);
+  const out = reportKeys(key);
+  const report = JSON.parse(await getText(e.buckets.imports, out.json)) as ImportReport;
+  return { report, text: await getText(e.buckets.imports, out.text), key };
+}
+
+async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+  return (await dynamoClient().send(new GetCommand({ TableName: e.table, Key: key }))).Item;
+}
+
+/** A provider-file header (two rows, as published) plus the given data rows. */
+const HEADER = readFileSync(providersFile, 'utf8').split('\n').slice(0, 2).join('\n');
+function providerRow(over: Partial<Record<string, string>> = {}): string {
+  const v = {
+    urn: 'SC900001',
+    name: 'Test Home',
+    type: "Children's home",
+    la: 'Testshire',
+    region: 'North West',
+    places: '4',
+    date: '12/03/2019',
+    grade: 'Good',
+    event: '90000001',
+    ...over,
+  };
+  return [
+    'Ofsted Social Care Provider Webpage', v.urn, '', v.type, 'Active', v.name, 'REDACTED', 'REDACTED', 'REDACTED', 'REDACTED', 'REDACTED',
+    v.region, v.region, v.la, 'Somewhere', 'Private', v.places, 'Full inspection', v.date, '20/04/2019', v.event, v.grade, '', 'Good', 'Good', 'Good',
+  ].map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+}
+
+beforeAll(() => {
+  e = useLocalCloud();
+});
+
+describe('importing Ofsted provider data', () => {
+  it('accepts every one of the 2,797 rows of the real 2018 provider file and stores each provider', async () => {
+    const { report } = await importBytes('providers-as-at-2018-03-31.csv', readFileSync(providersFile));
+    expect(report).toMatchObject({ kind: 'providers', status: 'accepted', rows: 2797, accepted: 2797 });
+    expect(report.rejected).toEqual([]);
+
+    const lines = readFileSync(providersFile, 'utf8').split('\n').slice(2).filter(Boolean);
+    const urns = lines.map((l) => l.split(',')[1]!);
+    const stored = await Promise.all(urns.map((urn) => getItem(keys.provider(urn))));
+    expect(stored.filter(Boolean).length).toBe(2797);
+    const medway = await getItem(keys.provider('1027076'));
+    expect(medway).toMatchObject({ name: 'Medway Secure Training Centre', localAuthority: 'Medway', region: 'South East', status: 'open' });
+    expect((medway?.latestFullInspection as { inspectionDate: string }).inspectionDate).toBe('2016-06-24');
+  });
+
+  it('imports the in-year inspection events as inspection history per URN', async () => {
+    const { report } = await importBytes('inspections-in-year-2017-18.csv', readFileSync(inspectionsFile));
+    expect(report).toMatchObject({ kind: 'inspections', status: 'accepted', rows: 3488, accepted: 3488 });
+    const history = await dynamoClient().send(
+      new QueryCommand({ TableName: e.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': 'PROVIDER#1027077', ':sk': 'INSPECTION#' } }),
+    );
+    expect(history.Items?.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives identical state and counts when the same file is uploaded twice', async () => {
+    const body = `${HEADER}\n${providerRow({ urn: 'SC910001' })}\n${providerRow({ urn: 'SC910002', event: '90000002' })}\n`;
+    const first = await importBytes('twice.csv', body);
+    const before = await getItem(keys.provider('SC910001'));
+    const second = await importBytes('twice.csv', body);
+    const after = await getItem(keys.provider('SC910001'));
+    expect(second.report).toMatchObject({ rows: first.report.rows, accepted: first.report.accepted, rejected: first.report.rejected });
+    expect(after).toEqual(before);
+  });
+
+  it('keeps valid rows and rejects bad ones with line number, column and reason', async () => {
+    const body = [
+      HEADER,
+      providerRow({ urn: 'SC920001' }),
+      providerRow({ urn: 'SC920002', date: '31/02/2019', event: '2' }),
+      providerRow({ urn: 'SC920003', grade: 'Brilliant', event: '3' }),
+      providerRow({ urn: 'SC920004', places: '-2', event: '4' }),
+      providerRow({ urn: 'SC920001', event: '5' }),
+      providerRow({ urn: '', event: '6' }),
+      '',
+    ].join('\n');
+    const { report, text } = await importBytes('bad-rows.csv', body);
+    expect(report.status).toBe('accepted');
+    expect(report.accepted).toBe(1);
+    const byLine = new Map(report.rejected.map((r) => [r.line, r]));
+    expect(byLine.get(4)?.column).toBe('Inspection date');
+    expect(byLine.get(5)?.column).toBe('Overall effectiveness');
+    expect(byLine.get(5)?.reason).toContain('Brilliant');
+    expect(byLine.get(6)?.column).toBe('Places');
+    expect(byLine.get(7)?.reason).toContain('line 3');
+    expect(byLine.get(8)?.column).toBe('URN');
+    expect(text).toContain('line 4');
+    expect(await getItem(keys.provider('SC920001'))).toBeDefined();
+    expect(await getItem(keys.provider('SC920002'))).toBeUndefined();
+  });
+
+  it('rejects a file with missing required columns and names them with their accepted aliases', async () => {
+    const { report } = await importBytes('no-urn.csv', 'Name,Town\nA home,Leeds\n');
+    expect(report.status).toBe('rejected');
+    expect(report.error).toMatch(/URN/);
+  });
+
+  it('rejects an empty file and a binary file with a clear message and no crash', async () => {
+    const empty = await importBytes('empty.csv', '');
+    expect(empty.report.status).toBe('rejected');
+    expect(empty.report.error).toMatch(/empty/i);
+    const binary = await importBytes('image.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    expect(binary.report.status).toBe('rejected');
+    expect(binary.report.error).toMatch(/binary|not a CSV|text/i);
+  });
+
+  it('reads Windows-1252, a UTF-8 BOM and CRLF line ends alike', async () => {
+    const body = `${HEADER}\n${providerRow({ urn: 'SC930001', name: 'Cartref Ynys Môn £' })}\n`;
+    const cp1252 = await importBytes('cp1252.csv', iconv.encode(body.replace(/\n/g, '\r\n'), 'win1252'));
+    expect(cp1252.report.accepted).toBe(1);
+    expect((await getItem(keys.provider('SC930001')))?.name).toBe('Cartref Ynys Môn £');
+    const bom = await importBytes('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body.replace('SC930001', 'SC930002'))]));
+    expect(bom.report.accepted).toBe(1);
+  });
+
+  it('handles a key with spaces and special characters, URL-encoded in the S3 event', async () => {
+    const { report } = await importBytes('my providers (final) #2.csv', `${HEADER}\n${providerRow({ urn: 'SC940001' })}\n`);
+    expect(report.accepted).toBe(1);
+  });
+
+  it('marks providers absent from a newer full snapshot as closed, never deleting them', async () => {
+    await importBytes('snap-1.csv', `${HEADER}\n${providerRow({ urn: 'SC950001' })}\n${providerRow({ urn: 'SC950002', event: '7' })}\n`);
+    const { report } = await importBytes('snap-2.csv', `${HEADER}\n${providerRow({ urn: 'SC950001', name: 'Renamed Home' })}\n`);
+    expect(report.closed).toBeGreaterThanOrEqual(1);
+    expect(await getItem(keys.provider('SC950002'))).toMatchObject({ status: 'closed' });
+    expect(await getItem(keys.provider('SC950001'))).toMatchObject({ status: 'open', name: 'Renamed Home' });
+  });
+
+  it('changes nothing when the same S3 event is delivered twice', async () => {
+    const key = uniqueKey(prefixes.imports, 'repeat.csv');
+    await putObject(e.buckets.imports, key, `${HEADER}\n${providerRow({ urn: 'SC960001' })}\n`);
+    await settle(e);
+    const firstReport = await getText(e.buckets.imports, reportKeys(key).json);
+    const { handler } = await import('../../functions/ingest-import/handler');
+    const event = { Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: e.buckets.imports }, object: { key: key.split('/').map(encodeURIComponent).join('/') } } }] };
+    await handler(event as never, {} as never);
+    expect(await getText(e.buckets.imports, reportKeys(key).json)).toBe(firstReport);
+  });
+
+  it('imports the synthetic LA outcomes, intelligence and commissioners samples without a rejected row', async () => {
+    for (const [file, kind] of [
+      ['samples/la-outcomes.synthetic.csv', 'la-outcomes'],
+      ['samples/intelligence.synthetic.csv', 'intelligence'],
+      ['samples/commissioners.synthetic.csv', 'commissioners'],
+    ] as const) {
+      const { report } = await importBytes(file.split('/').pop()!, readFileSync(resolve(root, file)));
+      expect(report).toMatchObject({ kind, status: 'accepted' });
+      expect(report.rejected).toEqual([]);
+      expect(report.accepted).toBe(report.rows);
+    }
+    const las = await dynamoClient().send(new ScanCommand({ TableName: e.table, FilterExpression: '#e = :e', ExpressionAttributeNames: { '#e': 'entity' }, ExpressionAttributeValues: { ':e': 'la-outcome' } }));
+    expect(las.Items?.length).toBeGreaterThanOrEqual(150);
+  });
+});
