@@ -1,0 +1,94 @@
+/**
+ * Sending email through SES exactly once per (message purpose, recipient):
+ * 1. honour the suppression list (bounces, complaints, unsubscribes);
+ * 2. claim the send with a conditional write (a lease, so a crashed attempt can be taken over);
+ * 3. send the raw MIME with SESv2;
+ * 4. mark the claim sent.
+ * A repeat delivery finds the claim 'sent' and sends nothing. SES throttling and transient errors
+ * are thrown back, so the queue retries with backoff; the claim's lease lets the retry proceed.
+ */
+import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../keys';
+import { sesClient, dynamoClient } from './clients';
+import { optionalEnv, requireEnv } from './config';
+import { isSuppressed } from './suppression';
+
+export type SendOutcome = 'sent' | 'already-sent' | 'suppressed';
+
+const LEASE_SECONDS = 120;
+
+export class SendInProgressError extends Error {
+  constructor(dedupeKey: string) {
+    super(`Another attempt is sending ${dedupeKey} right now; retry after its lease`);
+    this.name = 'SendInProgressError';
+  }
+}
+
+async function claim(dedupeKey: string, to: string): Promise<'claimed' | 'already-sent'> {
+  const TableName = requireEnv('tableName');
+  const now = Math.floor(Date.now() / 1000);
+  try {
+    await dynamoClient().send(
+      new PutCommand({
+        TableName,
+        Item: { ...keys.emailSent(dedupeKey), entity: 'email', dedupeKey, to, state: 'sending', leaseUntil: now + LEASE_SECONDS, claimedAt: new Date().toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk) OR (#s = :sending AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#s': 'state' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':now': now },
+      }),
+    );
+    return 'claimed';
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+    const existing = await dynamoClient().send(new GetCommand({ TableName, Key: keys.emailSent(dedupeKey), ConsistentRead: true }));
+    if (existing.Item?.state === 'sent') return 'already-sent';
+    throw new SendInProgressError(dedupeKey);
+  }
+}
+
+async function release(dedupeKey: string): Promise<void> {
+  // The send failed: let the next attempt claim at once instead of waiting out the lease.
+  await dynamoClient()
+    .send(
+      new UpdateCommand({
+        TableName: requireEnv('tableName'),
+        Key: keys.emailSent(dedupeKey),
+        UpdateExpression: 'SET leaseUntil = :zero',
+        ConditionExpression: '#s = :sending',
+        ExpressionAttributeNames: { '#s': 'state' },
+        ExpressionAttributeValues: { ':zero': 0, ':sending': 'sending' },
+      }),
+    )
+    .catch(() => undefined);
+}
+
+export async function sendOnce(dedupeKey: string, to: string, raw: Buffer): Promise<SendOutcome> {
+  if (await isSuppressed(to)) return 'suppressed';
+  if ((await claim(dedupeKey, to)) === 'already-sent') return 'already-sent';
+  let messageId: string | undefined;
+  try {
+    const out = await sesClient().send(
+      new SendEmailCommand({
+        FromEmailAddress: requireEnv('senderEmail'),
+        Destination: { ToAddresses: [to] },
+        Content: { Raw: { Data: raw } },
+        ConfigurationSetName: optionalEnv('sesConfigurationSet'),
+      }),
+    );
+    messageId = out.MessageId;
+  } catch (err) {
+    await release(dedupeKey);
+    throw err;
+  }
+  await dynamoClient().send(
+    new UpdateCommand({
+      TableName: requireEnv('tableName'),
+      Key: keys.emailSent(dedupeKey),
+      UpdateExpression: 'SET #s = :sent, messageId = :id, sentAt = :at REMOVE leaseUntil',
+      ExpressionAttributeNames: { '#s': 'state' },
+      ExpressionAttributeValues: { ':sent': 'sent', ':id': messageId ?? '', ':at': new Date().toISOString() },
+    }),
+  );
+  return 'sent';
+}
