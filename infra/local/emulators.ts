@@ -51,6 +51,10 @@ export async function startDynamo(port: number, dataDir: string): Promise<Dynamo
   const child = dynamoDbLocal.spawn({ port, path: dataDir, sharedDb: true, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  // Never leave a Java process behind, even when this process dies on an error.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const url = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint: url, region: local.region, credentials: local.credentials, maxAttempts: 1 });
   const deadline = Date.now() + 60_000;
