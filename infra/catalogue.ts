@@ -74,6 +74,8 @@ export const limits = {
   reportLinkLifetimeSeconds: 7 * 24 * 60 * 60,
   /** Attach the PDF to emails when it is no larger than this. */
   emailAttachmentMaxBytes: 2 * 1024 * 1024,
+  /** Remind the region's inspectors when a visit's week ended this many days ago with no findings. */
+  reminderAfterDays: 7,
 } as const;
 
 /** EventBridge custom bus and the events that flow on it. */
