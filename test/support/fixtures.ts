@@ -1,0 +1,90 @@
+/** Hand-made visits, providers and commissioners for tests that do not go through prioritisation. */
+import { randomUUID } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoClient } from '../../shared/aws/clients';
+import { requireEnv } from '../../shared/aws/config';
+import type { Commissioner, Provider, Visit } from '../../shared/domain/types';
+import type { Findings } from '../../shared/findings/schema';
+import { keys } from '../../shared/keys';
+
+export async function putProvider(over: Partial<Provider> = {}): Promise<Provider> {
+  const provider: Provider = {
+    urn: `SC${Math.floor(Math.random() * 1e6).toString().padStart(6, '0')}`,
+    name: 'Hillside Children’s Home',
+    provisionType: "Children's home",
+    registrationStatus: 'Active',
+    sector: 'Private',
+    places: 4,
+    localAuthority: 'Testshire',
+    region: 'North West',
+    address: { redacted: true },
+    status: 'open',
+    snapshotId: 'fixture',
+    latestFullInspection: {
+      urn: 'x',
+      eventNumber: '1',
+      eventType: 'Full inspection',
+      inspectionDate: '2019-03-12',
+      overall: { kind: 'grade', grade: 'requires-improvement', words: 'Requires improvement to be good' },
+      judgements: {},
+    },
+    ...over,
+  };
+  await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.provider(provider.urn), ...keys.providerByLa(provider.localAuthority, provider.urn), entity: 'provider', ...provider } }));
+  return provider;
+}
+
+export async function putVisit(over: Partial<Visit> = {}): Promise<Visit> {
+  const provider = over.kind === 'la' ? undefined : await putProvider({ localAuthority: over.localAuthority ?? 'Testshire', region: over.region ?? 'North West', ...(over.target ? { urn: over.target } : {}) });
+  const visit: Visit = {
+    visitId: `v-test-${randomUUID().slice(0, 8)}`,
+    programmeId: 'p-test',
+    kind: 'provider',
+    target: provider?.urn ?? 'Testshire',
+    targetName: provider?.name ?? 'Testshire',
+    provisionType: provider?.provisionType,
+    localAuthority: 'Testshire',
+    region: 'North West',
+    week: '2020-09-07',
+    noticeDate: '2020-09-02',
+    inspector: 'north-west.inspectors@inspectorate.example.gov.uk',
+    score: 40,
+    reasons: ['Requires improvement at last full inspection (12/03/2019): +25'],
+    status: 'planned',
+    ...over,
+  };
+  await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.visit(visit.visitId), ...keys.visitIndexes(visit), entity: 'visit', ...visit } }));
+  return visit;
+}
+
+export async function putCommissioner(over: Partial<Commissioner> = {}): Promise<Commissioner> {
+  const c: Commissioner = {
+    commissionerId: `c-${randomUUID().slice(0, 8)}`,
+    name: 'Sam Commissioner',
+    email: `sam.${randomUUID().slice(0, 6)}@testshire.example.gov.uk`,
+    organisation: 'Testshire County Council',
+    localAuthorities: ['Testshire'],
+    regions: [],
+    urns: [],
+    ...over,
+  };
+  await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.commissioner(c.commissionerId), entity: 'commissioner', ...c } }));
+  return c;
+}
+
+export function validFindings(visit: Pick<Visit, 'visitId' | 'kind'>, over: Partial<Findings> = {}): Findings {
+  return {
+    schemaVersion: 1,
+    visitId: visit.visitId,
+    visitStartDate: '2020-09-08',
+    visitEndDate: '2020-09-09',
+    method: 'on-site',
+    childrensExperiences: 'Children said they feel safe and are helped to keep in touch with family.',
+    pandemicDecisions: 'Leaders kept staffing stable and recorded why each change to contact was made.',
+    ...(visit.kind === 'la' ? { schoolsJoinedUp: 'Virtual school staff checked on every child weekly while schools were closed.' } : {}),
+    goingWell: ['Children have trusted adults', 'Records of decisions are clear'],
+    needsToImprove: ['Return-home interviews are not always offered'],
+    seriousConcerns: false,
+    ...over,
+  };
+}
