@@ -1,0 +1,94 @@
+/**
+ * npm run bench                 every benchmark, then bench/results.md
+ * npm run bench -- ingest [--rows N] [--rss-rows N] [--json]
+ * npm run bench -- prioritise [--json]
+ * npm run bench -- report [--pdfs N] [--submissions N] [--json]
+ * npm run bench -- bundles [--json]
+ * Each figure comes from one run of this command; ratios compare figures measured in that run.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    json: { type: 'boolean', default: false },
+    rows: { type: 'string', default: '100000' },
+    'rss-rows': { type: 'string', default: '1000000' },
+    pdfs: { type: 'string', default: '30' },
+    submissions: { type: 'string', default: '100' },
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+  },
+});
+const which = positionals[0] ?? 'all';
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function ingest() {
+  const { benchIngest } = await import('./ingest');
+  return benchIngest({ rows: Number(values.rows), rssRows: Number(values['rss-rows']), log });
+}
+
+async function prioritise() {
+  const { benchPrioritise } = await import('./prioritise');
+  const sizes = values.sizes.split(',').map(Number);
+  const { seconds } = await benchPrioritise(sizes);
+  const growth: Record<string, number> = {};
+  for (let i = 1; i < sizes.length; i++) {
+    const [a, b] = [sizes[i - 1]!, sizes[i]!];
+    const measured = seconds[String(b)]! / seconds[String(a)]!;
+    const nlogn = (b * Math.log(b)) / (a * Math.log(a));
+    growth[`${a}->${b}`] = Number(measured.toFixed(2));
+    growth[`${a}->${b} (n log n would be)`] = Number(nlogn.toFixed(2));
+  }
+  return { seconds, growth };
+}
+
+async function report() {
+  const { benchReportPdf } = await import('./report-pdf');
+  const { benchUploadToEmail } = await import('./upload-to-email');
+  log(`PDF: our renderer vs headless Chromium, ${values.pdfs} each ...`);
+  const pdf = await benchReportPdf(Number(values.pdfs));
+  log(`upload -> email latency over ${values.submissions} submissions ...`);
+  const latency = await benchUploadToEmail(Number(values.submissions), log);
+  return { ...pdf, ...latency };
+}
+
+async function bundles() {
+  const { benchBundles } = await import('./bundles');
+  return benchBundles(log);
+}
+
+const all = { ingest, prioritise, report, bundles } as const;
+type Name = keyof typeof all;
+
+if (which !== 'all') {
+  if (!(which in all)) {
+    console.error(`Unknown benchmark "${which}". Choose one of: ${Object.keys(all).join(', ')}, or none for all.`);
+    process.exit(2);
+  }
+  const result = await all[which as Name]();
+  console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
+  process.exit(0);
+}
+
+const results: Partial<Record<Name, unknown>> = {};
+for (const name of Object.keys(all) as Name[]) {
+  log(`== ${name}`);
+  results[name] = await all[name]();
+}
+const md = renderResults(results);
+writeFileSync(resolve(import.meta.dirname, 'results.md'), md);
+console.log(values.json ? JSON.stringify(results) : md);
+
+function renderResults(r: Partial<Record<Name, unknown>>): string {
+  const block = (title: string, v: unknown) => `## ${title}\n\n\`\`\`json\n${JSON.stringify(v, null, 2)}\n\`\`\`\n`;
+  return [
+    `# Benchmark results\n`,
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.arch}, on this project's machine (2 cores). Each ratio compares figures measured in the same run.\n`,
+    block('Ingest: pipeline vs raw BatchWriteItem (goal ratio >= 0.8), peak RSS (goal < 300 MB)', r.ingest),
+    block('Prioritise: seconds to score and programme n providers (goal 100k < 2 s, growth close to n log n)', r.prioritise),
+    block('Reports: ms per PDF, ours vs Chromium (goal ratio <= 0.1); upload -> email latency (goal p95 < 2 s)', r.report),
+    block('Bundles: size per function and cold-start import time on Node 24', r.bundles),
+  ].join('\n');
+}
