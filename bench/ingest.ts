@@ -20,6 +20,7 @@ import { importObject } from '../shared/aws/import-adapter';
 import { entityItems } from '../shared/ingest/items';
 import { parseImport } from '../shared/ingest/parse-import';
 import { syntheticProviderCsv } from '../shared/ingest/synthetic';
+import { functions } from '../infra/catalogue';
 import { functionEnvironment } from '../infra/local/cloud';
 import { withLocalCloud } from './local-cloud';
 
@@ -82,7 +83,9 @@ export async function benchIngest(options: { rows: number; rssRows: number; log:
       await writeSyntheticCsv(options.rssRows, rssFile, 7);
       const rssKey = 'imports/bench/providers-rss.csv';
       await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: rssKey, Body: createReadStream(rssFile), ContentLength: statSync(rssFile).size }));
-      const child = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'ingest-rss-child.ts'), bucket, rssKey], {
+      // The same V8 options as the deployed function (catalogue: functions.ingestImport.nodeOptions).
+      const v8Options = (functions.ingestImport.nodeOptions ?? '').split(' ').filter(Boolean);
+      const child = spawnSync(process.execPath, [...v8Options, '--import', 'tsx', resolve(import.meta.dirname, 'ingest-rss-child.ts'), bucket, rssKey], {
         encoding: 'utf8',
         maxBuffer: 1 << 24,
         env: { ...process.env, ...functionEnvironment(cloud.endpoints) },

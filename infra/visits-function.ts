@@ -86,7 +86,7 @@ export class VisitsFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrency,
       environment: {
         ...props.environment,
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: ['--enable-source-maps', (functions[props.id] as { nodeOptions?: string }).nodeOptions].filter(Boolean).join(' '),
         POWERTOOLS_SERVICE_NAME: functions[props.id].dir,
         POWERTOOLS_METRICS_NAMESPACE: 'Visits',
       },
