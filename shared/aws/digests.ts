@@ -9,7 +9,7 @@ import { loadLinkSecret } from './link-secret';
 import { sendOnce, type SendOutcome } from './mailer';
 import { reportLink, unsubscribeLinkFor } from './notifier';
 import { listCommissioners, listPublishedReports } from './report-publisher';
-import { scanEntities } from './programme-store';
+import { scanEntities } from './scan';
 
 const DAY = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -4,7 +4,7 @@
  * A programme whose digest equals the one in force is not written again.
  */
 import { PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { prefixes } from '../../infra/catalogue';
 import type { InspectionEvent, IntelligenceSignal, LaOutcome, Provider, TargetKind, Visit } from '../domain/types';
 import { keys } from '../keys';
@@ -15,6 +15,7 @@ import { renderProgrammeCsv, renderProgrammeHtml } from '../prioritise/render';
 import { transparencyRecord } from '../prioritise/transparency';
 import { BatchWriter } from './batch-write';
 import { dynamoClient, s3Client } from './clients';
+import { scanEntities } from './scan';
 import { requireEnv } from './config';
 
 type Item = Record<string, unknown>;
@@ -24,35 +25,6 @@ function strip<T>(item: Item): T {
   const copy: Item = { ...item };
   for (const k of KEY_ATTRIBUTES) delete copy[k];
   return copy as T;
-}
-
-/** Every item of the given entities, read with a parallel scan. */
-export async function scanEntities(entities: readonly string[], segments = 8): Promise<Map<string, Item[]>> {
-  const ddb = dynamoClient();
-  const TableName = requireEnv('tableName');
-  const names = Object.fromEntries(entities.map((_, i) => [`:e${i}`, entities[i]]));
-  const byEntity = new Map<string, Item[]>(entities.map((e) => [e, []]));
-  await Promise.all(
-    Array.from({ length: segments }, async (_, Segment) => {
-      let ExclusiveStartKey: Item | undefined;
-      do {
-        const page = await ddb.send(
-          new ScanCommand({
-            TableName,
-            Segment,
-            TotalSegments: segments,
-            ExclusiveStartKey,
-            FilterExpression: `#e IN (${Object.keys(names).join(', ')})`,
-            ExpressionAttributeNames: { '#e': 'entity' },
-            ExpressionAttributeValues: names,
-          }),
-        );
-        for (const item of page.Items ?? []) byEntity.get(String(item.entity))?.push(item);
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-    }),
-  );
-  return byEntity;
 }
 
 export interface LoadedInputs {

@@ -19,7 +19,7 @@ import { renderReportPdf } from '../reports/render-pdf';
 import { dynamoClient, s3Client, sqsClient } from './clients';
 import { requireEnv } from './config';
 import { getFindingsVersion, getVisit } from './findings-store';
-import { scanEntities } from './programme-store';
+import { scanEntities } from './scan';
 
 export interface PublishedReport extends PublishedIndexEntry {
   readonly version: number;

@@ -139,22 +139,30 @@ export function mapHeader(kind: ImportKind, header: readonly string[]): HeaderMa
   return { index, columnName, missing };
 }
 
-/** Which kind of file a header row (and the optional group row above it) describes. */
+/**
+ * Which kind of file a header row (and the optional group row above it) describes: the kind whose
+ * known column names the header matches most. A file missing some required columns is still
+ * recognised, so the report can name what is missing.
+ */
 export function detectKind(header: readonly string[], groupRow: readonly string[] | undefined): ImportKind | undefined {
   const names = new Set(header.map(normaliseHeader).filter(Boolean));
-  const has = (...n: string[]) => n.every((x) => names.has(normaliseHeader(x)));
   const group = (groupRow ?? []).map(normaliseHeader).join(' ');
-  if (has('email') || has('email address')) return 'commissioners';
-  if (has('local authority name', 'overall effectiveness') || has('the impact of leaders on social work practice with children and families')) return 'la-outcomes';
-  if ((has('type') || has('signal type')) && (has('signal id') || has('severity') || has('summary'))) return 'intelligence';
-  if (has('urn') || has('provision type')) {
+  const score = (kind: ImportKind) =>
+    Object.values(COLUMNS[kind] as Record<string, ColumnSpec>).filter((c) => [c.name, ...(c.aliases ?? [])].some((n) => names.has(normaliseHeader(n)))).length;
+  const scores = (['commissioners', 'la-outcomes', 'intelligence', 'providers'] as const).map((k) => [k, score(k)] as const);
+  // Distinctive columns settle it before counting.
+  if (names.has('email') || names.has('email address')) return 'commissioners';
+  if (names.has('local authority name') || names.has(normaliseHeader('The impact of leaders on social work practice with children and families'))) return 'la-outcomes';
+  if (names.has('signal id') || names.has('severity') || names.has('signal type')) return 'intelligence';
+  const best = [...scores].sort((a, b) => b[1] - a[1])[0]!;
+  if (best[1] === 0) return undefined;
+  if (best[0] === 'providers') {
     // Ofsted's in-year file groups its inspection columns under "Inspection information"; the
     // provider snapshot under "Latest Full Inspection" (later releases: "Latest full inspection date").
     if (group.includes('inspection information')) return 'inspections';
-    if (group.includes('latest full inspection') || has('latest full inspection date')) return 'providers';
     return 'providers';
   }
-  return undefined;
+  return best[0];
 }
 
 export function describeColumn(c: ColumnSpec): string {

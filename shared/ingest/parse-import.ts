@@ -140,7 +140,8 @@ function looksLikeGroupRow(record: readonly string[]): boolean {
 export async function* parseImport(source: AsyncIterable<Uint8Array>, options: ParseOptions = {}): AsyncGenerator<ImportEvent> {
   const maxBytes = options.maxBytes ?? limits.importMaxBytes;
   const snapshotId = options.snapshotId ?? 'unknown';
-  const parser = parse({ relax_column_count: true, relax_quotes: false, skip_empty_lines: false, max_record_size: MAX_FIELD_CHARS });
+  // Any of CRLF, LF or CR ends a record, even mixed in one file (a file edited on two systems).
+  const parser = parse({ relax_column_count: true, relax_quotes: false, skip_empty_lines: false, max_record_size: MAX_FIELD_CHARS, record_delimiter: ['\r\n', '\n', '\r'] });
 
   // Feed the parser from the decoder in the background, honouring back-pressure.
   let feedError: unknown;
