@@ -127,8 +127,27 @@ export function localCron(s: ScheduleSpec): string {
   return `${s.minute} ${s.hour} * * ${dow}`;
 }
 
+/** What invokes a function. */
+export interface Trigger {
+  readonly s3?: { readonly bucket: BucketId; readonly prefix: string };
+  readonly schedule?: ScheduleId;
+  readonly event?: string;
+  /** HTTP API routes; '{proxy+}' matches the rest of the path. */
+  readonly http?: readonly string[];
+  readonly queue?: keyof typeof queues;
+  readonly sns?: string;
+}
+
+export interface FunctionSpec {
+  /** The folder under functions/ holding handler.ts. */
+  readonly dir: string;
+  readonly trigger: Trigger;
+  /** Extra Node/V8 options (NODE_OPTIONS) for this function. */
+  readonly nodeOptions?: string;
+}
+
 /** Which function handles what. Both the stack and the stand-in route from this table. */
-export const functions = {
+const functionSpecs = {
   // A small young generation keeps a 1,000,000-row import under 300 MB RSS at ~40k rows/s.
   ingestImport: { dir: 'ingest-import', trigger: { s3: { bucket: 'imports', prefix: prefixes.imports } }, nodeOptions: '--max-semi-space-size=16' },
   prioritise: {
@@ -143,9 +162,10 @@ export const functions = {
   weeklyDigest: { dir: 'weekly-digest', trigger: { schedule: 'weeklyDigest' } },
   findingsReminders: { dir: 'findings-reminders', trigger: { schedule: 'dailyReminders' } },
   sesFeedback: { dir: 'ses-feedback', trigger: { sns: 'sesFeedback' } },
-} as const;
+} as const satisfies Record<string, FunctionSpec>;
 
-export type FunctionId = keyof typeof functions;
+export type FunctionId = keyof typeof functionSpecs;
+export const functions: Record<FunctionId, FunctionSpec> = functionSpecs;
 
 /** Local stand-in defaults (ports can be overridden with environment variables of the same name). */
 export const local = {

@@ -48,7 +48,8 @@ export interface DynamoHandle {
 
 export async function startDynamo(port: number, dataDir: string): Promise<DynamoHandle> {
   mkdirSync(dataDir, { recursive: true });
-  const child = dynamoDbLocal.spawn({ port, path: dataDir, sharedDb: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = dynamoDbLocal.spawn({ port, path: dataDir, sharedDb: true, stdio: 'pipe' });
+  child.stdout?.resume();
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   // Never leave a Java process behind, even when this process dies on an error.

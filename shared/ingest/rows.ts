@@ -66,15 +66,13 @@ const places = text.transform((s, ctx) => {
 });
 
 const regionsByName = new Map(OFSTED_REGIONS.map((r) => [r.toLowerCase(), r]));
-function regionField(required: boolean) {
-  return text.transform((s, ctx) => {
-    if (s === '' && !required) return undefined;
-    const r = regionsByName.get(s.toLowerCase().replace(/\s+/g, ' '));
-    if (!r) ctx.addIssue({ code: 'custom', message: `"${s}" is not an Ofsted region: use one of ${OFSTED_REGIONS.join('; ')}` });
-    return r as OfstedRegion;
-  });
+function regionOf(s: string, ctx: { addIssue: (i: { code: 'custom'; message: string }) => void }): OfstedRegion {
+  const r = regionsByName.get(s.toLowerCase().replace(/\s+/g, ' '));
+  if (!r) ctx.addIssue({ code: 'custom', message: `"${s}" is not an Ofsted region: use one of ${OFSTED_REGIONS.join('; ')}` });
+  return r as OfstedRegion;
 }
-const region = regionField(true);
+const region = text.transform((s, ctx) => regionOf(s, ctx));
+const optionalRegion = text.transform((s, ctx) => (s === '' ? undefined : regionOf(s, ctx)));
 
 const overall = text.transform((s, ctx) => {
   const o = parseOverall(s);
@@ -201,7 +199,7 @@ const inspectionRow = providerRow.extend({
   name: optional(optionalText),
   provisionType: optional(optionalText),
   localAuthority: optional(optionalText),
-  region: optional(regionField(false)),
+  region: optional(optionalRegion),
   inspectionDate: dateField(true),
   eventType: requiredText,
 });

@@ -9,7 +9,7 @@ export async function postFindings(post: PostTarget, body: string | Uint8Array, 
   for (const [k, v] of Object.entries(post.fields)) form.append(k, v);
   if (!('Content-Type' in post.fields)) form.append('Content-Type', contentType);
   // The file must be the last field of an S3 POST.
-  form.append('file', new Blob([body], { type: contentType }), 'findings.json');
+  form.append('file', new Blob([typeof body === 'string' ? body : Buffer.from(body)], { type: contentType }), 'findings.json');
   return fetch(post.url, { method: 'POST', body: form });
 }
 
