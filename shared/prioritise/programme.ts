@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { ukDate } from '../domain/dates';
 import { providerDisplayName } from '../domain/names';
-import type { InspectionEvent, IntelligenceSignal, IsoDate, LaOutcome, Provider, TargetKind } from '../domain/types';
+import type { InspectionEvent, IntelligenceSignal, IsoDate, LaOutcome, OfstedRegion, Provider, TargetKind } from '../domain/types';
 import { OFSTED_REGIONS } from '../domain/types';
 import type { Policy } from './policy';
 import { drawStratifiedSample, type RegionSample } from './sample';
@@ -36,7 +36,7 @@ export interface PlannedVisit {
   readonly targetName: string;
   readonly provisionType?: string;
   readonly localAuthority: string;
-  readonly region: string;
+  readonly region: OfstedRegion;
   readonly week: IsoDate;
   readonly noticeDate: IsoDate;
   readonly effort: number;
@@ -48,13 +48,13 @@ export interface UnplannedItem {
   readonly kind: TargetKind;
   readonly target: string;
   readonly targetName: string;
-  readonly region: string;
+  readonly region: OfstedRegion;
   readonly score: number;
   readonly why: string;
 }
 
 export interface CapacityCell {
-  readonly region: string;
+  readonly region: OfstedRegion;
   readonly week: IsoDate;
   readonly capacity: number;
   readonly used: number;
@@ -86,7 +86,7 @@ interface Candidate {
   readonly targetName: string;
   readonly provisionType?: string;
   readonly localAuthority: string;
-  readonly region: string;
+  readonly region: OfstedRegion;
   readonly effort: number;
   readonly score: number;
   readonly reasons: string[];
