@@ -18,7 +18,7 @@ import type { InspectionEvent, IntelligenceSignal, IsoDate, LaOutcome, OfstedReg
 import { OFSTED_REGIONS } from '../domain/types';
 import type { Policy } from './policy';
 import { drawStratifiedSample, type RegionSample } from './sample';
-import { LA_BAND_LABELS, laBand, reasonText, scoreLa, scoreProvider, type LaBand } from './score';
+import { LA_BAND_LABELS, laBand, reasonText, scoreLa, scoreProvider, sortSignals, type LaBand } from './score';
 
 export interface PrioritiseInputs {
   readonly providers: readonly Provider[];
@@ -89,7 +89,8 @@ interface Candidate {
   readonly region: OfstedRegion;
   readonly effort: number;
   readonly score: number;
-  readonly reasons: string[];
+  /** Reasons, or how to get them: providers are explained only once planned (ranking is numbers only). */
+  reasons: string[] | (() => string[]);
   /** Months since last inspection, for tie-breaks (longer first). */
   readonly staleness: number;
 }
@@ -118,6 +119,7 @@ export function buildProgramme(inputs: PrioritiseInputs, policy: Policy): Progra
 
   const history = group(inputs.inspections, (e) => e.urn);
   const providerSignals = group(inputs.signals, (s) => s.urn);
+  for (const list of providerSignals.values()) sortSignals(list);
   const laSignals = group(inputs.signals, (s) => s.localAuthority?.toLowerCase());
   const lastVisit = new Map<string, string>();
   for (const v of inputs.previousVisits) {
@@ -127,7 +129,8 @@ export function buildProgramme(inputs: PrioritiseInputs, policy: Policy): Progra
   const paused = group(policy.pausedAreas, (p) => p.localAuthority.toLowerCase());
 
   const unplanned: UnplannedItem[] = [];
-  const monthsSince = (d: string | undefined) => (d ? Math.floor((Date.parse(asOf) - Date.parse(d)) / (30.44 * DAY)) : 1_000);
+  const asOfMs = Date.parse(`${asOf}T00:00:00Z`);
+  const monthsSince = (d: string | undefined) => (d ? Math.floor((asOfMs - Date.parse(`${d}T00:00:00Z`)) / (30.44 * DAY)) : 1_000);
 
   // ---- LAs: bands and the sample -------------------------------------------------------------
   const laNeed: (Candidate & { band: LaBand })[] = [];
@@ -170,15 +173,20 @@ export function buildProgramme(inputs: PrioritiseInputs, policy: Policy): Progra
   // ---- Providers -------------------------------------------------------------------------------
   const providers: Candidate[] = [];
   const sortedProviders = [...inputs.providers].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+  const lowerNeed = new Map<number, string>();
   for (const p of sortedProviders) {
-    const s = scoreProvider(p, history.get(p.urn) ?? [], providerSignals.get(p.urn) ?? [], policy, asOf);
+    const h = history.get(p.urn) ?? [];
+    const sig = providerSignals.get(p.urn) ?? [];
+    const s = scoreProvider(p, h, sig, policy, asOf, false);
     const base = { kind: 'provider' as const, target: p.urn, targetName: providerDisplayName(p), region: p.region };
     if (p.status === 'closed') {
       unplanned.push({ ...base, score: s.score, why: 'Closed: not in the latest provider data' });
       continue;
     }
     if (s.score < policy.minimumProviderScore) {
-      unplanned.push({ ...base, score: s.score, why: `Lower need: score ${s.score} is below the policy's minimum of ${policy.minimumProviderScore}` });
+      let why = lowerNeed.get(s.score);
+      if (!why) lowerNeed.set(s.score, (why = `Lower need: score ${s.score} is below the policy's minimum of ${policy.minimumProviderScore}`));
+      unplanned.push({ ...base, score: s.score, why });
       continue;
     }
     providers.push({
@@ -187,8 +195,8 @@ export function buildProgramme(inputs: PrioritiseInputs, policy: Policy): Progra
       localAuthority: p.localAuthority,
       effort: policy.effort.byProvisionType[p.provisionType] ?? policy.effort.default,
       score: s.score,
-      reasons: s.reasons.map(reasonText),
-      staleness: monthsSince(p.latestFullInspection?.inspectionDate),
+      reasons: () => scoreProvider(p, h, sig, policy, asOf, true).reasons.map(reasonText),
+      staleness: p.latestFullInspection ? monthsSince(p.latestFullInspection.inspectionDate) : 1_000,
     });
   }
   providers.sort(byNeed);
@@ -198,6 +206,7 @@ export function buildProgramme(inputs: PrioritiseInputs, policy: Policy): Progra
   const firstOpen = new Map<string, number>(OFSTED_REGIONS.map((r) => [r, 0]));
   const planned: PlannedVisit[] = [];
 
+  const noCapacity = new Map<string, string>();
   const place = (c: Candidate, extraReason?: string) => {
     const cap = left.get(c.region);
     if (!cap) {
@@ -228,6 +237,7 @@ export function buildProgramme(inputs: PrioritiseInputs, policy: Policy): Progra
       }
       cap[w]! -= c.effort;
       while (firstOpen.get(c.region)! < weeks.length && cap[firstOpen.get(c.region)!]! <= 0) firstOpen.set(c.region, firstOpen.get(c.region)! + 1);
+      const reasons = typeof c.reasons === 'function' ? c.reasons() : c.reasons;
       planned.push({
         visitId: visitIdFor(c.kind, c.target, start),
         kind: c.kind,
@@ -240,7 +250,7 @@ export function buildProgramme(inputs: PrioritiseInputs, policy: Policy): Progra
         noticeDate: addDays(monday, -policy.burden.noticeDays),
         effort: c.effort,
         score: c.score,
-        reasons: extraReason ? [...c.reasons, extraReason] : c.reasons,
+        reasons: extraReason ? [...reasons, extraReason] : reasons,
       });
       return;
     }
@@ -249,7 +259,7 @@ export function buildProgramme(inputs: PrioritiseInputs, policy: Policy): Progra
         ? `Visited recently (${ukDate(last!)}): the policy allows the next visit from ${ukDate(allowedFrom!)}, after this window`
         : blockedByPause && !blockedByCapacity
           ? `Paused area: ${blockedByPause.localAuthority}, ${blockedByPause.reason} (${ukDate(blockedByPause.from)} to ${ukDate(blockedByPause.to)})`
-          : `No inspector capacity left in ${c.region} by ${ukDate(windowEnd)}: higher-need visits came first (score ${c.score})`;
+          : (noCapacity.get(c.region) ?? noCapacity.set(c.region, `No inspector capacity left in ${c.region} by ${ukDate(windowEnd)}: higher-need visits came first`).get(c.region)!);
     unplanned.push({ kind: c.kind, target: c.target, targetName: c.targetName, region: c.region, score: c.score, why });
   };
 
@@ -273,8 +283,42 @@ export function buildProgramme(inputs: PrioritiseInputs, policy: Policy): Progra
     planned,
     unplanned,
   };
-  const programmeId = `p-${createHash('sha256').update(canonicalJson(body)).digest('hex').slice(0, 12)}`;
+  const programmeId = `p-${hashCanonical(body).slice(0, 12)}`;
   return { programmeId, ...body };
+}
+
+/**
+ * sha256 of canonicalJson(value), fed piece by piece: a programme for a million providers never
+ * becomes one giant string.
+ */
+export function hashCanonical(value: unknown): string {
+  const hash = createHash('sha256');
+  const feed = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') {
+      hash.update(JSON.stringify(v));
+    } else if (Array.isArray(v)) {
+      hash.update('[');
+      v.forEach((x, i) => {
+        if (i) hash.update(',');
+        feed(x);
+      });
+      hash.update(']');
+    } else if (v.constructor === Object && Object.values(v).every((x) => x === null || typeof x !== 'object')) {
+      hash.update(canonicalJson(v));
+    } else {
+      const entries = Object.entries(v as Record<string, unknown>)
+        .filter(([, x]) => x !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      hash.update('{');
+      entries.forEach(([k, x], i) => {
+        hash.update(`${i ? ',' : ''}${JSON.stringify(k)}:`);
+        feed(x);
+      });
+      hash.update('}');
+    }
+  };
+  feed(value);
+  return hash.digest('hex');
 }
 
 /** JSON with object keys sorted at every level: the programme's canonical bytes. */
@@ -292,5 +336,5 @@ export function canonicalProgrammeJson(p: Programme): string {
 }
 
 export function programmeDigest(p: Programme): string {
-  return createHash('sha256').update(canonicalProgrammeJson(p)).digest('hex');
+  return hashCanonical(p);
 }

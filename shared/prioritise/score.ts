@@ -19,7 +19,18 @@ export interface Score {
 }
 
 const DAY = 86_400_000;
-const days = (from: string, to: string) => Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+/** Day number of an ISO date; cached, since the same dates recur across millions of signals. */
+const dayCache = new Map<string, number>();
+function dayNumber(iso: string): number {
+  let d = dayCache.get(iso);
+  if (d === undefined) {
+    d = Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY);
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(iso, d);
+  }
+  return d;
+}
+const days = (from: string, to: string) => dayNumber(to) - dayNumber(from);
 const months = (from: string, to: string) => {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
@@ -37,10 +48,29 @@ const SIGNAL_WORDS: Record<SignalType, [string, string]> = {
   'independent-report': ['Regulation 44/45 report', 'Regulation 44/45 reports'],
 };
 
+/**
+ * Collects factors. When not explaining (ranking millions of providers) only the points are
+ * added up and no text is built; the same code path gives the same points either way.
+ */
+class Tally {
+  score = 0;
+  readonly reasons: Reason[] = [];
+  constructor(readonly explain: boolean) {}
+  add(points: number, text: () => string): void {
+    if (points === 0) return;
+    this.score += points;
+    if (this.explain) this.reasons.push({ text: text(), points });
+  }
+  finish(): Score {
+    this.reasons.sort((a, b) => b.points - a.points || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    return { score: this.score, reasons: this.reasons };
+  }
+}
+
 export function finish(reasons: Reason[]): Score {
-  const kept = reasons.filter((r) => r.points !== 0);
-  kept.sort((a, b) => b.points - a.points || a.text.localeCompare(b.text));
-  return { score: kept.reduce((s, r) => s + r.points, 0), reasons: kept };
+  const t = new Tally(true);
+  for (const r of reasons) t.add(r.points, () => r.text);
+  return t.finish();
 }
 
 const sign = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
@@ -48,80 +78,106 @@ export const reasonText = (r: Reason) => `${r.text}: ${sign(r.points)}`;
 
 /** Full inspections of one provider, newest first. */
 function fullInspections(provider: Provider, history: readonly InspectionEvent[]): InspectionEvent[] {
-  const byKey = new Map<string, InspectionEvent>();
-  for (const e of [...history, ...(provider.latestFullInspection ? [provider.latestFullInspection] : [])]) {
-    if (/full/i.test(e.eventType) && e.overall.kind === 'grade') byKey.set(`${e.inspectionDate}#${e.eventNumber}`, e);
-  }
-  return [...byKey.values()].sort((a, b) => b.inspectionDate.localeCompare(a.inspectionDate) || b.eventNumber.localeCompare(a.eventNumber));
+  const out: InspectionEvent[] = [];
+  const seen = new Set<string>();
+  const consider = (e: InspectionEvent) => {
+    if (e.overall.kind !== 'grade' || !FULL.test(e.eventType)) return;
+    const k = `${e.inspectionDate}#${e.eventNumber}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push(e);
+  };
+  for (const e of history) consider(e);
+  if (provider.latestFullInspection) consider(provider.latestFullInspection);
+  return out.sort((a, b) => (a.inspectionDate !== b.inspectionDate ? (a.inspectionDate < b.inspectionDate ? 1 : -1) : a.eventNumber < b.eventNumber ? 1 : a.eventNumber > b.eventNumber ? -1 : 0));
+}
+const FULL = /full/i;
+
+/** Signals in a fixed order (date, then id), so sums are the same whatever order they arrived in. */
+export function sortSignals(signals: IntelligenceSignal[]): IntelligenceSignal[] {
+  return signals.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.signalId < b.signalId ? -1 : a.signalId > b.signalId ? 1 : 0));
 }
 
 /**
  * Intelligence since a date: each signal counts its severity, halved every `signalHalfLifeDays`,
- * and per-place: the same concerns weigh more in a small home than in a large one.
+ * and per place: the same concerns weigh more in a small home than in a large one.
+ * `signals` must be in sortSignals order.
  */
-function signalReasons(signals: readonly IntelligenceSignal[], since: string | undefined, asOf: string, policy: Policy, places: number | undefined): Reason[] {
+function addSignals(t: Tally, signals: readonly IntelligenceSignal[], since: string | undefined, asOf: string, policy: Policy, places: number | undefined): void {
   const w = policy.weights;
-  const byType = new Map<SignalType, IntelligenceSignal[]>();
-  for (const s of signals) {
-    if (s.date > asOf || (since && s.date <= since)) continue;
-    const list = byType.get(s.type) ?? [];
-    list.push(s);
-    byType.set(s.type, list);
-  }
   const perPlace = places && places > 0 ? Math.min(2, Math.max(0.5, Math.sqrt(w.referencePlaces / places))) : 1;
-  const reasons: Reason[] = [];
-  for (const [type, list] of [...byType].sort((a, b) => a[0].localeCompare(b[0]))) {
-    list.sort((a, b) => a.date.localeCompare(b.date) || a.signalId.localeCompare(b.signalId));
-    let weighted = 0;
-    for (const s of list) weighted += s.severity * 0.5 ** (days(s.date, asOf) / w.signalHalfLifeDays);
-    const pts = Math.round(w.signals[type] * weighted * perPlace);
-    const latest = list[list.length - 1]!.date;
+  const weighted = new Map<SignalType, { sum: number; count: number; latest: string }>();
+  let open: IntelligenceSignal | undefined;
+  let openCount = 0;
+  for (const s of signals) {
+    if (s.date > asOf) continue;
+    if (s.type === 'enforcement-action' && s.open) {
+      openCount++;
+      if (!open || s.date >= open.date) open = s;
+    }
+    if (since && s.date <= since) continue;
+    const entry = weighted.get(s.type) ?? { sum: 0, count: 0, latest: s.date };
+    entry.sum += s.severity * 0.5 ** (days(s.date, asOf) / w.signalHalfLifeDays);
+    entry.count++;
+    entry.latest = s.date;
+    weighted.set(s.type, entry);
+  }
+  for (const type of SIGNAL_ORDER) {
+    const e = weighted.get(type);
+    if (!e) continue;
     const [one, many] = SIGNAL_WORDS[type];
-    const scope = since ? `since the last full inspection` : 'on record';
-    const scaled = perPlace !== 1 ? `, weighted for recency and ${places} place${places === 1 ? '' : 's'}` : ', weighted for recency';
-    reasons.push({ text: `${list.length} ${list.length === 1 ? one : many} ${scope} (latest ${ukDate(latest)})${scaled}`, points: pts });
+    t.add(Math.round(w.signals[type] * e.sum * perPlace), () => {
+      const scope = since ? 'since the last full inspection' : 'on record';
+      const scaled = perPlace !== 1 ? `, weighted for recency and ${places} place${places === 1 ? '' : 's'}` : ', weighted for recency';
+      return `${e.count} ${e.count === 1 ? one : many} ${scope} (latest ${ukDate(e.latest)})${scaled}`;
+    });
   }
-  const open = signals.filter((s) => s.type === 'enforcement-action' && s.open && s.date <= asOf).sort((a, b) => b.date.localeCompare(a.date));
-  if (open.length) {
-    reasons.push({ text: `Open enforcement action${open.length > 1 ? `s (${open.length})` : ''}${open[0]!.summary ? `: ${open[0]!.summary}` : ''} (${ukDate(open[0]!.date)})`, points: w.openEnforcement });
+  if (open) {
+    const o = open;
+    t.add(w.openEnforcement, () => `Open enforcement action${openCount > 1 ? `s (${openCount})` : ''}${o.summary ? `: ${o.summary}` : ''} (${ukDate(o.date)})`);
   }
-  return reasons;
 }
 
-export function scoreProvider(provider: Provider, history: readonly InspectionEvent[], signals: readonly IntelligenceSignal[], policy: Policy, asOf: string): Score {
+const SIGNAL_ORDER = [...(Object.keys(SIGNAL_WORDS) as SignalType[])].sort();
+
+/** Score one provider. With explain false, only the score is computed (for ranking at scale). */
+export function scoreProvider(provider: Provider, history: readonly InspectionEvent[], signals: readonly IntelligenceSignal[], policy: Policy, asOf: string, explain = true): Score {
   const w = policy.weights;
-  const reasons: Reason[] = [];
+  const t = new Tally(explain);
   const fulls = fullInspections(provider, history).filter((e) => e.inspectionDate <= asOf);
   const last = fulls[0];
   if (last && last.overall.kind === 'grade') {
     const grade = last.overall.grade;
-    reasons.push({ text: `${GRADE_LABELS[grade]} at last full inspection (${ukDate(last.inspectionDate)})`, points: w.lastGrade[grade] });
+    t.add(w.lastGrade[grade], () => `${GRADE_LABELS[grade]} at last full inspection (${ukDate(last.inspectionDate)})`);
     const previous = fulls[1];
     if (previous && previous.overall.kind === 'grade') {
       const before: Grade = previous.overall.grade;
-      if (GRADE_RANK[grade] > GRADE_RANK[before]) reasons.push({ text: `Declined from ${GRADE_LABELS[before]} (${ukDate(previous.inspectionDate)})`, points: w.declined });
-      else if (GRADE_RANK[grade] < GRADE_RANK[before]) reasons.push({ text: `Improved from ${GRADE_LABELS[before]} (${ukDate(previous.inspectionDate)})`, points: w.improved });
+      if (GRADE_RANK[grade] > GRADE_RANK[before]) t.add(w.declined, () => `Declined from ${GRADE_LABELS[before]} (${ukDate(previous.inspectionDate)})`);
+      else if (GRADE_RANK[grade] < GRADE_RANK[before]) t.add(w.improved, () => `Improved from ${GRADE_LABELS[before]} (${ukDate(previous.inspectionDate)})`);
     }
-    const interim = history
-      .filter((e) => e.overall.kind === 'interim' && e.inspectionDate > last.inspectionDate && e.inspectionDate <= asOf)
-      .sort((a, b) => b.inspectionDate.localeCompare(a.inspectionDate))[0];
+    let interim: InspectionEvent | undefined;
+    for (const e of history) {
+      if (e.overall.kind === 'interim' && e.inspectionDate > last.inspectionDate && e.inspectionDate <= asOf && (!interim || e.inspectionDate > interim.inspectionDate)) interim = e;
+    }
     if (interim && interim.overall.kind === 'interim' && interim.overall.outcome === 'declined') {
-      reasons.push({ text: `Interim inspection found declined effectiveness (${ukDate(interim.inspectionDate)})`, points: w.declined });
+      const i = interim;
+      t.add(w.declined, () => `Interim inspection found declined effectiveness (${ukDate(i.inspectionDate)})`);
     }
     const m = months(last.inspectionDate, asOf);
-    const pts = Math.round(Math.min(w.maxForTimeSinceInspection, m * w.perMonthSinceFullInspection));
-    reasons.push({ text: `${m} month${m === 1 ? '' : 's'} since last full inspection`, points: pts });
+    t.add(Math.round(Math.min(w.maxForTimeSinceInspection, m * w.perMonthSinceFullInspection)), () => `${m} month${m === 1 ? '' : 's'} since last full inspection`);
   } else {
     const recent = provider.registrationDate && months(provider.registrationDate, asOf) < w.newlyRegisteredMonths;
-    reasons.push(recent ? { text: `Newly registered (${ukDate(provider.registrationDate!)}), not yet inspected`, points: w.newlyRegistered } : { text: 'Never inspected', points: w.neverInspected });
+    if (recent) t.add(w.newlyRegistered, () => `Newly registered (${ukDate(provider.registrationDate!)}), not yet inspected`);
+    else t.add(w.neverInspected, () => 'Never inspected');
   }
-  reasons.push(...signalReasons(signals, last?.inspectionDate, asOf, policy, provider.places));
+  addSignals(t, signals, last?.inspectionDate, asOf, policy, provider.places);
   const risk = w.provisionTypeRisk[provider.provisionType];
-  if (risk) reasons.push({ text: /secure/i.test(provider.provisionType) ? `${provider.provisionType}: always a high priority` : `Provision type: ${provider.provisionType}`, points: risk });
+  if (risk) t.add(risk, () => (/secure/i.test(provider.provisionType) ? `${provider.provisionType}: always a high priority` : `Provision type: ${provider.provisionType}`));
   if (provider.places) {
-    reasons.push({ text: `${provider.places} place${provider.places === 1 ? '' : 's'}`, points: Math.round(Math.min(w.maxForPlaces, provider.places * w.perPlace)) });
+    const n = provider.places;
+    t.add(Math.round(Math.min(w.maxForPlaces, n * w.perPlace)), () => `${n} place${n === 1 ? '' : 's'}`);
   }
-  return finish(reasons);
+  return t.finish();
 }
 
 /** The published 2020 order of LA visits. Bands 1-4 are need; 5 is the good/outstanding sample. */
@@ -159,6 +215,8 @@ export function scoreLa(outcome: LaOutcome | undefined, signals: readonly Intell
     reasons.push({ text: 'Not yet inspected under the current framework (ILACS)', points: w.neverInspected });
   }
   if (outcome?.areaForPriorityAction) reasons.push({ text: 'Area for priority action', points: w.declined });
-  reasons.push(...signalReasons(signals, outcome?.inspectionDate, asOf, policy, undefined));
-  return finish(reasons);
+  const t = new Tally(true);
+  for (const r of reasons) t.add(r.points, () => r.text);
+  addSignals(t, sortSignals([...signals]), outcome?.inspectionDate, asOf, policy, undefined);
+  return t.finish();
 }

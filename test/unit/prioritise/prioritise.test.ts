@@ -357,3 +357,11 @@ describe('invariants (property-based)', () => {
     );
   });
 });
+
+describe('the digest', () => {
+  it('is the sha256 of the canonical bytes, computed without building them whole', async () => {
+    const { createHash } = await import('node:crypto');
+    const p = buildProgramme(inputs({ providers: [provider('A', { latestFullInspection: inspection('A', '2018-01-01', 'inadequate') })], laOutcomes: [la('X', 'London', 'good')] }), defaultPolicy());
+    expect(programmeDigest(p)).toBe(createHash('sha256').update(canonicalProgrammeJson(p)).digest('hex'));
+  });
+});
