@@ -14,6 +14,7 @@ import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PDF_FONT_FILES } from '../shared/reports/fonts';
 import { functions, type FunctionId } from './catalogue';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
@@ -54,7 +55,9 @@ export class VisitsFunction extends Construct {
               ...(existsSync(join(repoRoot, 'shared/web/browser/dist')) ? [`cp -r ${join(repoRoot, 'shared/web/browser/dist')} ${output}/web/browser`] : []),
             ]
           : []),
-        ...(props.fonts && existsSync(join(repoRoot, 'shared/reports/fonts')) ? [`cp -r ${join(repoRoot, 'shared/reports/fonts')} ${output}/fonts`] : []),
+        ...(props.fonts
+          ? [`mkdir -p ${output}/fonts`, ...PDF_FONT_FILES.map((f) => `cp ${join(repoRoot, 'node_modules/dejavu-fonts-ttf/ttf', f)} ${output}/fonts/${f}`)]
+          : []),
       ],
     };
 

@@ -1,0 +1,68 @@
+/** The weekly digest for commissioners and the overdue-findings reminder for inspectors. */
+import { ukDate } from '../domain/dates';
+import type { Commissioner, Visit } from '../domain/types';
+import { composeEmail, plural, subjectLine, type ComposedEmail } from './compose';
+
+export interface DigestItem {
+  readonly title: string;
+  readonly url: string;
+  readonly seriousConcerns: boolean;
+}
+
+export function composeDigestEmail(input: {
+  commissioner: Commissioner;
+  weekOf: string;
+  items: readonly DigestItem[];
+  unsubscribeUrl: string;
+  sender: string;
+}): Promise<ComposedEmail> {
+  // Serious concerns first, then by title, so the most urgent reads first.
+  const items = [...input.items].sort((a, b) => Number(b.seriousConcerns) - Number(a.seriousConcerns) || a.title.localeCompare(b.title));
+  const concerns = items.filter((i) => i.seriousConcerns).length;
+  const subject = subjectLine(
+    `Visit reports published in the week of ${ukDate(input.weekOf)}: ${plural(items.length, 'report', 'reports')}${concerns ? `, ${concerns} with serious concerns` : ''}`,
+  );
+  const text = [
+    `Dear ${input.commissioner.name},`,
+    '',
+    `${plural(items.length, 'visit report was', 'visit reports were')} published in your area in the week of ${ukDate(input.weekOf)}.`,
+    '',
+    ...items.map((i) => `- ${i.seriousConcerns ? '[Serious concerns] ' : ''}${i.title}\n  ${i.url}`),
+    '',
+    'Links work for 7 days.',
+    '',
+    `Unsubscribe: ${input.unsubscribeUrl}`,
+  ].join('\n');
+  return composeEmail({
+    from: input.sender,
+    to: input.commissioner.email,
+    subject,
+    text,
+    template: 'digest.njk',
+    context: { c: input.commissioner, items, weekOf: ukDate(input.weekOf) },
+    unsubscribeUrl: input.unsubscribeUrl,
+  });
+}
+
+export function composeReminderEmail(input: { inspectorEmail: string; visit: Visit; daysOverdue: number; findingsUrl: string; sender: string }): Promise<ComposedEmail> {
+  const v = input.visit;
+  const subject = subjectLine(`Reminder: findings not yet submitted for your visit to ${v.targetName}`);
+  const text = [
+    'Hello,',
+    '',
+    `We have not received findings for your visit to ${v.targetName} (${v.localAuthority}), planned for the week of ${ukDate(v.week)}. That week ended ${plural(input.daysOverdue, 'day', 'days')} ago.`,
+    '',
+    'Submit the findings here (the link is personal to you and this visit):',
+    input.findingsUrl,
+    '',
+    'If the visit did not take place, tell your planning team so the programme can be updated.',
+  ].join('\n');
+  return composeEmail({
+    from: input.sender,
+    to: input.inspectorEmail,
+    subject,
+    text,
+    template: 'reminder.njk',
+    context: { v, week: ukDate(v.week), daysOverdue: input.daysOverdue, findingsUrl: input.findingsUrl },
+  });
+}

@@ -1,0 +1,229 @@
+/**
+ * The PDF report, drawn with pdfkit from the same model as the HTML: A4, embedded DejaVu fonts
+ * (so Welsh and other diacritics render), a heading hierarchy that is also the PDF outline and
+ * the tagged structure, text that paginates on its own, and "Page N of M" on every page.
+ * The creation date is the publication time, so a repeat render gives the same bytes.
+ */
+import PDFDocument from 'pdfkit';
+import { pdfFontPath } from './fonts';
+import type { ReportFact, ReportModel } from './report-model';
+
+type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+const MARGIN = { top: 64, bottom: 72, left: 64, right: 64 };
+const SIZES = { h1: 22, h2: 16, h3: 12.5, body: 11, small: 9 } as const;
+const INK = '#0b0c0c';
+const GREY = '#505a5f';
+const BLUE = '#1d70b8';
+
+class PdfWriter {
+  private currentH2: PDFKit.PDFOutline | undefined;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly root: Struct,
+  ) {}
+
+  private get width(): number {
+    return this.doc.page.width - MARGIN.left - MARGIN.right;
+  }
+
+  /** Keep a heading with at least a few lines of what follows it. */
+  private keepWithNext(space: number): void {
+    if (this.doc.y + space > this.doc.page.height - MARGIN.bottom) this.doc.addPage();
+  }
+
+  private block(type: string, draw: () => void): void {
+    this.root.add(this.doc.struct(type, {}, draw));
+  }
+
+  heading(level: 1 | 2 | 3, text: string): void {
+    const size = level === 1 ? SIZES.h1 : level === 2 ? SIZES.h2 : SIZES.h3;
+    this.keepWithNext(size * 5);
+    if (level > 1) this.doc.moveDown(level === 2 ? 0.9 : 0.5);
+    this.block(`H${level}`, () => {
+      this.doc.font('Bold').fontSize(size).fillColor(INK).text(text, MARGIN.left, this.doc.y, { width: this.width });
+    });
+    this.doc.moveDown(0.35);
+    if (level === 1) this.doc.outline.addItem(text);
+    else if (level === 2) this.currentH2 = this.doc.outline.addItem(text);
+    else (this.currentH2 ?? this.doc.outline).addItem(text);
+  }
+
+  paragraph(text: string, options: { colour?: string; size?: number; bold?: boolean } = {}): void {
+    this.block('P', () => {
+      this.doc
+        .font(options.bold ? 'Bold' : 'Body')
+        .fontSize(options.size ?? SIZES.body)
+        .fillColor(options.colour ?? INK)
+        .text(text, MARGIN.left, this.doc.y, { width: this.width, lineGap: 2.5 });
+    });
+    this.doc.moveDown(0.45);
+  }
+
+  bullets(items: readonly string[]): void {
+    for (const item of items) {
+      this.keepWithNext(SIZES.body * 2);
+      this.block('LI', () => {
+        const y = this.doc.y;
+        this.doc.font('Body').fontSize(SIZES.body).fillColor(INK);
+        this.doc.circle(MARGIN.left + 4, y + 6, 2).fill(INK);
+        this.doc.text(item, MARGIN.left + 16, y, { width: this.width - 16, lineGap: 2.5 });
+      });
+      this.doc.moveDown(0.3);
+    }
+    this.doc.x = MARGIN.left;
+    this.doc.moveDown(0.2);
+  }
+
+  facts(list: readonly ReportFact[]): void {
+    for (const f of list) {
+      this.keepWithNext(SIZES.body * 2);
+      this.block('P', () => {
+        this.doc.font('Bold').fontSize(SIZES.body).fillColor(INK).text(`${f.label}: `, MARGIN.left, this.doc.y, { width: this.width, continued: true, lineGap: 2.5 });
+        this.doc.font('Body').text(f.value);
+      });
+      this.doc.moveDown(0.25);
+    }
+    this.doc.moveDown(0.3);
+  }
+
+  /** GOV.UK's warning text: a bold statement behind a thick left rule. */
+  warning(text: string): void {
+    this.keepWithNext(40);
+    const y = this.doc.y;
+    this.doc.font('Bold').fontSize(SIZES.body + 1);
+    const height = this.doc.heightOfString(text, { width: this.width - 20 });
+    this.doc.rect(MARGIN.left, y - 2, 5, height + 4).fill(INK);
+    this.block('P', () => {
+      this.doc.fillColor(INK).text(text, MARGIN.left + 16, y, { width: this.width - 16 });
+    });
+    this.doc.x = MARGIN.left;
+    this.doc.moveDown(0.6);
+  }
+
+  rule(): void {
+    this.doc.moveTo(MARGIN.left, this.doc.y).lineTo(MARGIN.left + this.width, this.doc.y).lineWidth(0.75).strokeColor(BLUE).stroke();
+    this.doc.moveDown(0.6);
+  }
+}
+
+function writeReport(w: PdfWriter, m: ReportModel): void {
+  w.paragraph(m.kind === 'provider' ? 'Visit report: regulated service' : "Visit report: local authority children's services", { colour: GREY, size: SIZES.body });
+  w.heading(1, m.title);
+  w.rule();
+  w.paragraph(
+    'This visit was not graded. The report says what is going well and what needs to improve. Any judgements shown are from earlier inspections and are labelled as such.',
+  );
+  if (m.amendmentNote) w.paragraph(m.amendmentNote, { bold: true });
+  w.paragraph(`Published ${m.publishedOn}. Visit reference ${m.visitId}, version ${m.version}.`, { colour: GREY, size: SIZES.small + 1 });
+
+  if (m.seriousConcerns.raised) {
+    w.heading(2, 'Serious concerns');
+    w.warning('Inspectors found serious concerns during this visit.');
+    for (const p of (m.seriousConcerns.description ?? '').split(/\r?\n/).filter((s) => s.trim() !== '')) w.paragraph(p.trim());
+    if (m.seriousConcerns.enforcementAction) w.facts([{ label: 'Enforcement action considered', value: m.seriousConcerns.enforcementAction }]);
+  }
+
+  w.heading(2, m.kind === 'provider' ? 'Provider details' : 'Local authority');
+  w.facts(m.details);
+  w.heading(2, 'The visit');
+  w.facts([
+    { label: 'Dates', value: m.visitDates },
+    { label: 'How the visit was done', value: m.method },
+  ]);
+
+  w.heading(2, 'What is going well');
+  w.bullets(m.goingWell);
+  w.heading(2, 'What needs to improve');
+  if (m.needsToImprove.length) w.bullets(m.needsToImprove);
+  else w.paragraph('Inspectors did not identify anything that needs to improve.');
+  if (!m.seriousConcerns.raised) {
+    w.heading(2, 'Serious concerns');
+    w.paragraph('Inspectors did not find serious concerns during this visit.');
+  }
+
+  for (const s of m.narrative) {
+    w.heading(2, s.heading);
+    for (const p of s.paragraphs) w.paragraph(p);
+  }
+
+  w.heading(2, 'Information for commissioners');
+  w.heading(3, 'Previous inspection');
+  w.paragraph('These are judgements from the previous inspection, not from this visit.', { colour: GREY, size: SIZES.small + 1 });
+  w.facts(m.commissioners.previousInspection);
+  w.heading(3, 'Places');
+  w.paragraph(m.commissioners.places);
+  w.heading(3, 'Recent concerns considered');
+  if (m.commissioners.recentConcerns.length) {
+    w.bullets(m.commissioners.recentConcerns.map((c) => `${c.date}, ${c.type}${c.summary ? `: ${c.summary}` : ''}`));
+  } else {
+    w.paragraph('No concerns were received in the 12 months before the visit.');
+  }
+  if (m.commissioners.notes.length) {
+    w.heading(3, 'Notes from inspectors for commissioners');
+    for (const p of m.commissioners.notes) w.paragraph(p);
+  }
+  if (m.laContext.length) {
+    w.heading(3, 'The local authority');
+    w.paragraph('The previous inspection of the local authority where this service is, for context.', { colour: GREY, size: SIZES.small + 1 });
+    w.facts(m.laContext);
+  }
+}
+
+/** "Page N of M" and the report's name on every page, marked as artifacts (not read aloud as content). */
+function paginate(doc: Doc, m: ReportModel): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing inside the bottom margin must not start a new page
+    const width = doc.page.width - MARGIN.left - MARGIN.right;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc
+      .font('Body')
+      .fontSize(SIZES.small)
+      .fillColor(GREY)
+      .text(`${m.title} (${m.visitId}, version ${m.version})`, MARGIN.left, doc.page.height - 48, { width: width * 0.75, lineBreak: false, ellipsis: true })
+      .text(`Page ${i + 1 - range.start} of ${range.count}`, MARGIN.left, doc.page.height - 48, { width, align: 'right', lineBreak: false });
+    doc.endMarkedContent();
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+export function renderReportPdf(model: ReportModel): Promise<Buffer> {
+  const published = new Date(model.publishedAt);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    info: {
+      Title: model.title,
+      Author: "Children's social care visits",
+      Subject: `Visit report ${model.visitId}, version ${model.version}`,
+      CreationDate: published,
+      ModDate: published,
+    },
+  });
+  doc.registerFont('Body', pdfFontPath('DejaVuSans.ttf'));
+  doc.registerFont('Bold', pdfFontPath('DejaVuSans-Bold.ttf'));
+  doc.registerFont('Italic', pdfFontPath('DejaVuSans-Oblique.ttf'));
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  writeReport(new PdfWriter(doc, root), model);
+  root.end();
+  paginate(doc, model);
+  doc.end();
+  return done;
+}
