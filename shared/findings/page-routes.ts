@@ -115,6 +115,8 @@ export function createFindingsPage(deps: FindingsPageDeps) {
         visit,
         context: context(visit),
         upload,
+        // JSON inside <script>: '<' escaped so no value can close the element.
+        uploadJson: JSON.stringify(upload).replace(/</g, '\\u003c'),
         statusUrl: `/visits/${encodeURIComponent(visitId)}/submissions/${submissionId}?${tokenQuery}`,
         methods: VISIT_METHODS.map((m) => ({ value: m, text: METHOD_LABELS[m] })),
         enforcement: ENFORCEMENT_ACTIONS.map((a) => ({ value: a, text: ENFORCEMENT_LABELS[a] })),

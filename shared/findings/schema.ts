@@ -4,7 +4,7 @@
  * the backend would give. Visits are never graded: there is deliberately no grade field, and
  * unknown keys are refused so one cannot be smuggled in.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENFORCEMENT_ACTIONS, VISIT_METHODS } from '../domain/types';
 
 const isoDate = z

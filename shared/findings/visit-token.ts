@@ -3,7 +3,7 @@
  * token; the page checks it before showing anything or issuing an upload form.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const VERSION = 'v1';
 const MAX_TOKEN_LENGTH = 2_000;

@@ -3,7 +3,7 @@
  * what was found and what is expected. Schemas are built once per kind, not per row.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseUkDate } from '../domain/dates';
 import { ACCEPTED_GRADE_WORDS, ACCEPTED_OUTCOME_WORDS, parseGrade, parseOverall } from '../domain/grades';
 import {

@@ -4,7 +4,7 @@
  * transparency record can say exactly what was in force. A bad policy is refused with every
  * problem listed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseUkDate } from '../domain/dates';
 import { OFSTED_REGIONS, SIGNAL_TYPES } from '../domain/types';
 import defaults from './default-policy.json' with { type: 'json' };

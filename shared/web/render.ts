@@ -62,3 +62,14 @@ export function govukJs(): string {
 export function webRoots(): WebRoots {
   return environment().roots;
 }
+
+/** A bundled browser script (shared/web/browser/dist in the repo, web/browser in a Lambda). */
+export function browserScript(name: string): string | undefined {
+  const lambdaRoot = process.env.LAMBDA_TASK_ROOT;
+  const dir =
+    lambdaRoot && existsSync(join(lambdaRoot, 'web', 'browser'))
+      ? join(lambdaRoot, 'web', 'browser')
+      : join(dirname(environment().roots.templates), 'browser', 'dist');
+  const file = join(dir, name);
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}

@@ -1,0 +1,46 @@
+/** HTTP API: the inspector's findings form, the submission status page and their assets. */
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { s3Client } from '../../shared/aws/clients';
+import { requireEnv } from '../../shared/aws/config';
+import { getSubmission, getVisit, recordSubmissionWaiting } from '../../shared/aws/findings-store';
+import { loadLinkSecret } from '../../shared/aws/link-secret';
+import { instrumented, logger } from '../../shared/aws/observability';
+import { createFindingsPost, findingsKey } from '../../shared/aws/presigned-post';
+import { createFindingsPage, type SubmissionStatus } from '../../shared/findings/page-routes';
+import { browserScript, govukCss } from '../../shared/web/render';
+
+const assets = new Map<string, string | undefined>();
+
+/** No record yet beyond "waiting", but the object is in S3: the upload arrived and is being checked. */
+async function submissionStatus(visitId: string, submissionId: string): Promise<SubmissionStatus> {
+  const stored = await getSubmission(visitId, submissionId);
+  if (stored && stored.state !== 'waiting') return stored;
+  try {
+    await s3Client().send(new HeadObjectCommand({ Bucket: requireEnv('findingsBucket'), Key: findingsKey(visitId, submissionId) }));
+    return { state: 'received' };
+  } catch (err) {
+    const name = (err as { name?: string }).name;
+    if (name === 'NotFound' || name === 'NoSuchKey') return { state: 'waiting' };
+    throw err;
+  }
+}
+
+const page = createFindingsPage({
+  getVisit,
+  getSecret: loadLinkSecret,
+  createPost: ({ visitId, submissionId, inspector }) => createFindingsPost({ s3: s3Client(), bucket: requireEnv('findingsBucket'), visitId, submissionId, inspector }),
+  recordWaiting: recordSubmissionWaiting,
+  getSubmissionStatus: submissionStatus,
+  asset: (name) => {
+    if (!assets.has(name)) assets.set(name, name === 'govuk-frontend.min.css' ? govukCss() : browserScript(name));
+    return assets.get(name);
+  },
+  now: () => new Date(),
+});
+
+export const handler = instrumented('findings-page', async (event: APIGatewayProxyEventV2) => {
+  const visitId = /^\/visits\/([^/]+)\//.exec(event.rawPath)?.[1];
+  if (visitId) logger.appendKeys({ correlationId: visitId });
+  return page(event);
+});

@@ -1,0 +1,192 @@
+/**
+ * The findings form in the browser: GOV.UK Frontend components, validation with the same zod
+ * schema the ingest Lambda uses (so the inspector sees the backend's messages before uploading),
+ * a GOV.UK error summary, then a direct upload to S3 with the pre-signed POST and a move to the
+ * status page. Bundled by scripts/build-browser.ts.
+ */
+import { initAll } from 'govuk-frontend';
+import { findingsRulesFor, findingsSchema, FINDINGS_SCHEMA_VERSION } from '../../findings/schema';
+
+interface UploadTarget {
+  readonly url: string;
+  readonly fields: Record<string, string>;
+}
+
+interface Problem {
+  /** The id of the element the summary link focuses. */
+  readonly href: string;
+  /** The form group that shows the inline message. */
+  readonly field: string;
+  readonly message: string;
+}
+
+const form = document.getElementById('findings-form') as HTMLFormElement | null;
+
+/** Where each top-level findings field lives in the page (the first input of a group). */
+const FIELD_TARGETS: Record<string, string> = {
+  visitStartDate: 'visitStartDate-day',
+  visitEndDate: 'visitEndDate-day',
+  method: 'method',
+  seriousConcerns: 'seriousConcerns',
+  enforcementAction: 'enforcementAction',
+};
+
+const LIST_NAMES: Record<string, string> = { goingWell: 'what is going well', needsToImprove: 'what needs to improve' };
+
+function value(name: string): string {
+  const el = form?.elements.namedItem(name);
+  if (!el) return '';
+  if (el instanceof RadioNodeList) return el.value;
+  return (el as HTMLInputElement | HTMLTextAreaElement).value;
+}
+
+function lines(name: string): string[] {
+  return value(name)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+/** Day, month and year boxes -> an ISO date, or a problem in the words GOV.UK's date pattern uses. */
+function dateOf(prefix: string, label: string): { iso?: string; problem?: string } {
+  const [d, m, y] = ['day', 'month', 'year'].map((p) => value(`${prefix}-${p}`).trim());
+  if (!d && !m && !y) return { problem: `Enter the ${label}` };
+  const missing = [['day', d], ['month', m], ['year', y]].filter(([, v]) => !v).map(([n]) => n);
+  if (missing.length) return { problem: `The ${label} must include a ${missing.join(' and ')}` };
+  if (!/^\d{1,2}$/.test(d!) || !/^\d{1,2}$/.test(m!) || !/^\d{4}$/.test(y!)) return { problem: `The ${label} must be a real date` };
+  const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || !parsed.toISOString().startsWith(iso)) return { problem: `The ${label} must be a real date` };
+  return { iso };
+}
+
+function collect(kind: 'provider' | 'la'): { candidate: Record<string, unknown>; dateProblems: Problem[] } {
+  const visitId = form!.dataset.visitId ?? '';
+  const start = dateOf('visitStartDate', 'first day of the visit');
+  const end = dateOf('visitEndDate', 'last day of the visit');
+  const dateProblems: Problem[] = [];
+  if (start.problem) dateProblems.push({ href: FIELD_TARGETS.visitStartDate!, field: 'visitStartDate', message: start.problem });
+  if (end.problem) dateProblems.push({ href: FIELD_TARGETS.visitEndDate!, field: 'visitEndDate', message: end.problem });
+  const concerns = value('seriousConcerns');
+  const optional = (name: string) => (value(name).trim() === '' ? undefined : value(name));
+  const candidate: Record<string, unknown> = {
+    schemaVersion: FINDINGS_SCHEMA_VERSION,
+    visitId,
+    visitStartDate: start.iso ?? '',
+    visitEndDate: end.iso ?? '',
+    method: value('method') || undefined,
+    childrensExperiences: value('childrensExperiences'),
+    pandemicDecisions: value('pandemicDecisions'),
+    goingWell: lines('goingWell'),
+    needsToImprove: lines('needsToImprove'),
+    seriousConcerns: concerns === 'yes' ? true : concerns === 'no' ? false : undefined,
+    notesForCommissioners: optional('notesForCommissioners'),
+  };
+  if (kind === 'la') candidate.schoolsJoinedUp = value('schoolsJoinedUp');
+  if (concerns === 'yes') {
+    candidate.seriousConcernsDescription = optional('seriousConcernsDescription');
+    if (kind === 'provider') candidate.enforcementAction = value('enforcementAction') || undefined;
+  }
+  return { candidate, dateProblems };
+}
+
+function problemFor(path: readonly PropertyKey[], message: string): Problem {
+  const field = String(path[0] ?? '');
+  const index = typeof path[1] === 'number' ? path[1] : undefined;
+  const text = index !== undefined && LIST_NAMES[field] ? `Point ${index + 1} of ${LIST_NAMES[field]}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
+  return { href: FIELD_TARGETS[field] ?? field, field, message: text };
+}
+
+function validate(kind: 'provider' | 'la'): { findings?: unknown; problems: Problem[] } {
+  const { candidate, dateProblems } = collect(kind);
+  const parsed = findingsSchema.safeParse(candidate);
+  const dateFields = new Set(dateProblems.map((p) => p.field));
+  const problems = [...dateProblems];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const p = problemFor(issue.path, issue.message);
+      if (dateFields.has(p.field)) continue; // the friendlier date message is already there
+      if (!problems.some((q) => q.field === p.field && q.message === p.message)) problems.push(p);
+    }
+    return { problems };
+  }
+  for (const rule of findingsRulesFor(kind, parsed.data)) problems.push(problemFor([rule.path], rule.message));
+  return problems.length ? { problems } : { findings: parsed.data, problems };
+}
+
+function clearErrors(): void {
+  document.getElementById('error-summary-slot')!.replaceChildren();
+  form!.querySelectorAll('.app-js-error').forEach((e) => e.remove());
+  form!.querySelectorAll('.govuk-form-group--error').forEach((g) => g.classList.remove('govuk-form-group--error'));
+  form!.querySelectorAll('.govuk-input--error, .govuk-textarea--error').forEach((e) => e.classList.remove('govuk-input--error', 'govuk-textarea--error'));
+  document.title = document.title.replace(/^Error: /, '');
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+function showErrors(problems: readonly Problem[], title = 'There is a problem'): void {
+  clearErrors();
+  const list = el('ul', { class: 'govuk-list govuk-error-summary__list' }, ...problems.map((p) => el('li', {}, el('a', { href: `#${p.href}` }, p.message))));
+  const summary = el(
+    'div',
+    { class: 'govuk-error-summary', 'data-module': 'govuk-error-summary' },
+    el('div', { role: 'alert' }, el('h2', { class: 'govuk-error-summary__title' }, title), el('div', { class: 'govuk-error-summary__body' }, list)),
+  );
+  document.getElementById('error-summary-slot')!.append(summary);
+  for (const p of problems) {
+    const target = document.getElementById(p.href);
+    const group = target?.closest('.govuk-form-group');
+    if (!group) continue;
+    group.classList.add('govuk-form-group--error');
+    const message = el('p', { class: 'govuk-error-message app-js-error', id: `${p.field}-error` }, el('span', { class: 'govuk-visually-hidden' }, 'Error:'), ` ${p.message}`);
+    const anchor = group.querySelector(':scope > fieldset > legend, :scope > fieldset > .govuk-hint, :scope > label, :scope > .govuk-label-wrapper, :scope > .govuk-hint');
+    const hint = group.querySelector(':scope > .govuk-hint, :scope > fieldset > .govuk-hint');
+    (hint ?? anchor)?.after(message);
+    if (target instanceof HTMLTextAreaElement) target.classList.add('govuk-textarea--error');
+    else if (target instanceof HTMLInputElement && target.type !== 'radio') target.classList.add('govuk-input--error');
+    const described = target?.getAttribute('aria-describedby') ?? '';
+    if (target && !described.includes(message.id)) target.setAttribute('aria-describedby', `${described} ${message.id}`.trim());
+  }
+  document.title = `Error: ${document.title}`;
+  initAll({ scope: document.getElementById('error-summary-slot')! }); // focuses the summary, links focus fields
+}
+
+async function upload(target: UploadTarget, findings: unknown): Promise<void> {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(target.fields)) body.append(k, v);
+  // S3 requires the file to be the last field of a POST upload.
+  body.append('file', new Blob([JSON.stringify(findings)], { type: 'application/json' }), 'findings.json');
+  const res = await fetch(target.url, { method: 'POST', body, mode: 'cors' });
+  if (!res.ok) throw new Error(`the upload service answered ${res.status}`);
+}
+
+if (form) {
+  initAll();
+  const kind = form.dataset.visitKind === 'la' ? 'la' : 'provider';
+  const target = JSON.parse(document.getElementById('upload-target')?.textContent ?? '{}') as UploadTarget;
+  const button = document.getElementById('submit-findings') as HTMLButtonElement | null;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const { findings, problems } = validate(kind);
+    if (problems.length || findings === undefined) {
+      showErrors(problems);
+      return;
+    }
+    clearErrors();
+    if (button) button.disabled = true;
+    upload(target, findings)
+      .then(() => window.location.assign(form.dataset.statusUrl!))
+      .catch((err: unknown) => {
+        if (button) button.disabled = false;
+        showErrors(
+          [{ href: 'submit-findings', field: 'submit', message: `Your findings were not uploaded (${err instanceof Error ? err.message : String(err)}). Check your connection and submit again; if the page is more than 15 minutes old, reload it first.` }],
+          'Your findings were not uploaded',
+        );
+      });
+  });
+}
