@@ -5,7 +5,7 @@ import { s3Client } from '../../shared/aws/clients';
 import { requireEnv } from '../../shared/aws/config';
 import { getSubmission, getVisit, recordSubmissionWaiting } from '../../shared/aws/findings-store';
 import { loadLinkSecret } from '../../shared/aws/link-secret';
-import { instrumented, logger } from '../../shared/aws/observability';
+import { metrics, MetricUnit, instrumented, logger } from '../../shared/aws/observability';
 import { createFindingsPost, findingsKey } from '../../shared/aws/presigned-post';
 import { createFindingsPage, type SubmissionStatus } from '../../shared/findings/page-routes';
 import { browserScript, govukCss } from '../../shared/web/render';
@@ -42,5 +42,7 @@ const page = createFindingsPage({
 export const handler = instrumented('findings-page', async (event: APIGatewayProxyEventV2) => {
   const visitId = /^\/visits\/([^/]+)\//.exec(event.rawPath)?.[1];
   if (visitId) logger.appendKeys({ correlationId: visitId });
-  return page(event);
+  const response = await page(event);
+  metrics.addMetric(response.statusCode && response.statusCode >= 400 ? 'PagesRefused' : 'PagesServed', MetricUnit.Count, 1);
+  return response;
 });

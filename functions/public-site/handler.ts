@@ -1,7 +1,7 @@
 /** HTTP API: published reports and the index (only what a publish made public), and one-click unsubscribe. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { loadLinkSecret } from '../../shared/aws/link-secret';
-import { instrumented } from '../../shared/aws/observability';
+import { metrics, MetricUnit, instrumented } from '../../shared/aws/observability';
 import { getPublishedReport, readReportObject } from '../../shared/aws/report-publisher';
 import { suppress } from '../../shared/aws/suppression';
 import { createPublicSite } from '../../shared/public-site/routes';
@@ -13,4 +13,8 @@ const site = createPublicSite({
   unsubscribe: (email) => suppress(email, 'unsubscribed', 'one-click unsubscribe link'),
 });
 
-export const handler = instrumented('public-site', async (event: APIGatewayProxyEventV2) => site(event));
+export const handler = instrumented('public-site', async (event: APIGatewayProxyEventV2) => {
+  const response = await site(event);
+  metrics.addMetric(response.statusCode && response.statusCode >= 400 ? 'PagesRefused' : 'PagesServed', MetricUnit.Count, 1);
+  return response;
+});

@@ -96,6 +96,8 @@ export function functionEnvironment(e: Endpoints): Record<string, string> {
     POWERTOOLS_DEV: 'true',
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_METRICS_NAMESPACE: 'Visits',
+    // The tests quieten handler logs to warnings and errors; npm start shows everything.
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
   };
 }
 

@@ -16,6 +16,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Handler logs in the tests: warnings and errors only (LOCAL_CLOUD_LOG=1 shows the cloud's own log).
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const dataDir = mkdtempSync(join(tmpdir(), 'visits-test-'));
   const cloud = await startLocalCloud({
     dataDir,

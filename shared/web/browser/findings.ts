@@ -129,6 +129,17 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
+/** Date inputs nest a form group per box: the message belongs to the group around the whole question. */
+function outermostGroup(el: Element | null): Element | null {
+  // Questions revealed by a radio (serious concerns) are their own groups: never climb out of the reveal.
+  let group = el?.closest('.govuk-form-group') ?? null;
+  for (;;) {
+    const up = group?.parentElement?.closest('.govuk-form-group, .govuk-radios__conditional');
+    if (!up || !up.classList.contains('govuk-form-group') || !form!.contains(up)) return group;
+    group = up;
+  }
+}
+
 function showErrors(problems: readonly Problem[], title = 'There is a problem'): void {
   clearErrors();
   const list = el('ul', { class: 'govuk-list govuk-error-summary__list' }, ...problems.map((p) => el('li', {}, el('a', { href: `#${p.href}` }, p.message))));
@@ -140,12 +151,14 @@ function showErrors(problems: readonly Problem[], title = 'There is a problem'):
   document.getElementById('error-summary-slot')!.append(summary);
   for (const p of problems) {
     const target = document.getElementById(p.href);
-    const group = target?.closest('.govuk-form-group');
+    const group = outermostGroup(target);
     if (!group) continue;
     group.classList.add('govuk-form-group--error');
     const message = el('p', { class: 'govuk-error-message app-js-error', id: `${p.field}-error` }, el('span', { class: 'govuk-visually-hidden' }, 'Error:'), ` ${p.message}`);
-    const anchor = group.querySelector(':scope > fieldset > legend, :scope > fieldset > .govuk-hint, :scope > label, :scope > .govuk-label-wrapper, :scope > .govuk-hint');
-    const hint = group.querySelector(':scope > .govuk-hint, :scope > fieldset > .govuk-hint');
+    // GOV.UK places the message after the hint, or after the label or legend when there is none.
+    const notCount = ':not(.govuk-character-count__message)';
+    const hint = group.querySelector(`:scope > .govuk-hint${notCount}, :scope > fieldset > .govuk-hint${notCount}`);
+    const anchor = group.querySelector(':scope > fieldset > legend, :scope > label, :scope > .govuk-label-wrapper');
     (hint ?? anchor)?.after(message);
     if (target instanceof HTMLTextAreaElement) target.classList.add('govuk-textarea--error');
     else if (target instanceof HTMLInputElement && target.type !== 'radio') target.classList.add('govuk-input--error');
