@@ -39,6 +39,15 @@ const TOKEN_MESSAGES: Record<'malformed' | 'bad-signature' | 'expired' | 'wrong-
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
+/** A malformed %-escape is just a path we do not have (404), never a crash. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
 function message(status: number, heading: string, paragraphs: string[]): APIGatewayProxyStructuredResultV2 {
   return html(status, renderTemplate('errors/message.njk', { pageTitle: heading, heading, paragraphs }));
 }
@@ -75,7 +84,7 @@ export function createFindingsPage(deps: FindingsPageDeps) {
 
     const form = /^\/visits\/([^/]+)\/findings$/.exec(path);
     const status = /^\/visits\/([^/]+)\/submissions\/([^/]+)$/.exec(path);
-    const visitId = decodeURIComponent((form ?? status)?.[1] ?? '');
+    const visitId = safeDecode((form ?? status)?.[1] ?? '');
     if (!(form || status) || !ID.test(visitId)) return notFound();
 
     const token = event.queryStringParameters?.token;
@@ -86,7 +95,7 @@ export function createFindingsPage(deps: FindingsPageDeps) {
     const tokenQuery = `token=${encodeURIComponent(token!)}`;
 
     if (status) {
-      const submissionId = decodeURIComponent(status[2]!);
+      const submissionId = safeDecode(status[2]!);
       if (!ID.test(submissionId)) return notFound();
       const s = await deps.getSubmissionStatus(visitId, submissionId);
       if (event.queryStringParameters?.format === 'json') return json(200, s);

@@ -127,6 +127,25 @@ function breaksIn(record: readonly string[]): number {
   return n;
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Cells past the header's last column, or control characters: the row is refused, naming the cell. */
+function cellProblem(record: readonly string[], header: readonly string[]): { column?: string; reason: string } | undefined {
+  const extra = record.slice(header.length).filter((c) => c.trim() !== '');
+  if (extra.length) {
+    return { reason: `has ${record.length} cells but the header has ${header.length} columns (extra: "${extra[0]!.slice(0, 40)}"). Check for a comma inside a cell that is not in quotes.` };
+  }
+  for (let i = 0; i < record.length; i++) {
+    const match = CONTROL.exec(record[i]!);
+    if (match) {
+      const name = header[i] || `column ${i + 1}`;
+      return { column: name, reason: `"${name}" holds a control character (code ${match[0].charCodeAt(0)}) at position ${match.index + 1}: remove it (it is usually pasted in by accident).` };
+    }
+  }
+  return undefined;
+}
+
 const isBlank = (record: readonly string[]) => record.every((f) => f.trim() === '');
 
 /** Ofsted's files put a group row ("Provider information", ..., "Latest Full Inspection") above the names. */
@@ -135,6 +154,18 @@ function looksLikeGroupRow(record: readonly string[]): boolean {
   if (cells.length === 0) return false;
   const known = ['urn', 'name', 'provision type', 'local authority', 'email', 'type', 'date', 'local authority name'];
   return cells.length * 3 <= record.length && !cells.some((c) => known.includes(c));
+}
+
+function drainedOrClosed(stream: NodeJS.EventEmitter): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }
 
 export async function* parseImport(source: AsyncIterable<Uint8Array>, options: ParseOptions = {}): AsyncGenerator<ImportEvent> {
@@ -148,9 +179,12 @@ export async function* parseImport(source: AsyncIterable<Uint8Array>, options: P
   const feeding = (async () => {
     try {
       for await (const text of decode(source, maxBytes)) {
-        if (!parser.write(text)) await new Promise<void>((r) => parser.once('drain', () => r()));
+        // A parser that failed (a record over the size limit, say) is destroyed and never drains:
+        // stop feeding it rather than wait forever.
+        if (parser.destroyed) return;
+        if (!parser.write(text)) await drainedOrClosed(parser);
       }
-      parser.end();
+      if (!parser.destroyed) parser.end();
     } catch (err) {
       feedError = err;
       parser.destroy(err as Error);
@@ -161,6 +195,7 @@ export async function* parseImport(source: AsyncIterable<Uint8Array>, options: P
   let groupRow: string[] | undefined;
   let header: HeaderMap | undefined;
   let kind: ImportKind | undefined;
+  let headerCells: string[] = [];
   const seen = new Map<string, number>();
   let dataRows = 0;
 
@@ -189,11 +224,17 @@ export async function* parseImport(source: AsyncIterable<Uint8Array>, options: P
             start,
           );
         }
-        yield { type: 'kind', kind, headerLine: start, columns: record.map((c) => c.trim()) };
+        headerCells = record.map((c) => c.trim());
+        yield { type: 'kind', kind, headerLine: start, columns: headerCells };
         continue;
       }
       if (isBlank(record)) continue;
       dataRows++;
+      const problem = cellProblem(record, headerCells);
+      if (problem) {
+        yield { type: 'rejected', rejection: { line: start, ...problem } };
+        continue;
+      }
       const result = parseRow(kind!, record, header, snapshotId);
       if (!result.ok) {
         yield { type: 'rejected', rejection: { line: start, ...(result.column ? { column: result.column } : {}), reason: result.reason } };
@@ -215,6 +256,12 @@ export async function* parseImport(source: AsyncIterable<Uint8Array>, options: P
     if (err instanceof ImportFileError) throw err;
     if (feedError) throw feedError;
     const code = (err as { code?: string }).code ?? '';
+    if (code === 'CSV_MAX_RECORD_SIZE') {
+      throw new ImportFileError(
+        `Line ${line}: a row is longer than ${MAX_FIELD_CHARS.toLocaleString('en-GB')} characters, the most one row may hold. This is usually a quote that is never closed; otherwise shorten the longest cell.`,
+        line,
+      );
+    }
     if (code.startsWith('CSV_')) {
       const where = (err as { lines?: number }).lines;
       throw new ImportFileError(`${where ? `Line ${where}: ` : ''}the file is not valid CSV (${(err as Error).message}). Check for an unclosed quote.`, where);

@@ -1,0 +1,217 @@
+/**
+ * The bad-input corpus: hostile or broken CSV imports, findings uploads, policy files, tokens and
+ * URLs. Each one must end in a specific message (what, where, how to fix) and never a crash, and
+ * nothing valid beside it may be lost.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { parseImport, ImportFileError } from '../../shared/ingest/parse-import';
+import { validateFindingsUpload } from '../../shared/findings/validate-upload';
+import { parsePolicy, defaultPolicy } from '../../shared/prioritise/policy';
+import { createVisitToken, verifyVisitToken } from '../../shared/findings/visit-token';
+import { createUnsubscribeToken, verifyUnsubscribeToken } from '../../shared/notify/unsubscribe-token';
+import { createFindingsPage } from '../../shared/findings/page-routes';
+import { createPublicSite } from '../../shared/public-site/routes';
+import { safeCell } from '../../shared/prioritise/render';
+import { typicalFindings, typicalVisit } from '../support/report-fixture';
+
+// ---------------------------------------------------------------- CSV imports
+const INTEL_HEADER = 'Signal ID,Date,URN,Local authority,Type,Severity,Status,Summary,Source';
+const COMM_HEADER = 'Name,Email,Organisation,Local authorities,Regions,URNs';
+
+async function importOutcome(input: string | Uint8Array, maxBytes?: number): Promise<{ error?: string; rows: number; rejected: string[] }> {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  async function* source() {
+    // Arrive in awkward chunks, as a stream does.
+    for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7);
+  }
+  let rows = 0;
+  const rejected: string[] = [];
+  try {
+    for await (const ev of parseImport(source(), { maxBytes, snapshotId: 'corpus' })) {
+      if (ev.type === 'row') rows++;
+      if (ev.type === 'rejected') rejected.push(`line ${ev.rejection.line}${ev.rejection.column ? `, ${ev.rejection.column}` : ''}: ${ev.rejection.reason}`);
+    }
+  } catch (err) {
+    if (!(err instanceof ImportFileError)) throw err; // anything else is a crash
+    return { error: err.message, rows, rejected };
+  }
+  return { rows, rejected };
+}
+
+const intel = (...rows: string[]) => [INTEL_HEADER, ...rows].join('\n') + '\n';
+const goodSignal = 'SIG-1,01/02/2020,SC000001,,complaint,1,,Parent complaint,Email';
+
+const csvCases: [string, string | Uint8Array, RegExp, number?][] = [
+  ['an empty file', '', /empty|no header/i],
+  ['only whitespace', '   \n\n  \n', /empty|no header|not recognised/i],
+  ['a header and no rows', `${INTEL_HEADER}\n`, /no data rows|no rows/i],
+  ['binary garbage', new Uint8Array(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256)), /not.*(CSV|text|recognised)|binary/i],
+  ['a PNG signature', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /not.*(CSV|text|recognised)|binary/i],
+  ['an unknown header', 'Foo,Bar,Baz\n1,2,3\n', /not recognised|columns/i],
+  ['a semicolon-delimited file', INTEL_HEADER.replace(/,/g, ';') + '\n' + goodSignal.replace(/,/g, ';') + '\n', /not recognised|columns|delimit/i],
+  ['a date that does not exist', intel(goodSignal, 'SIG-2,31/02/2020,SC000001,,complaint,1,,x,y'), /line 3, Date: .*(real date|not a date)/i, 1],
+  ['an unknown signal type', intel(goodSignal, 'SIG-2,01/02/2020,SC000001,,rumour,1,,x,y'), /line 3, Type: /, 1],
+  ['a severity out of range', intel(goodSignal, 'SIG-2,01/02/2020,SC000001,,complaint,9,,x,y'), /line 3, Severity: /, 1],
+  ['both URN and LA set', intel(goodSignal, 'SIG-2,01/02/2020,SC000001,Leeds,complaint,1,,x,y'), /line 3.*(URN|Local authority)/, 1],
+  ['neither URN nor LA', intel(goodSignal, 'SIG-2,01/02/2020,,,complaint,1,,x,y'), /line 3.*(URN|Local authority)/, 1],
+  ['a URN with path traversal', intel(goodSignal, 'SIG-2,01/02/2020,../../etc/passwd,,complaint,1,,x,y'), /line 3, URN: "URN" must be letters and digits only/, 1],
+  ['a URN with HTML', intel(goodSignal, 'SIG-2,01/02/2020,<script>,,complaint,1,,x,y'), /line 3, URN: "URN" must be letters and digits only/, 1],
+  ['a duplicated signal id', intel(goodSignal, goodSignal), /line 3, Signal ID: SIG-1 appears again: it was first on line 2/, 1],
+  ['an unterminated quote', intel(goodSignal, 'SIG-2,01/02/2020,SC000002,,complaint,1,,"never closed,y'), /quote|line 3/i],
+  ['a row with too many cells', intel(goodSignal, `${goodSignal.replace('SIG-1', 'SIG-3')},extra,cells,here`), /line 3: has 12 cells but the header has 9 columns/, 1],
+  ['a field of 200,000 characters', intel(goodSignal, `SIG-2,01/02/2020,SC000002,,complaint,1,,${'a'.repeat(200_000)},y`), /a row is longer than 100,000 characters/],
+  ['a file over the size limit', intel(goodSignal, goodSignal.replace('SIG-1', 'SIG-9')), /(larger|over|limit|bytes)/i],
+  ['control characters in a cell', intel(goodSignal, 'SIG-2,01/02/2020,SC000002,,complaint,1,,bad\u0007bell,y'), /line 3, Summary: "Summary" holds a control character \(code 7\)/, 1],
+  ['an email that is not one', [COMM_HEADER, 'Ann,not-an-email,Council,Leeds,,'].join('\n') + '\n', /line 2, Email: /],
+  ['a commissioner with no area', [COMM_HEADER, 'Ann,ann@leeds.example.gov.uk,Council,,,'].join('\n') + '\n', /line 2.*(Local authorities|Regions|URNs|area)/],
+  ['an unknown region', [COMM_HEADER, 'Ann,ann@leeds.example.gov.uk,Council,,Narnia,'].join('\n') + '\n', /line 2, Regions: /],
+  ['a header-injection email', [COMM_HEADER, '"Ann","ann@x.gov.uk\r\nBcc: all@x.gov.uk",Council,Leeds,,'].join('\n') + '\n', /line 2, Email: /],
+];
+
+describe('corpus: CSV imports', () => {
+  for (const [name, input, expected, acceptedRows] of csvCases) {
+    it(`${name} -> a specific message`, async () => {
+      const out = await importOutcome(input, name === 'a file over the size limit' ? 100 : undefined);
+      const text = [out.error ?? '', ...out.rejected].join('\n');
+      expect(text, JSON.stringify(out).slice(0, 500)).toMatch(expected);
+      if (acceptedRows !== undefined) expect(out.rows).toBe(acceptedRows);
+    });
+  }
+
+  it('formula-injection cells are stored as text and come out of every CSV export quoted', async () => {
+    const out = await importOutcome(intel('SIG-2,01/02/2020,SC000002,,complaint,1,,"=HYPERLINK(""http://evil"",""x"")",@SUM(A1)'));
+    expect(out.rows).toBe(1);
+    for (const cell of ['=HYPERLINK("x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1']) expect(String(safeCell(cell)).startsWith("'")).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------- Findings uploads
+const visit = typicalVisit({ visitId: 'v-corpus-1', status: 'planned' });
+const findings = typicalFindings(visit).findings;
+const meta = { 'visit-id': visit.visitId, 'submission-id': 'sub-1', inspector: 'ann@inspectorate.example.gov.uk' };
+const key = `findings/${visit.visitId}/sub-1.json`;
+
+function uploadReasons(body: string | Uint8Array, over: { key?: string; metadata?: Record<string, string>; contentLength?: number } = {}): string {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  const r = validateFindingsUpload({ bytes, contentLength: over.contentLength ?? bytes.length, metadata: over.metadata ?? meta, key: over.key ?? key, visit });
+  return r.ok ? 'ACCEPTED' : r.reasons.join('\n');
+}
+
+const j = (o: unknown) => JSON.stringify(o);
+let deep: unknown = 'x';
+for (let i = 0; i < 500; i++) deep = [deep];
+
+const findingsCases: [string, string | Uint8Array, RegExp, Parameters<typeof uploadReasons>[1]?][] = [
+  ['an empty body', '', /not valid JSON/],
+  ['JSON null', 'null', /the document: /],
+  ['a JSON array', '[]', /the document: /],
+  ['a JSON string', '"findings"', /the document: /],
+  ['truncated JSON', j(findings).slice(0, 100), /not valid JSON/],
+  ['500 levels of nesting', j({ ...findings, notesForCommissioners: deep }), /nested more than 6 levels/],
+  ['a __proto__ key', j(findings).replace('{', '{"__proto__":{"polluted":true},'), /__proto__ is not allowed/],
+  ['a constructor key', j({ ...findings, constructor: { prototype: { x: 1 } } }), /constructor is not allowed/],
+  ['a grade smuggled in', j({ ...findings, grade: 'Outstanding' }), /grade/],
+  ['a number where text goes', j({ ...findings, childrensExperiences: 42 }), /^childrensExperiences: /m],
+  ['an object where a list goes', j({ ...findings, goingWell: { a: 'b' } }), /^goingWell: /m],
+  ['31 points going well', j({ ...findings, goingWell: Array.from({ length: 31 }, (_, i) => `Point ${i}`) }), /goingWell: Enter 30 or fewer/],
+  ['text over 10,000 characters', j({ ...findings, childrensExperiences: 'a'.repeat(10_001) }), /must be 10000 characters or fewer/],
+  ['a NUL character in text', j({ ...findings, pandemicDecisions: 'ok\u0000bad' }), /must not contain control characters/],
+  ['an end date before the start', j({ ...findings, visitEndDate: '2020-01-01' }), /visitEndDate: The last day of the visit must be the same as or after the first day/],
+  ['a date in another format', j({ ...findings, visitStartDate: '08/09/2020' }), /visitStartDate: Enter a real date in the format YYYY-MM-DD/],
+  ['an unknown enforcement action', j({ ...findings, seriousConcerns: true, seriousConcernsDescription: 'x', enforcementAction: 'fine' }), /enforcementAction: Select the enforcement action considered/],
+  ['UTF-16 text', new Uint8Array([0xff, 0xfe, ...Buffer.from(j(findings), 'utf16le')]), /not UTF-8|not valid JSON/],
+  ['a key with path traversal', j(findings), /is not of the form findings\/\{visitId\}\/\{submissionId\}\.json/, { key: 'findings/../../reports/index.html' }],
+  ['metadata for another visit', j(findings), /says it is for visit "v-other"/, { metadata: { ...meta, 'visit-id': 'v-other' } }],
+  ['a declared size over the limit', j(findings), /over the 262144-byte limit/, { contentLength: 300_000 }],
+];
+
+describe('corpus: findings uploads', () => {
+  for (const [name, body, expected, over] of findingsCases) {
+    it(`${name} -> a specific message`, () => {
+      expect(uploadReasons(body, over)).toMatch(expected);
+    });
+  }
+  it('leaves Object.prototype untouched after hostile keys', () => {
+    uploadReasons(j(findings).replace('{', '{"__proto__":{"polluted":true},'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+// ---------------------------------------------------------------- Policy files
+const policy = defaultPolicy() as unknown as Record<string, unknown>;
+const policyCases: [string, unknown, RegExp][] = [
+  ['not an object', 'weights: high', /\(the document\): /],
+  ['a negative weight', { ...policy, weights: { ...(policy.weights as object), lastGrade: -5 } }, /weights/],
+  ['a start date that is not a Monday', { ...policy, window: { ...(policy.window as object), startDate: '2020-09-08' } }, /window\.startDate: must be a Monday/],
+  ['zero weeks', { ...policy, window: { ...(policy.window as object), weeks: 0 } }, /window\.weeks/],
+  ['a sample share over 100%', { ...policy, sample: { ...(policy.sample as object), share: 1.5 } }, /sample/],
+  ['an unknown field', { ...policy, surprise: true }, /surprise|Unrecognized|unknown/i],
+];
+
+describe('corpus: policy files', () => {
+  for (const [name, doc, expected] of policyCases) {
+    it(`${name} -> every problem listed with its path`, () => {
+      const r = parsePolicy(doc);
+      expect(r.ok).toBe(false);
+      expect(r.ok ? '' : r.problems.join('\n')).toMatch(expected);
+    });
+  }
+});
+
+// ---------------------------------------------------------------- Tokens and URLs
+const secret = 'corpus-secret';
+const now = new Date('2020-09-01T00:00:00Z');
+const good = createVisitToken(secret, { visitId: 'v-1', inspector: 'a@b.gov.uk', expiresAt: '2020-10-01T00:00:00Z' });
+const tokenCases: [string, string, string][] = [
+  ['a token with a NUL', `${good}\u0000`, 'malformed'],
+  ['a token of 10,000 characters', 'v1.' + 'A'.repeat(10_000) + '.x', 'malformed'],
+  ['a token with HTML', `v1.<img src=x>.${good.split('.')[2]}`, 'malformed'],
+  ['a token from another algorithm (JWT none)', 'eyJhbGciOiJub25lIn0.eyJ2IjoidiJ9.', 'malformed'],
+  ['a signature swapped from another token', `${good.split('.').slice(0, 2).join('.')}.${createVisitToken(secret, { visitId: 'v-2', inspector: 'a@b.gov.uk', expiresAt: '2020-10-01T00:00:00Z' }).split('.')[2]}`, 'bad-signature'],
+];
+
+const visitPage = createFindingsPage({
+  getVisit: async () => visit,
+  getSecret: async () => secret,
+  createPost: async () => ({ url: 'https://bucket.example', fields: {} }),
+  recordWaiting: async () => undefined,
+  getSubmissionStatus: async () => ({ state: 'waiting' }),
+  asset: () => undefined,
+  now: () => now,
+});
+const site = createPublicSite({ readReport: async () => new TextEncoder().encode('<p>secret</p>'), isPublished: async () => false, secret: async () => secret, unsubscribe: async () => undefined });
+const event = (rawPath: string, query: Record<string, string> = {}) => ({ rawPath, queryStringParameters: query, requestContext: { http: { method: 'GET' } } }) as unknown as APIGatewayProxyEventV2;
+
+const urlCases: [string, () => Promise<{ statusCode?: number; body?: string }>, number, RegExp][] = [
+  ['a findings URL with ../ in the visit id', () => visitPage(event('/visits/..%2F..%2Fetc/findings', { token: good })), 404, /Page not found/],
+  ['a findings URL with a script in the visit id', () => visitPage(event('/visits/%3Cscript%3E/findings', { token: good })), 404, /Page not found/],
+  ['a findings URL with a malformed escape', () => visitPage(event('/visits/%E0%A4%A/findings', { token: good })), 404, /Page not found/],
+  ['a status URL with a traversal submission id', () => visitPage(event('/visits/v-corpus-1/submissions/..%2F..%2Fx', { token: createVisitToken(secret, { visitId: 'v-corpus-1', inspector: 'a@b', expiresAt: '2020-10-01T00:00:00Z' }) })), 404, /Page not found/],
+  ['an asset URL outside the asset list', () => visitPage(event('/assets/..%2F..%2F.local%2Flink-secret')), 404, /Page not found/],
+  ['a report URL with traversal', () => site(event('/reports/..%2F..%2Ffindings%2Fv-1%2Fsub.json')), 404, /Page not found/],
+  ['a report URL for a quarantined object', () => site(event('/quarantine/v-1/sub.json')), 404, /Page not found/],
+  ['a report URL not yet published', () => site(event('/reports/leeds/sc1/v-1/v1.html')), 404, /Page not found/],
+  ['an unsubscribe link that was changed', () => site(event('/unsubscribe', { token: createUnsubscribeToken(secret, 'a@b.gov.uk').slice(0, -2) + 'zz' })), 403, /has been changed/],
+  ['an unsubscribe link with no token', () => site(event('/unsubscribe')), 403, /not complete/],
+];
+
+describe('corpus: tokens and URLs', () => {
+  for (const [name, token, reason] of tokenCases) {
+    it(`${name} -> refused as ${reason}`, () => {
+      expect(verifyVisitToken(secret, token, 'v-1', now)).toEqual({ ok: false, reason });
+    });
+  }
+  it('an unsubscribe token for one address never unsubscribes another', () => {
+    const [p, , sig] = createUnsubscribeToken(secret, 'a@b.gov.uk').split('.');
+    const other = Buffer.from('victim@b.gov.uk').toString('base64url');
+    expect(verifyUnsubscribeToken(secret, `${p}.${other}.${sig}`)).toMatchObject({ ok: false });
+  });
+  for (const [name, call, status, expected] of urlCases) {
+    it(`${name} -> ${status}`, async () => {
+      const res = await call();
+      expect(res.statusCode).toBe(status);
+      expect(String(res.body)).toMatch(expected);
+    });
+  }
+});
