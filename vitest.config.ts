@@ -20,7 +20,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/faults/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/faults/**/*.test.ts', 'test/load/**/*.test.ts', 'test/browser/**/*.test.ts'],
           globalSetup: ['test/support/local-cloud.setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,

@@ -1,12 +1,11 @@
 /** Benchmarks run against their own local cloud (free ports, throw-away data) so they never touch .local/. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { scratchDataDir } from '../infra/local/scratch-dir';
 import { startLocalCloud, type LocalCloud } from '../infra/local/cloud';
 import { resetClients } from '../shared/aws/clients';
 
 export async function withLocalCloud<T>(fn: (cloud: LocalCloud) => Promise<T>): Promise<T> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'visits-bench-'));
+  const dataDir = scratchDataDir('visits-bench-');
   const cloud = await startLocalCloud({ dataDir, ports: 'free', runSchedules: false, retryDelaysMs: [200, 400], sqsRedeliveryDelayMs: 200 });
   resetClients();
   try {

@@ -4,6 +4,7 @@
  * npm run bench -- prioritise [--json]
  * npm run bench -- report [--pdfs N] [--submissions N] [--json]
  * npm run bench -- bundles [--json]
+ * npm run bench -- load [--load-submissions N] [--load-rows N] [--json]
  * Each figure comes from one run of this command; ratios compare figures measured in that run.
  */
 import { writeFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ const { values, positionals } = parseArgs({
     pdfs: { type: 'string', default: '30' },
     submissions: { type: 'string', default: '100' },
     sizes: { type: 'string', default: '10000,100000,1000000' },
+    'load-submissions': { type: 'string', default: '1000' },
+    'load-rows': { type: 'string', default: '100000' },
   },
 });
 const which = positionals[0] ?? 'all';
@@ -59,7 +62,19 @@ async function bundles() {
   return benchBundles(log);
 }
 
-const all = { ingest, prioritise, report, bundles } as const;
+async function load() {
+  const { withLocalCloud } = await import('./local-cloud');
+  const { runLoad } = await import('./load');
+  const { applyEnvironment } = await import('../infra/local/cloud');
+  const { resetClients } = await import('../shared/aws/clients');
+  return withLocalCloud(async (cloud) => {
+    applyEnvironment(cloud.endpoints);
+    resetClients();
+    return runLoad(cloud.endpoints, { submissions: Number(values['load-submissions']), rows: Number(values['load-rows']), log });
+  });
+}
+
+const all = { ingest, prioritise, report, bundles, load } as const;
 type Name = keyof typeof all;
 
 if (which !== 'all') {
@@ -90,5 +105,6 @@ function renderResults(r: Partial<Record<Name, unknown>>): string {
     block('Prioritise: seconds to score and programme n providers (goal 100k < 2 s, growth close to n log n)', r.prioritise),
     block('Reports: ms per PDF, ours vs Chromium (goal ratio <= 0.1); upload -> email latency (goal p95 < 2 s)', r.report),
     block('Bundles: size per function and cold-start import time on Node 24', r.bundles),
+    block('Load: findings submissions through the S3 POST path and a provider import at once (goal: lost 0, duplicates 0)', r.load),
   ].join('\n');
 }

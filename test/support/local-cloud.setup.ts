@@ -3,9 +3,8 @@
  * ports with a throw-away data folder, shared by every test file. Test files reach it through
  * `inject('endpoints')` (see test/support/cloud.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { scratchDataDir } from '../../infra/local/scratch-dir';
 import type { TestProject } from 'vitest/node';
 import { startLocalCloud, type Endpoints } from '../../infra/local/cloud';
 
@@ -18,7 +17,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Handler logs in the tests: warnings and errors only (LOCAL_CLOUD_LOG=1 shows the cloud's own log).
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  const dataDir = mkdtempSync(join(tmpdir(), 'visits-test-'));
+  const dataDir = scratchDataDir('visits-test-');
   const cloud = await startLocalCloud({
     dataDir,
     ports: 'free',
