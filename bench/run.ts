@@ -25,6 +25,8 @@ const { values, positionals } = parseArgs({
   },
 });
 const which = positionals[0] ?? 'all';
+// Handler logs would mix with the figures on stdout: warnings and errors only.
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function ingest() {
