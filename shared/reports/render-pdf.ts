@@ -4,6 +4,7 @@
  * the tagged structure, text that paginates on its own, and "Page N of M" on every page.
  * The creation date is the publication time, so a repeat render gives the same bytes.
  */
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { pdfFontPath } from './fonts';
 import type { ReportFact, ReportModel } from './report-model';
@@ -192,6 +193,18 @@ function paginate(doc: Doc, m: ReportModel): void {
   }
 }
 
+let cachedFonts: { body: Buffer; bold: Buffer; italic: Buffer } | undefined;
+
+/** The font files, read once per container rather than once per PDF. */
+function fontBytes(): { body: Buffer; bold: Buffer; italic: Buffer } {
+  cachedFonts ??= {
+    body: readFileSync(pdfFontPath('DejaVuSans.ttf')),
+    bold: readFileSync(pdfFontPath('DejaVuSans-Bold.ttf')),
+    italic: readFileSync(pdfFontPath('DejaVuSans-Oblique.ttf')),
+  };
+  return cachedFonts;
+}
+
 export function renderReportPdf(model: ReportModel): Promise<Buffer> {
   const published = new Date(model.publishedAt);
   const doc = new PDFDocument({
@@ -210,9 +223,10 @@ export function renderReportPdf(model: ReportModel): Promise<Buffer> {
       ModDate: published,
     },
   });
-  doc.registerFont('Body', pdfFontPath('DejaVuSans.ttf'));
-  doc.registerFont('Bold', pdfFontPath('DejaVuSans-Bold.ttf'));
-  doc.registerFont('Italic', pdfFontPath('DejaVuSans-Oblique.ttf'));
+  const fonts = fontBytes();
+  doc.registerFont('Body', fonts.body);
+  doc.registerFont('Bold', fonts.bold);
+  doc.registerFont('Italic', fonts.italic);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
