@@ -12,7 +12,7 @@ import type { Commissioner, IntelligenceSignal, LaOutcome, Provider, Visit } fro
 import type { FindingsVersion } from '../findings/schema';
 import { keys } from '../keys';
 import { matchesCommissioner } from '../notify/matching';
-import { renderPublishedIndex } from '../reports/published-index';
+import { renderPublishedIndex, type PublishedReport } from '../reports/published-index';
 import { buildReportModel, reportKey, type ReportModel } from '../reports/report-model';
 import { renderReportHtml } from '../reports/render-html';
 import { renderReportPdf } from '../reports/render-pdf';
@@ -21,21 +21,7 @@ import { requireEnv } from './config';
 import { getFindingsVersion, getVisit } from './findings-store';
 import { scanEntities } from './scan';
 
-export interface PublishedReport {
-  readonly visitId: string;
-  readonly title: string;
-  readonly targetName: string;
-  readonly urn?: string;
-  readonly localAuthority: string;
-  readonly region: string;
-  readonly publishedAt: string;
-  readonly htmlKey: string;
-  readonly pdfKey: string;
-  readonly version: number;
-  readonly seriousConcerns: boolean;
-  readonly goingWellCount: number;
-  readonly needsToImproveCount: number;
-}
+export type { PublishedReport };
 
 /** The message the render function queues for the notify function. */
 export interface NotifyMessage {

@@ -6,7 +6,8 @@
 import { ukDate } from '../domain/dates';
 import { govukCss, renderTemplate } from '../web/render';
 
-export interface PublishedIndexEntry {
+/** The record of one published report version (stored in DynamoDB, listed by the index). */
+export interface PublishedReport {
   readonly visitId: string;
   readonly version: number;
   readonly title: string;
@@ -15,11 +16,15 @@ export interface PublishedIndexEntry {
   readonly localAuthority: string;
   readonly region: string;
   readonly publishedAt: string;
-  /** Relative to the reports prefix (the index sits at its root). */
   readonly htmlKey: string;
   readonly pdfKey: string;
   readonly seriousConcerns: boolean;
+  readonly goingWellCount: number;
+  readonly needsToImproveCount: number;
 }
+
+/** What the index lists; keys relative to the reports prefix (the index sits at its root). */
+export type PublishedIndexEntry = Omit<PublishedReport, 'goingWellCount' | 'needsToImproveCount'>;
 
 export interface IndexGroup {
   readonly region: string;
