@@ -7,7 +7,7 @@
  * npm run bench -- load [--load-submissions N] [--load-rows N] [--json]
  * Each figure comes from one run of this command; ratios compare figures measured in that run.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -79,12 +79,31 @@ async function load() {
 const all = { ingest, prioritise, report, bundles, load } as const;
 type Name = keyof typeof all;
 
+/**
+ * Each benchmark's latest figures are kept in bench/results/<name>.json with the command and date
+ * that produced them, and bench/results.md is rendered from all of them after every run, so a
+ * single benchmark can be rerun without losing the others.
+ */
+const resultsDir = resolve(import.meta.dirname, 'results');
+function record(name: Name, result: unknown): void {
+  mkdirSync(resultsDir, { recursive: true });
+  const entry = { measuredAt: new Date().toISOString(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), node: process.version, result };
+  writeFileSync(resolve(resultsDir, `${name}.json`), `${JSON.stringify(entry, null, 2)}\n`);
+  const recorded: Partial<Record<Name, unknown>> = {};
+  for (const n of Object.keys(all) as Name[]) {
+    const file = resolve(resultsDir, `${n}.json`);
+    if (existsSync(file)) recorded[n] = JSON.parse(readFileSync(file, 'utf8'));
+  }
+  writeFileSync(resolve(import.meta.dirname, 'results.md'), renderResults(recorded));
+}
+
 if (which !== 'all') {
   if (!(which in all)) {
     console.error(`Unknown benchmark "${which}". Choose one of: ${Object.keys(all).join(', ')}, or none for all.`);
     process.exit(2);
   }
   const result = await all[which as Name]();
+  record(which as Name, result);
   console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
   process.exit(0);
 }
@@ -93,16 +112,15 @@ const results: Partial<Record<Name, unknown>> = {};
 for (const name of Object.keys(all) as Name[]) {
   log(`== ${name}`);
   results[name] = await all[name]();
+  record(name, results[name]);
 }
-const md = renderResults(results);
-writeFileSync(resolve(import.meta.dirname, 'results.md'), md);
-console.log(values.json ? JSON.stringify(results) : md);
+console.log(values.json ? JSON.stringify(results) : readFileSync(resolve(import.meta.dirname, 'results.md'), 'utf8'));
 
 function renderResults(r: Partial<Record<Name, unknown>>): string {
   const block = (title: string, v: unknown) => `## ${title}\n\n\`\`\`json\n${JSON.stringify(v, null, 2)}\n\`\`\`\n`;
   return [
     `# Benchmark results\n`,
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.arch}, on this project's machine (2 cores). Each ratio compares figures measured in the same run.\n`,
+    `Written by \`npm run bench\` (${process.arch}, 2 cores). Each block gives the command and date that measured it; each ratio compares figures measured in that one run. Local figures are against the emulators (DynamoDB Local is the bottleneck for writes), not AWS.\n`,
     block('Ingest: pipeline vs raw BatchWriteItem (goal ratio >= 0.8), peak RSS (goal < 300 MB)', r.ingest),
     block('Prioritise: seconds to score and programme n providers (goal 100k < 2 s, growth close to n log n)', r.prioritise),
     block('Reports: ms per PDF, ours vs Chromium (goal ratio <= 0.1); upload -> email latency (goal p95 < 2 s)', r.report),
