@@ -8,6 +8,7 @@
  * Each figure comes from one run of this command; ratios compare figures measured in that run.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -117,14 +118,17 @@ for (const name of Object.keys(all) as Name[]) {
 console.log(values.json ? JSON.stringify(results) : readFileSync(resolve(import.meta.dirname, 'results.md'), 'utf8'));
 
 function renderResults(r: Partial<Record<Name, unknown>>): string {
-  const block = (title: string, v: unknown) => `## ${title}\n\n\`\`\`json\n${JSON.stringify(v, null, 2)}\n\`\`\`\n`;
+  const block = (title: string, v: unknown, name: Name) =>
+    v === undefined
+      ? `## ${title}\n\nNot measured yet: run \`npm run bench -- ${name}\`.\n`
+      : `## ${title}\n\n\`\`\`json\n${JSON.stringify(v, null, 2)}\n\`\`\`\n`;
   return [
     `# Benchmark results\n`,
-    `Written by \`npm run bench\` (${process.arch}, 2 cores). Each block gives the command and date that measured it; each ratio compares figures measured in that one run. Local figures are against the emulators (DynamoDB Local is the bottleneck for writes), not AWS.\n`,
-    block('Ingest: pipeline vs raw BatchWriteItem (goal ratio >= 0.8), peak RSS (goal < 300 MB)', r.ingest),
-    block('Prioritise: seconds to score and programme n providers (goal 100k < 2 s, growth close to n log n)', r.prioritise),
-    block('Reports: ms per PDF, ours vs Chromium (goal ratio <= 0.1); upload -> email latency (goal p95 < 2 s)', r.report),
-    block('Bundles: size per function and cold-start import time on Node 24', r.bundles),
-    block('Load: findings submissions through the S3 POST path and a provider import at once (goal: lost 0, duplicates 0)', r.load),
+    `Written by \`npm run bench\` (${process.arch}, ${availableParallelism()} cores). Each block gives the command and date that measured it; each ratio compares figures measured in that one run. Local figures are against the emulators (DynamoDB Local is the bottleneck for writes), not AWS.\n`,
+    block('Ingest: pipeline vs raw BatchWriteItem (goal ratio >= 0.8), peak RSS (goal < 300 MB)', r.ingest, 'ingest'),
+    block('Prioritise: seconds to score and programme n providers (goal 100k < 2 s, growth close to n log n)', r.prioritise, 'prioritise'),
+    block('Reports: ms per PDF, ours vs Chromium (goal ratio <= 0.1); upload -> email latency (goal p95 < 2 s)', r.report, 'report'),
+    block('Bundles: size per function and cold-start import time on Node 24', r.bundles, 'bundles'),
+    block('Load: findings submissions through the S3 POST path and a provider import at once (goal: lost 0, duplicates 0)', r.load, 'load'),
   ].join('\n');
 }
