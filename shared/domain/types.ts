@@ -168,10 +168,8 @@ export interface ImportReport {
 
 export type TargetKind = 'provider' | 'la';
 
-/** A planned visit, as stored and as handed to inspectors. */
-export interface Visit {
-  readonly visitId: string;
-  readonly programmeId: string;
+/** Who a visit is to: a regulated provider or a local authority. */
+export interface VisitTarget {
   readonly kind: TargetKind;
   /** URN for a provider, the LA name for an LA. */
   readonly target: string;
@@ -179,6 +177,12 @@ export interface Visit {
   readonly provisionType?: string;
   readonly localAuthority: string;
   readonly region: OfstedRegion;
+}
+
+/** A planned visit, as stored and as handed to inspectors. */
+export interface Visit extends VisitTarget {
+  readonly visitId: string;
+  readonly programmeId: string;
   /** Monday of the planned week. */
   readonly week: IsoDate;
   readonly noticeDate: IsoDate;

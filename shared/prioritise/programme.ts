@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { ukDate } from '../domain/dates';
 import { providerDisplayName } from '../domain/names';
-import type { InspectionEvent, IntelligenceSignal, IsoDate, LaOutcome, OfstedRegion, Provider, TargetKind } from '../domain/types';
+import type { InspectionEvent, IntelligenceSignal, IsoDate, LaOutcome, OfstedRegion, Provider, TargetKind, VisitTarget } from '../domain/types';
 import { OFSTED_REGIONS } from '../domain/types';
 import type { Policy } from './policy';
 import { drawStratifiedSample, type RegionSample } from './sample';
@@ -29,14 +29,8 @@ export interface PrioritiseInputs {
   readonly previousVisits: readonly { kind: TargetKind; target: string; date: IsoDate }[];
 }
 
-export interface PlannedVisit {
+export interface PlannedVisit extends VisitTarget {
   readonly visitId: string;
-  readonly kind: TargetKind;
-  readonly target: string;
-  readonly targetName: string;
-  readonly provisionType?: string;
-  readonly localAuthority: string;
-  readonly region: OfstedRegion;
   readonly week: IsoDate;
   readonly noticeDate: IsoDate;
   readonly effort: number;
@@ -80,13 +74,7 @@ export function visitIdFor(kind: TargetKind, target: string, windowStart: string
   return `v-${createHash('sha256').update(`${kind}\u0000${target}\u0000${windowStart}`).digest('hex').slice(0, 12)}`;
 }
 
-interface Candidate {
-  readonly kind: TargetKind;
-  readonly target: string;
-  readonly targetName: string;
-  readonly provisionType?: string;
-  readonly localAuthority: string;
-  readonly region: OfstedRegion;
+interface Candidate extends VisitTarget {
   readonly effort: number;
   readonly score: number;
   /** Reasons, or how to get them: providers are explained only once planned (ranking is numbers only). */

@@ -6,30 +6,16 @@ import { requireEnv } from '../../shared/aws/config';
 import type { Commissioner, Provider, Visit } from '../../shared/domain/types';
 import type { Findings } from '../../shared/findings/schema';
 import { keys } from '../../shared/keys';
+import { anInspection, aProvider } from './builders';
 
 export async function putProvider(over: Partial<Provider> = {}): Promise<Provider> {
-  const provider: Provider = {
-    urn: `SC${Math.floor(Math.random() * 1e6).toString().padStart(6, '0')}`,
+  const urn = over.urn ?? `SC${Math.floor(Math.random() * 1e6).toString().padStart(6, '0')}`;
+  const provider = aProvider(urn, {
     name: 'Hillside Children’s Home',
-    provisionType: "Children's home",
-    registrationStatus: 'Active',
-    sector: 'Private',
-    places: 4,
-    localAuthority: 'Testshire',
-    region: 'North West',
-    address: { redacted: true },
-    status: 'open',
     snapshotId: 'fixture',
-    latestFullInspection: {
-      urn: 'x',
-      eventNumber: '1',
-      eventType: 'Full inspection',
-      inspectionDate: '2019-03-12',
-      overall: { kind: 'grade', grade: 'requires-improvement', words: 'Requires improvement to be good' },
-      judgements: {},
-    },
+    latestFullInspection: anInspection(urn, '2019-03-12', 'requires-improvement', 'Full inspection', 'Requires improvement to be good'),
     ...over,
-  };
+  });
   await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.provider(provider.urn), ...keys.providerByLa(provider.localAuthority, provider.urn), entity: 'provider', ...provider } }));
   return provider;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { InspectionEvent, IntelligenceSignal, LaOutcome, OfstedRegion, Provider } from '../../../shared/domain/types';
+import type { InspectionEvent, IntelligenceSignal, LaOutcome, OfstedRegion } from '../../../shared/domain/types';
 import { OFSTED_REGIONS } from '../../../shared/domain/types';
 import { diffProgrammes, renderDiffText } from '../../../shared/prioritise/diff';
 import { defaultPolicy, parsePolicy, type Policy } from '../../../shared/prioritise/policy';
@@ -9,30 +9,9 @@ import { renderProgrammeCsv, renderProgrammeHtml, safeCell } from '../../../shar
 import { drawStratifiedSample } from '../../../shared/prioritise/sample';
 import { laBand, scoreLa, scoreProvider } from '../../../shared/prioritise/score';
 import { transparencyRecord } from '../../../shared/prioritise/transparency';
+import { anInspection as inspection, aProvider as provider } from '../../support/builders';
 
 const AS_OF = '2020-09-02';
-
-function inspection(urn: string, date: string, grade: 'outstanding' | 'good' | 'requires-improvement' | 'inadequate', eventType = 'Full inspection'): InspectionEvent {
-  return { urn, eventNumber: `${urn}-${date}`, eventType, inspectionDate: date, overall: { kind: 'grade', grade, words: grade }, judgements: {} };
-}
-
-function provider(urn: string, over: Partial<Provider> = {}): Provider {
-  return {
-    urn,
-    name: `Home ${urn}`,
-    provisionType: "Children's home",
-    registrationStatus: 'Active',
-    sector: 'Private',
-    places: 4,
-    localAuthority: 'Testshire',
-    region: 'North West',
-    address: { redacted: true },
-    status: 'open',
-    snapshotId: 's',
-    latestFullInspection: inspection(urn, '2019-03-12', 'good'),
-    ...over,
-  };
-}
 
 function signal(id: string, type: IntelligenceSignal['type'], date: string, target: { urn?: string; localAuthority?: string }, over: Partial<IntelligenceSignal> = {}): IntelligenceSignal {
   return { signalId: id, type, date, severity: 1, open: true, ...target, ...over };
