@@ -6,7 +6,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { notifyCommissioner } from '../../shared/aws/notifier';
 import { instrumented, logger, metrics, MetricUnit } from '../../shared/aws/observability';
-import type { NotifyMessage } from '../../shared/aws/report-publisher';
+import type { NotifyMessage } from '../../shared/aws/report-store';
 
 export const handler = instrumented('notify-commissioners', async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];

@@ -2,7 +2,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { loadLinkSecret } from '../../shared/aws/link-secret';
 import { metrics, MetricUnit, instrumented } from '../../shared/aws/observability';
-import { getPublishedReport, readReportObject } from '../../shared/aws/report-publisher';
+import { getPublishedReport, readReportObject } from '../../shared/aws/report-store';
 import { suppress } from '../../shared/aws/suppression';
 import { createPublicSite } from '../../shared/public-site/routes';
 

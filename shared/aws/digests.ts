@@ -8,7 +8,7 @@ import { requireEnv } from './config';
 import { loadLinkSecret } from './link-secret';
 import { sendOnce, type SendOutcome } from './mailer';
 import { reportLink, unsubscribeLinkFor } from './notifier';
-import { listCommissioners, listPublishedReports } from './report-publisher';
+import { listCommissioners, listPublishedReports } from './report-store';
 import { scanEntities } from './scan';
 
 const DAY = 86_400_000;

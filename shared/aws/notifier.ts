@@ -11,7 +11,7 @@ import { dynamoClient, s3Client } from './clients';
 import { requireEnv } from './config';
 import { loadLinkSecret } from './link-secret';
 import { sendOnce, type SendOutcome } from './mailer';
-import { loadReportModel, getPublishedReport, type NotifyMessage } from './report-publisher';
+import { loadReportModel, getPublishedReport, type NotifyMessage } from './report-store';
 
 export async function getCommissioner(commissionerId: string): Promise<Commissioner | undefined> {
   const out = await dynamoClient().send(new GetCommand({ TableName: requireEnv('tableName'), Key: keys.commissioner(commissionerId) }));

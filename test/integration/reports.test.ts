@@ -9,7 +9,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { s3Client } from '../../shared/aws/clients';
 import { createFindingsPost } from '../../shared/aws/presigned-post';
-import { getPublishedReport } from '../../shared/aws/report-publisher';
+import { getPublishedReport } from '../../shared/aws/report-store';
 import { suppress } from '../../shared/aws/suppression';
 import type { Endpoints } from '../../infra/local/cloud';
 import type { Commissioner, Visit } from '../../shared/domain/types';
