@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { exitAfterOutput } from '../scripts/lib/local-env';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -106,7 +107,7 @@ if (which !== 'all') {
   const result = await all[which as Name]();
   record(which as Name, result);
   console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
-  process.exit(0);
+  await exitAfterOutput(0);
 }
 
 const results: Partial<Record<Name, unknown>> = {};

@@ -14,7 +14,7 @@ import { s3Client } from '../shared/aws/clients';
 import { reportKeys } from '../shared/aws/import-adapter';
 import type { ImportReport } from '../shared/domain/types';
 import { reportText } from '../shared/ingest/import-service';
-import { loadLocalEndpoints, progress, progressDone } from './lib/local-env';
+import { exitAfterOutput, loadLocalEndpoints, progress, progressDone } from './lib/local-env';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -83,4 +83,4 @@ while (!report) {
 progressDone();
 if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
 else process.stdout.write(reportText(report));
-process.exit(report.status === 'accepted' ? 0 : 1);
+await exitAfterOutput(report.status === 'accepted' ? 0 : 1);

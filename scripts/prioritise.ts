@@ -11,7 +11,7 @@ import { currentProgramme, loadPrioritiseInputs, PolicyRefusedError, policyInFor
 import { diffProgrammes, renderDiffText } from '../shared/prioritise/diff';
 import { parsePolicy } from '../shared/prioritise/policy';
 import { buildProgramme, programmeDigest, type Programme } from '../shared/prioritise/programme';
-import { loadLocalEndpoints } from './lib/local-env';
+import { exitAfterOutput, loadLocalEndpoints } from './lib/local-env';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, policy: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
 const e = loadLocalEndpoints();
@@ -48,7 +48,7 @@ if (values['dry-run']) {
   }
   const diff = diffProgrammes(current, proposed);
   console.log(values.json ? JSON.stringify(diff) : renderDiffText(diff));
-  process.exit(0);
+  await exitAfterOutput(0);
 }
 
 if (values.policy) {
@@ -80,7 +80,7 @@ if (values.json) {
       unplanned: programme.unplanned.map((u) => ({ target: u.target, kind: u.kind, targetName: u.targetName, why: u.why })),
     }),
   );
-  process.exit(0);
+  await exitAfterOutput(0);
 }
 const byRegion = new Map<string, number>();
 for (const p of programme.planned) byRegion.set(p.region, (byRegion.get(p.region) ?? 0) + 1);

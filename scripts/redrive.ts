@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { controlLocalCloud } from '../infra/local/cloud';
 import type { ParkedEvent } from '../infra/local/invoker';
 import { redriveFromQueue } from '../shared/aws/redrive';
-import { loadLocalEndpoints } from './lib/local-env';
+import { exitAfterOutput, loadLocalEndpoints } from './lib/local-env';
 
 const { values } = parseArgs({ options: { list: { type: 'boolean', default: false }, aws: { type: 'boolean', default: false }, queue: { type: 'string' }, json: { type: 'boolean', default: false } } });
 
@@ -18,7 +18,7 @@ if (values.aws) {
   }
   const out = await redriveFromQueue(values.queue, (line) => console.error(line));
   console.log(values.json ? JSON.stringify(out) : `Replayed ${out.replayed}: ${out.succeeded} handed back to their functions, ${out.failed} left in the queue.`);
-  process.exit(out.failed ? 1 : 0);
+  await exitAfterOutput(out.failed ? 1 : 0);
 }
 
 const e = loadLocalEndpoints();
@@ -27,10 +27,10 @@ if (values.list || parked.length === 0) {
   if (values.json) console.log(JSON.stringify(parked));
   else if (parked.length === 0) console.log('Nothing is parked: every event was handled.');
   else for (const p of parked) console.log(`${p.parkedAt}  ${p.functionId}  after ${p.attempts} attempts: ${p.error}`);
-  process.exit(0);
+  await exitAfterOutput(0);
 }
 console.error(`Replaying ${parked.length} parked event(s) ...`);
 const out = await controlLocalCloud<{ replayed: number; succeeded: number; failed: number }>(e.web, 'redrive');
 await controlLocalCloud(e.web, 'idle');
 console.log(values.json ? JSON.stringify(out) : `Replayed ${out.replayed}: ${out.succeeded} succeeded, ${out.failed} failed (still parked).`);
-process.exit(out.failed ? 1 : 0);
+await exitAfterOutput(out.failed ? 1 : 0);

@@ -67,9 +67,11 @@ export const keys = {
     gsi2sk: `${v.week}#${v.visitId}`,
     gsi3pk: `LA#${v.localAuthority}`,
     gsi3sk: `VISIT#${v.week}#${v.visitId}`,
-    gsi4pk: `TARGET#${v.kind}#${v.target}`,
+    gsi4pk: keys.visitsOfTarget(v.kind, v.target),
     gsi4sk: `${v.week}#${v.visitId}`,
   }),
+  /** Index gsi4's partition: every visit to one provider or LA. */
+  visitsOfTarget: (kind: TargetKind, target: string): string => `TARGET#${kind}#${target}`,
   findingsVersion: (visitId: string, version: number): Key => ({ pk: `VISIT#${visitId}`, sk: versionSk('FINDINGS', version) }),
   findingsPrefix: (visitId: string) => ({ pk: `VISIT#${visitId}`, skPrefix: 'FINDINGS#' }),
   submission: (visitId: string, submissionId: string): Key => ({ pk: `VISIT#${visitId}`, sk: `SUBMISSION#${submissionId}` }),

@@ -21,7 +21,7 @@ export interface BatchWriterOptions {
 const BATCH_SIZE = 25;
 
 export class BatchWriter {
-  private pending: Item[] = [];
+  private pending: WriteRequest[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private failure: unknown;
   written = 0;
@@ -33,8 +33,17 @@ export class BatchWriter {
 
   /** Queue an item; resolves when there is room for more (back-pressure for the reader). */
   async put(item: Item): Promise<void> {
+    await this.queue({ PutRequest: { Item: item } });
+  }
+
+  /** Queue the deletion of the item with this key. */
+  async delete(key: Item): Promise<void> {
+    await this.queue({ DeleteRequest: { Key: key } });
+  }
+
+  private async queue(request: WriteRequest): Promise<void> {
     if (this.failure) throw this.failure;
-    this.pending.push(item);
+    this.pending.push(request);
     if (this.pending.length >= BATCH_SIZE) await this.sendPending();
   }
 
@@ -60,9 +69,9 @@ export class BatchWriter {
     this.inFlight.add(p);
   }
 
-  private async writeBatch(items: Item[]): Promise<void> {
+  private async writeBatch(batch: WriteRequest[]): Promise<void> {
     const { tableName } = this.options;
-    let requests: WriteRequest[] = items.map((Item) => ({ PutRequest: { Item } }));
+    let requests = batch;
     const maxAttempts = this.options.maxAttempts ?? 10;
     const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     for (let attempt = 1; requests.length > 0; attempt++) {

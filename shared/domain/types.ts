@@ -151,8 +151,8 @@ export interface Rejection {
 export interface ImportReport {
   readonly importId: string;
   readonly key: string;
-  /** Absent when the file could not be recognised at all. */
-  readonly kind?: ImportKind;
+  /** null when the file could not be recognised at all. */
+  readonly kind: ImportKind | null;
   readonly status: 'accepted' | 'rejected';
   /** Whole-file problem, when status is rejected. */
   readonly error?: string;

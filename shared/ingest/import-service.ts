@@ -31,6 +31,7 @@ export async function runImport(importId: string, key: string, ports: ImportPort
 
   if (ports.size > ports.maxBytes) {
     return finish({
+      kind: null,
       status: 'rejected',
       error: `The file is ${formatBytes(ports.size)}, over the ${formatBytes(ports.maxBytes)} limit for one import. Split it into smaller files and upload each.`,
       rows: 0,
@@ -39,7 +40,7 @@ export async function runImport(importId: string, key: string, ports: ImportPort
     });
   }
 
-  let kind: ImportKind | undefined;
+  let kind: ImportKind | null = null;
   let rows = 0;
   let accepted = 0;
   let rejectedCount = 0;

@@ -9,7 +9,8 @@ import { keys } from '../../shared/keys';
 import { anInspection, aProvider } from './builders';
 
 export async function putProvider(over: Partial<Provider> = {}): Promise<Provider> {
-  const urn = over.urn ?? `SC${Math.floor(Math.random() * 1e6).toString().padStart(6, '0')}`;
+  // Eight digits: never one of the real (six-digit) URNs the sample files carry.
+  const urn = over.urn ?? `SC${Math.floor(Math.random() * 1e8).toString().padStart(8, '0')}`;
   const provider = aProvider(urn, {
     name: 'Hillside Children’s Home',
     snapshotId: 'fixture',

@@ -1,0 +1,126 @@
+/**
+ * The command-line interfaces ops and scripts rely on, run as separate processes against the local
+ * cloud with stdout on a pipe (as a script reading `--json` has it): import, prioritise,
+ * visit-link and erase-provider. Their `--json` outputs are the product's checked interface.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeEndpoints, type Endpoints } from '../../infra/local/cloud';
+import { useLocalCloud } from '../support/cloud';
+import { putProvider } from '../support/fixtures';
+
+let e: Endpoints;
+let dir: string;
+let endpointsFile: string;
+beforeAll(() => {
+  e = useLocalCloud();
+  dir = mkdtempSync(join(tmpdir(), 'visits-cli-'));
+  endpointsFile = join(dir, 'endpoints.json');
+  writeEndpoints(e, endpointsFile);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(script: string, args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+      env: { ...process.env, VISITS_ENDPOINTS_FILE: endpointsFile, POWERTOOLS_LOG_LEVEL: 'WARN' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function json<T>(r: Run): T {
+  try {
+    return JSON.parse(r.stdout) as T;
+  } catch {
+    throw new Error(`stdout is not one JSON object (exit ${r.code}, ${r.stdout.length} chars): ${r.stdout.slice(0, 300)} ... stderr: ${r.stderr.slice(-500)}`);
+  }
+}
+
+interface ImportJson {
+  kind: string | null;
+  rows: number;
+  accepted: number;
+  rejected: { line: number; column: string; reason: string }[];
+}
+interface ProgrammeJson {
+  programmeId: string;
+  digest: string;
+  seed: number;
+  policyVersion: string;
+  planned: { visitId: string; target: string; kind: string; week: string; region: string; reasons: string[] }[];
+  unplanned: { target: string; why: string }[];
+}
+
+describe('the command-line interfaces', () => {
+  it('import --json: the real Ofsted provider file, all 2,797 rows accepted', async () => {
+    const r = await run('import', ['samples/ofsted/providers-as-at-2018-03-31.csv', '--json']);
+    expect(r.code).toBe(0);
+    const report = json<ImportJson>(r);
+    expect(report).toMatchObject({ kind: 'providers', rows: 2797, accepted: 2797, rejected: [] });
+  });
+
+  it('import --json: a file with no known header is rejected whole, with a non-zero exit and the reason', async () => {
+    const file = join(dir, 'nonsense.csv');
+    writeFileSync(file, 'colour,shape\nred,square\n');
+    const r = await run('import', [file, '--json']);
+    expect(r.code).not.toBe(0);
+    const report = json<ImportJson & { status: string; error?: string }>(r);
+    expect(report).toMatchObject({ kind: null, status: 'rejected', rows: 0, accepted: 0 });
+    expect(report.error).toMatch(/column names do not match.*"colour", "shape".*docs\/data-formats\.md/);
+  });
+
+  it('prioritise --json: the whole programme through a pipe, every planned visit with reasons, the same digest twice', async () => {
+    const first = await run('prioritise', ['--json']);
+    expect(first.code).toBe(0);
+    // Larger than a pipe's 64 KB buffer: the script must not exit before stdout has drained.
+    expect(first.stdout.length).toBeGreaterThan(65_536);
+    const p = json<ProgrammeJson>(first);
+    expect(p.programmeId).toMatch(/^p-/);
+    expect(p.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(typeof p.seed).toBe('number');
+    expect(p.policyVersion).toBeTruthy();
+    expect(p.planned.length).toBeGreaterThan(100);
+    for (const v of p.planned) expect(v.reasons.length).toBeGreaterThan(0);
+    for (const u of p.unplanned) expect(u.why).toBeTruthy();
+
+    const second = json<ProgrammeJson>(await run('prioritise', ['--json']));
+    expect(second.digest).toBe(p.digest);
+
+    const link = await run('visit-link', [p.planned[0]!.visitId]);
+    expect(link.code).toBe(0);
+    const url = link.stdout.trim();
+    expect(url.split('\n')).toHaveLength(1);
+    expect(url).toMatch(new RegExp(`^${e.web}/visits/${p.planned[0]!.visitId}/findings\\?token=`));
+    expect((await fetch(url)).status).toBe(200);
+  });
+
+  it('erase-provider: lists without deleting, erases with --yes, then finds nothing', async () => {
+    const provider = await putProvider({ localAuthority: 'Clishire' });
+    const dry = json<{ found: boolean; dryRun: boolean; itemsByEntity: Record<string, number> }>(await run('erase-provider', [provider.urn, '--json']));
+    expect(dry).toMatchObject({ found: true, dryRun: true });
+    expect(dry.itemsByEntity).toEqual({ provider: 1 });
+    const erased = await run('erase-provider', [provider.urn, '--yes', '--json']);
+    expect(erased.code).toBe(0);
+    expect(json(erased)).toMatchObject({ urn: provider.urn, found: true, dryRun: false, itemsDeleted: 1 });
+    expect(json(await run('erase-provider', [provider.urn, '--json']))).toMatchObject({ found: false });
+    const bad = await run('erase-provider', ['../../etc']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('URN');
+  });
+});
