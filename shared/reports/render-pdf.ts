@@ -205,9 +205,57 @@ function fontBytes(): { body: Buffer; bold: Buffer; italic: Buffer } {
   return cachedFonts;
 }
 
+/**
+ * pdfkit parses each font file anew for every document (fontkit.create), which was half the time
+ * of a PDF. The fonts are parsed once per container, and each document gets its own embedded font
+ * objects (each with its own subset) made from them, exactly as pdfkit's font factory makes them.
+ * This leans on three pdfkit internals (pinned version; the PDF tests would catch a change).
+ */
+type EmbeddedFontClass = new (doc: PDFKit.PDFDocument, font: unknown, id: string) => unknown;
+interface PdfKitFontInternals {
+  _fontFamilies: Record<string, unknown>;
+  _fontCount: number;
+  _font: { font: unknown; constructor: EmbeddedFontClass } | null;
+}
+const FONT_NAMES = ['Body', 'Bold', 'Italic'] as const;
+let parsedFonts: { EmbeddedFont: EmbeddedFontClass; fonts: Map<(typeof FONT_NAMES)[number], unknown> } | undefined;
+
+function fontFile(name: (typeof FONT_NAMES)[number]): Buffer {
+  const bytes = fontBytes();
+  return name === 'Body' ? bytes.body : name === 'Bold' ? bytes.bold : bytes.italic;
+}
+
+function parseFontsOnce(): NonNullable<typeof parsedFonts> {
+  if (parsedFonts) return parsedFonts;
+  const scratch = new PDFDocument({ font: '' });
+  const internals = scratch as unknown as PdfKitFontInternals;
+  const fonts = new Map<(typeof FONT_NAMES)[number], unknown>();
+  for (const name of FONT_NAMES) {
+    scratch.registerFont(name, fontFile(name));
+    scratch.font(name);
+    fonts.set(name, internals._font?.font);
+  }
+  const EmbeddedFont = internals._font?.constructor;
+  if (typeof EmbeddedFont !== 'function' || [...fonts.values()].some((f) => !f)) throw new Error('pdfkit font internals changed: review useParsedFonts in render-pdf.ts');
+  parsedFonts = { EmbeddedFont, fonts };
+  return parsedFonts;
+}
+
+function useParsedFonts(doc: PDFKit.PDFDocument): void {
+  const { EmbeddedFont, fonts } = parseFontsOnce();
+  const internals = doc as unknown as PdfKitFontInternals;
+  for (const name of FONT_NAMES) {
+    doc.registerFont(name, fontFile(name)); // doc.font(name) resolves by name to the font below
+    internals._fontFamilies[name] = new EmbeddedFont(doc, fonts.get(name), `F${++internals._fontCount}`);
+  }
+  doc.font('Body');
+}
+
 export function renderReportPdf(model: ReportModel): Promise<Buffer> {
   const published = new Date(model.publishedAt);
   const doc = new PDFDocument({
+    // No default font: pdfkit would otherwise load and parse Helvetica's metrics for every PDF.
+    font: '',
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
@@ -223,10 +271,7 @@ export function renderReportPdf(model: ReportModel): Promise<Buffer> {
       ModDate: published,
     },
   });
-  const fonts = fontBytes();
-  doc.registerFont('Body', fonts.body);
-  doc.registerFont('Bold', fonts.bold);
-  doc.registerFont('Italic', fonts.italic);
+  useParsedFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
