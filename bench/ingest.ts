@@ -7,7 +7,7 @@
  * - their ratio (goal >= 0.8);
  * - peak RSS of a separate process importing a generated 1,000,000-row file (goal < 300 MB).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,6 +48,18 @@ export async function writeSyntheticCsv(rows: number, file: string, seed = 42): 
   await once(out, 'finish');
 }
 
+function runChild(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolveRun({ status, stdout, stderr }));
+  });
+}
+
 export async function benchIngest(options: { rows: number; rssRows: number; log: (l: string) => void }): Promise<IngestBench> {
   const dir = mkdtempSync(join(tmpdir(), 'visits-ingest-bench-'));
   try {
@@ -85,11 +97,8 @@ export async function benchIngest(options: { rows: number; rssRows: number; log:
       await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: rssKey, Body: createReadStream(rssFile), ContentLength: statSync(rssFile).size }));
       // The same V8 options as the deployed function (catalogue: functions.ingestImport.nodeOptions).
       const v8Options = (functions.ingestImport.nodeOptions ?? '').split(' ').filter(Boolean);
-      const child = spawnSync(process.execPath, [...v8Options, '--import', 'tsx', resolve(import.meta.dirname, 'ingest-rss-child.ts'), bucket, rssKey], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 24,
-        env: { ...process.env, ...functionEnvironment(cloud.endpoints) },
-      });
+      // Asynchronous on purpose: s3rver serves the child's GetObject from this process's event loop.
+      const child = await runChild(process.execPath, [...v8Options, '--import', 'tsx', resolve(import.meta.dirname, 'ingest-rss-child.ts'), bucket, rssKey], { ...process.env, ...functionEnvironment(cloud.endpoints) });
       if (child.status !== 0) throw new Error(`RSS run failed: ${child.stderr.slice(-2000)}`);
       const rss = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { peakRssMb: number; accepted: number };
       if (rss.accepted !== options.rssRows) throw new Error(`RSS run accepted ${rss.accepted} of ${options.rssRows} rows`);
