@@ -209,7 +209,7 @@ function fontBytes(): { body: Buffer; bold: Buffer; italic: Buffer } {
  * pdfkit parses each font file anew for every document (fontkit.create), which was half the time
  * of a PDF. The fonts are parsed once per container, and each document gets its own embedded font
  * objects (each with its own subset) made from them, exactly as pdfkit's font factory makes them.
- * This leans on three pdfkit internals (pinned version; the PDF tests would catch a change).
+ * This leans on pdfkit internals (pinned version; the PDF tests would catch a change).
  */
 type EmbeddedFontClass = new (doc: PDFKit.PDFDocument, font: unknown, id: string) => unknown;
 interface PdfKitFontInternals {
@@ -241,12 +241,32 @@ function parseFontsOnce(): NonNullable<typeof parsedFonts> {
   return parsedFonts;
 }
 
+/**
+ * pdfkit lays text out word by word and caches each word's glyphs per document. The cache is
+ * shared across the documents a container renders (words recur from report to report; glyph ids
+ * and positions depend only on the font), and started afresh every 100 documents to bound memory.
+ */
+const LAYOUT_CACHE_DOCUMENTS = 100;
+let layoutCaches = new Map<string, Record<string, unknown>>();
+let documentsOnLayoutCache = 0;
+function sharedLayoutCache(name: string): Record<string, unknown> {
+  let cache = layoutCaches.get(name);
+  if (!cache) layoutCaches.set(name, (cache = Object.create(null) as Record<string, unknown>));
+  return cache;
+}
+
 function useParsedFonts(doc: PDFKit.PDFDocument): void {
   const { EmbeddedFont, fonts } = parseFontsOnce();
   const internals = doc as unknown as PdfKitFontInternals;
+  if (++documentsOnLayoutCache > LAYOUT_CACHE_DOCUMENTS) {
+    layoutCaches = new Map();
+    documentsOnLayoutCache = 1;
+  }
   for (const name of FONT_NAMES) {
     doc.registerFont(name, fontFile(name)); // doc.font(name) resolves by name to the font below
-    internals._fontFamilies[name] = new EmbeddedFont(doc, fonts.get(name), `F${++internals._fontCount}`);
+    const embedded = new EmbeddedFont(doc, fonts.get(name), `F${++internals._fontCount}`) as { layoutCache?: Record<string, unknown> };
+    embedded.layoutCache = sharedLayoutCache(name);
+    internals._fontFamilies[name] = embedded;
   }
   doc.font('Body');
 }

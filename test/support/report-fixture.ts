@@ -5,6 +5,7 @@
  */
 import type { Provider, Visit } from '../../shared/domain/types';
 import type { FindingsVersion } from '../../shared/findings/schema';
+import { mulberry32 } from '../../shared/ingest/random';
 import { buildReportModel, type ReportModel } from '../../shared/reports/report-model';
 
 const paragraph = (topic: string) =>
@@ -93,12 +94,11 @@ export function typicalFindings(visit: Visit, over: Partial<FindingsVersion['fin
   };
 }
 
-export function typicalReportModel(): ReportModel {
-  const visit = typicalVisit();
+export function typicalReportModel(visit = typicalVisit(), findings = typicalFindings(visit), provider = typicalProvider()): ReportModel {
   return buildReportModel({
     visit,
-    findings: typicalFindings(visit),
-    provider: typicalProvider(),
+    findings,
+    provider,
     laOutcome: {
       localAuthority: 'Cardiff Road Borough',
       region: 'North West',
@@ -117,4 +117,46 @@ export function typicalReportModel(): ReportModel {
     ],
     publishedAt: '2020-09-14T10:30:00.000Z',
   });
+}
+
+/* Varied reports for the PDF benchmark: each one a different home, with its own mix of sentences,
+   names and numbers, so no two reports share their text (as real reports don't), while sharing
+   the everyday vocabulary real reports share. */
+const NAMES = ['Amara', 'Bethan', 'Callum', 'Dylan', 'Efa', 'Farah', 'Gethin', 'Hana', 'Idris', 'Jade', 'Kofi', 'Lowri', 'Maya', 'Noah', 'Osian', 'Priya', 'Rhys', 'Seren', 'Tomos', 'Zainab'];
+const PLACES = ['Hillside', 'Oakfield', 'Riverside', 'Meadow View', 'Bryn Celyn', 'Larch House', 'Fernbank', 'Ty Coed', 'Willow Lodge', 'Harbour Lights'];
+const SENTENCES = [
+  (n: string, k: number) => `${n} told inspectors that staff listen to them and that they feel safe in the home.`,
+  (n: string, k: number) => `Managers kept contact with families going during the pandemic, using ${k} video calls a week when visits were not possible.`,
+  (n: string, k: number) => `Records show that ${k} of the children's plans were reviewed on time this year.`,
+  (n: string, k: number) => `Staff know ${n}'s history well and use it to plan each day with care.`,
+  (n: string, k: number) => `${n} has settled at a new school after ${k} weeks of careful transition work with teachers.`,
+  (n: string, k: number) => `When ${n} went missing overnight, staff followed the protocol and a return-home interview took place within ${k} hours.`,
+  (n: string, k: number) => `The registered manager audits medication records every ${k} days and acts on what she finds.`,
+  (n: string, k: number) => `Children's views, including ${n}'s, shape menus, activities and the décor of their rooms.`,
+  (n: string, k: number) => `Independent visitors' reports have identified ${k} shortfalls; the provider has addressed most of them.`,
+  (n: string, k: number) => `${n} is supported to see a therapist weekly and staff use the same language about feelings.`,
+  (n: string, k: number) => `Incidents of physical intervention fell from ${k + 6} to ${k} over the last six months.`,
+  (n: string, k: number) => `Staff turnover has been high: ${k} new staff started since the last inspection, and induction is not yet complete for all.`,
+  (n: string, k: number) => `Social workers praised the home's communication, describing updates after every significant event concerning ${n}.`,
+  (n: string, k: number) => `Leaders made sensible decisions about schooling while schools were closed, recording why each change was made.`,
+  (n: string, k: number) => `The home's location assessment was reviewed ${k} times in response to local exploitation concerns.`,
+  (n: string, k: number) => `${n} described a trip to the coast and a birthday celebration that staff organised with his family.`,
+  (n: string, k: number) => `Health needs are met: every child is registered with a dentist and ${k} attended optician appointments.`,
+  (n: string, k: number) => `Key-work sessions happen weekly, though records of ${k} sessions did not capture the child's own words.`,
+];
+
+export function variedReportModel(i: number): ReportModel {
+  const rand = mulberry32(1000 + i);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const paragraph = () => Array.from({ length: 3 + Math.floor(rand() * 4) }, () => pick(SENTENCES)(pick(NAMES), 2 + Math.floor(rand() * 20))).join(' ');
+  const urn = `SC${String(200000 + i)}`;
+  const name = `${pick(PLACES)} ${pick(['Children’s Home', 'House', 'Lodge'])} ${i}`;
+  const visit = typicalVisit({ visitId: `V-2020-${String(i).padStart(4, '0')}`, target: urn, targetName: name });
+  const findings = typicalFindings(visit, {
+    childrensExperiences: Array.from({ length: 2 + Math.floor(rand() * 3) }, paragraph).join('\n'),
+    pandemicDecisions: Array.from({ length: 1 + Math.floor(rand() * 2) }, paragraph).join('\n'),
+    goingWell: Array.from({ length: 2 + Math.floor(rand() * 5) }, () => pick(SENTENCES)(pick(NAMES), 1 + Math.floor(rand() * 9))),
+    needsToImprove: Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(SENTENCES)(pick(NAMES), 1 + Math.floor(rand() * 9))),
+  });
+  return typicalReportModel(visit, findings, typicalProvider({ urn, name, places: 2 + Math.floor(rand() * 6) }));
 }

@@ -6,7 +6,7 @@ import { buildReportModel, reportKey, slug } from '../../../shared/reports/repor
 import { renderReportHtml } from '../../../shared/reports/render-html';
 import { renderReportPdf } from '../../../shared/reports/render-pdf';
 import { pdfInfo, pdfText } from '../../support/pdf';
-import { typicalFindings, typicalProvider, typicalReportModel, typicalVisit } from '../../support/report-fixture';
+import { typicalFindings, typicalProvider, typicalReportModel, typicalVisit, variedReportModel } from '../../support/report-fixture';
 
 const commissioner = { commissionerId: 'c1', name: 'Priya Shah', email: 'priya.shah@council.example.gov.uk', localAuthorities: ['Cardiff Road Borough'], regions: [], urns: [] };
 
@@ -66,6 +66,17 @@ describe('the rendered report', () => {
     expect(pages.length).toBe(info.pages);
     pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${pages.length}`));
     expect(pages.join('\n')).toContain('Ŵyn and Siân described trips');
+  });
+
+  it('PDF: the same bytes whatever was rendered before it (fonts and word layouts are shared between documents)', async () => {
+    const [first, second] = [variedReportModel(1), variedReportModel(2)];
+    const alone = await renderReportPdf(first);
+    const other = await renderReportPdf(second);
+    for (let i = 3; i < 8; i++) await renderReportPdf(variedReportModel(i));
+    expect((await renderReportPdf(first)).equals(alone)).toBe(true);
+    const text = (await pdfText(other)).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain(second.title);
+    for (const item of second.goingWell) expect(text).toContain(item);
   });
 
   it('PDF: very long text flows over as many pages as it needs', async () => {
