@@ -106,7 +106,8 @@ export function applyEnvironment(e: Endpoints): void {
   Object.assign(process.env, functionEnvironment(e));
 }
 
-async function createTable(client: DynamoDBClient, name: string): Promise<void> {
+/** Creates the table from the catalogue unless it exists (the local stand-in; benchmarks reset it with it). */
+export async function createTable(client: DynamoDBClient, name: string): Promise<void> {
   try {
     await client.send(new DescribeTableCommand({ TableName: name }));
     return;
