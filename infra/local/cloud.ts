@@ -235,9 +235,16 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const control = async (action: string, body: string): Promise<unknown> => {
     const [verb, arg] = action.split('/');
     switch (verb) {
-      case 'idle':
-        await invoker.idle();
-        return { ...invoker.stats, ...shims.stats };
+      case 'idle': {
+        // idle/N: wait at most N seconds (an HTTP response must come before the client's
+        // headers timeout); `idle: false` tells the caller to ask again.
+        let timer: NodeJS.Timeout | undefined;
+        const idle = await (arg
+          ? Promise.race([invoker.idle().then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Number(arg) * 1000)))])
+          : invoker.idle().then(() => true));
+        clearTimeout(timer);
+        return { ...invoker.stats, ...shims.stats, idle };
+      }
       case 'stats':
         return { ...invoker.stats, ...shims.stats, busy: invoker.busy };
       case 'schedule':
@@ -304,6 +311,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
 /** Call a control action of a running local cloud (from another process: tests, CLI). */
 export async function controlLocalCloud<T = unknown>(web: string, action: string, body?: unknown): Promise<T> {
+  if (action === 'idle') {
+    // A long import can keep the cloud busy for many minutes: wait in steps of a minute.
+    for (;;) {
+      const r = await controlLocalCloud<T & { idle: boolean }>(web, 'idle/60');
+      if (r.idle) return r;
+    }
+  }
   const res = await fetch(`${web}/local/control/${action}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   if (!res.ok) throw new Error(`Local cloud control ${action} failed (${res.status}): ${text}`);
