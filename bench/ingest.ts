@@ -82,9 +82,10 @@ export async function benchIngest(options: { rows: number; rssRows: number; log:
 
       // Warm DynamoDB Local's JVM and this process up with a small import, then start each timed
       // phase on an empty table, so neither phase gets a warmer emulator or a fuller table.
-      options.log('warm-up: a 2,000-row import ...');
+      const warmRows = Math.min(options.rows, 10_000);
+      options.log(`warm-up: a ${warmRows.toLocaleString()}-row import ...`);
       const warmFile = join(dir, 'providers-warm.csv');
-      await writeSyntheticCsv(2_000, warmFile, 99);
+      await writeSyntheticCsv(warmRows, warmFile, 99);
       await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: 'imports/bench/warm.csv', Body: createReadStream(warmFile), ContentLength: statSync(warmFile).size }));
       await importObject(bucket, 'imports/bench/warm.csv');
       await emptyTable(cloud.endpoints.table);
