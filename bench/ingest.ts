@@ -77,7 +77,9 @@ export async function benchIngest(options: { rows: number; rssRows: number; log:
 
     const result = await withLocalCloud(async (cloud) => {
       const bucket = cloud.endpoints.buckets.imports;
-      const key = 'imports/bench/providers.csv';
+      // Outside the imports/ prefix: an upload there would also start the ingest function on the
+      // same file, and the benchmark would time two imports racing each other.
+      const key = 'bench/providers.csv';
       await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: createReadStream(file), ContentLength: statSync(file).size }));
 
       // Warm DynamoDB Local's JVM and this process up with a small import, then start each timed
@@ -86,8 +88,8 @@ export async function benchIngest(options: { rows: number; rssRows: number; log:
       options.log(`warm-up: a ${warmRows.toLocaleString()}-row import ...`);
       const warmFile = join(dir, 'providers-warm.csv');
       await writeSyntheticCsv(warmRows, warmFile, 99);
-      await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: 'imports/bench/warm.csv', Body: createReadStream(warmFile), ContentLength: statSync(warmFile).size }));
-      await importObject(bucket, 'imports/bench/warm.csv');
+      await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: 'bench/warm.csv', Body: createReadStream(warmFile), ContentLength: statSync(warmFile).size }));
+      await importObject(bucket, 'bench/warm.csv');
       await emptyTable(cloud.endpoints.table);
 
       options.log('pipeline: importing through the ingest path ...');
@@ -112,7 +114,7 @@ export async function benchIngest(options: { rows: number; rssRows: number; log:
       options.log(`peak RSS: importing ${options.rssRows.toLocaleString()} rows in a separate process ...`);
       const rssFile = join(dir, 'providers-rss.csv');
       await writeSyntheticCsv(options.rssRows, rssFile, 7);
-      const rssKey = 'imports/bench/providers-rss.csv';
+      const rssKey = 'bench/providers-rss.csv';
       await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: rssKey, Body: createReadStream(rssFile), ContentLength: statSync(rssFile).size }));
       // The same V8 options as the deployed function (catalogue: functions.ingestImport.nodeOptions).
       const v8Options = (functions.ingestImport.nodeOptions ?? '').split(' ').filter(Boolean);
