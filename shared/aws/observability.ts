@@ -13,7 +13,18 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 
 export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'visits' });
-export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Visits', serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'visits' });
+/**
+ * Metrics' own messages go through the structured logger. An invocation that had nothing to count
+ * (a repeat delivery, a quiet schedule) is normal here, so Powertools' "No application metrics to
+ * publish" warning is logged at debug level rather than on every such invocation.
+ */
+const metricsLog = {
+  debug: (message: string) => logger.debug(message),
+  info: (message: string) => logger.info(message),
+  warn: (message: string) => (message.startsWith('No application metrics') ? logger.debug(message) : logger.warn(message)),
+  error: (message: string) => logger.error(message),
+};
+export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Visits', serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'visits', logger: metricsLog });
 export const tracer = new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'visits' });
 export { MetricUnit };
 
