@@ -14,6 +14,7 @@ import { limits } from '../../infra/catalogue';
 import type { ImportKind, Rejection } from '../domain/types';
 import { describeColumn, detectKind, mapHeader, normaliseHeader, type HeaderMap } from './columns';
 import { parseRow, type ImportEntity } from './rows';
+import { FirstSeen } from './first-seen';
 
 export type { ImportEntity } from './rows';
 
@@ -196,7 +197,7 @@ export async function* parseImport(source: AsyncIterable<Uint8Array>, options: P
   let header: HeaderMap | undefined;
   let kind: ImportKind | undefined;
   let headerCells: string[] = [];
-  const seen = new Map<string, number>();
+  const seen = new FirstSeen();
   let dataRows = 0;
 
   try {
