@@ -8,7 +8,6 @@
  * - their ratio (goal >= 0.8);
  * - peak RSS of a separate process importing a generated 1,000,000-row file (goal < 300 MB).
  */
-import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,6 +23,7 @@ import { parseImport } from '../shared/ingest/parse-import';
 import { syntheticProviderCsv } from '../shared/ingest/synthetic';
 import { functions } from '../infra/catalogue';
 import { createTable, functionEnvironment } from '../infra/local/cloud';
+import { runProcess } from '../scripts/lib/run-process';
 import { withLocalCloud } from './local-cloud';
 
 export interface IngestBench {
@@ -54,18 +54,6 @@ async function emptyTable(name: string): Promise<void> {
   const ddb = new DynamoDBClient({});
   await ddb.send(new DeleteTableCommand({ TableName: name }));
   await createTable(ddb, name);
-}
-
-function runChild(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolveRun({ status, stdout, stderr }));
-  });
 }
 
 export async function benchIngest(options: { rows: number; rssRows: number; log: (l: string) => void }): Promise<IngestBench> {
@@ -119,8 +107,8 @@ export async function benchIngest(options: { rows: number; rssRows: number; log:
       // The same V8 options as the deployed function (catalogue: functions.ingestImport.nodeOptions).
       const v8Options = (functions.ingestImport.nodeOptions ?? '').split(' ').filter(Boolean);
       // Asynchronous on purpose: s3rver serves the child's GetObject from this process's event loop.
-      const child = await runChild(process.execPath, [...v8Options, '--import', 'tsx', resolve(import.meta.dirname, 'ingest-rss-child.ts'), bucket, rssKey], { ...process.env, ...functionEnvironment(cloud.endpoints) });
-      if (child.status !== 0) throw new Error(`RSS run failed: ${child.stderr.slice(-2000)}`);
+      const child = await runProcess(process.execPath, [...v8Options, '--import', 'tsx', resolve(import.meta.dirname, 'ingest-rss-child.ts'), bucket, rssKey], { ...process.env, ...functionEnvironment(cloud.endpoints) });
+      if (child.code !== 0) throw new Error(`RSS run failed: ${child.stderr.slice(-2000)}`);
       const rss = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { peakRssMb: number; accepted: number };
       if (rss.accepted !== options.rssRows) throw new Error(`RSS run accepted ${rss.accepted} of ${options.rssRows} rows`);
       return { pipelineSeconds, rawSeconds, itemsPerRow: (report.accepted ? rawItemsCount : 0) / options.rows, rss };

@@ -143,7 +143,11 @@ export async function executeErasure(plan: ErasurePlan): Promise<{ itemsDeleted:
   await writer.flush();
 
   const byBucket = new Map<string, ObjectIdentifier[]>();
-  for (const o of plan.objects) byBucket.set(o.bucket, [...(byBucket.get(o.bucket) ?? []), { Key: o.key, ...(o.versionId ? { VersionId: o.versionId } : {}) }]);
+  for (const o of plan.objects) {
+    const ids = byBucket.get(o.bucket) ?? [];
+    ids.push({ Key: o.key, ...(o.versionId ? { VersionId: o.versionId } : {}) });
+    byBucket.set(o.bucket, ids);
+  }
   let objectsDeleted = 0;
   for (const [Bucket, ids] of byBucket) {
     for (let i = 0; i < ids.length; i += 1000) {

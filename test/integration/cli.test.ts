@@ -3,12 +3,12 @@
  * cloud with stdout on a pipe (as a script reading `--json` has it): import, prioritise,
  * visit-link and erase-provider. Their `--json` outputs are the product's checked interface.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEndpoints, type Endpoints } from '../../infra/local/cloud';
+import { runProcess, type ProcessResult } from '../../scripts/lib/run-process';
 import { useLocalCloud } from '../support/cloud';
 import { putProvider } from '../support/fixtures';
 
@@ -23,28 +23,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
+function run(script: string, args: string[]): Promise<ProcessResult> {
+  return runProcess(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { ...process.env, VISITS_ENDPOINTS_FILE: endpointsFile, POWERTOOLS_LOG_LEVEL: 'WARN' });
 }
 
-function run(script: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
-      env: { ...process.env, VISITS_ENDPOINTS_FILE: endpointsFile, POWERTOOLS_LOG_LEVEL: 'WARN' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function json<T>(r: Run): T {
+function json<T>(r: ProcessResult): T {
   try {
     return JSON.parse(r.stdout) as T;
   } catch {
