@@ -112,7 +112,12 @@ describe('the inspector findings form', () => {
     await page.fill('#needsToImprove', 'Risk assessments are not updated after incidents');
     await page.check('#seriousConcerns-2'); // No
     await page.click('#submit-findings');
-    await page.waitForURL(/\/submissions\//);
+    await page.waitForURL(/\/submissions\//).catch(async (err: unknown) => {
+      // Say why the page stayed: its error summary (a refused upload says what the service answered).
+      await page.screenshot({ path: 'test-artifacts/findings-submit-failed.png', fullPage: true });
+      const summary = await page.locator('.govuk-error-summary').allInnerTexts();
+      throw new Error(`the page did not move on to the submission status: ${summary.join(' | ') || 'no error summary'}; browser errors: ${errors.join(' | ') || 'none'}`, { cause: err });
+    });
     await page.locator('#submission-state[data-state="accepted"]').waitFor({ timeout: 20_000 });
     expect((await page.locator('.govuk-panel__title').innerText()).trim()).toBe('Findings accepted');
     expect(await axeViolations(page)).toEqual([]);
