@@ -193,18 +193,6 @@ function paginate(doc: Doc, m: ReportModel): void {
   }
 }
 
-let cachedFonts: { body: Buffer; bold: Buffer; italic: Buffer } | undefined;
-
-/** The font files, read once per container rather than once per PDF. */
-function fontBytes(): { body: Buffer; bold: Buffer; italic: Buffer } {
-  cachedFonts ??= {
-    body: readFileSync(pdfFontPath('DejaVuSans.ttf')),
-    bold: readFileSync(pdfFontPath('DejaVuSans-Bold.ttf')),
-    italic: readFileSync(pdfFontPath('DejaVuSans-Oblique.ttf')),
-  };
-  return cachedFonts;
-}
-
 /**
  * pdfkit parses each font file anew for every document (fontkit.create), which was half the time
  * of a PDF. The fonts are parsed once per container, and each document gets its own embedded font
@@ -217,19 +205,24 @@ interface PdfKitFontInternals {
   _fontCount: number;
   _font: { font: unknown; constructor: EmbeddedFontClass } | null;
 }
-const FONT_NAMES = ['Body', 'Bold', 'Italic'] as const;
-let parsedFonts: { EmbeddedFont: EmbeddedFontClass; fonts: Map<(typeof FONT_NAMES)[number], unknown> } | undefined;
+const FONT_FILES = { Body: 'DejaVuSans.ttf', Bold: 'DejaVuSans-Bold.ttf', Italic: 'DejaVuSans-Oblique.ttf' } as const;
+type FontName = keyof typeof FONT_FILES;
+const FONT_NAMES = Object.keys(FONT_FILES) as FontName[];
+let parsedFonts: { EmbeddedFont: EmbeddedFontClass; fonts: Map<FontName, unknown> } | undefined;
 
-function fontFile(name: (typeof FONT_NAMES)[number]): Buffer {
-  const bytes = fontBytes();
-  return name === 'Body' ? bytes.body : name === 'Bold' ? bytes.bold : bytes.italic;
+/** The font files, read once per container rather than once per PDF. */
+const fontBytes = new Map<FontName, Buffer>();
+function fontFile(name: FontName): Buffer {
+  let bytes = fontBytes.get(name);
+  if (!bytes) fontBytes.set(name, (bytes = readFileSync(pdfFontPath(FONT_FILES[name]))));
+  return bytes;
 }
 
 function parseFontsOnce(): NonNullable<typeof parsedFonts> {
   if (parsedFonts) return parsedFonts;
   const scratch = new PDFDocument({ font: '' });
   const internals = scratch as unknown as PdfKitFontInternals;
-  const fonts = new Map<(typeof FONT_NAMES)[number], unknown>();
+  const fonts = new Map<FontName, unknown>();
   for (const name of FONT_NAMES) {
     scratch.registerFont(name, fontFile(name));
     scratch.font(name);
