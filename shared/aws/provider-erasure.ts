@@ -9,12 +9,13 @@
  * finished by running it again.
  */
 import { DeleteObjectsCommand, ListObjectsV2Command, ListObjectVersionsCommand, type ObjectIdentifier } from '@aws-sdk/client-s3';
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { prefixes } from '../../infra/catalogue';
 import { keys, type Key } from '../keys';
 import { BatchWriter } from './batch-write';
 import { dynamoClient, s3Client } from './clients';
 import { requireEnv } from './config';
+import { queryAll } from './scan';
 
 export interface ObjectToErase {
   readonly bucket: string;
@@ -36,17 +37,6 @@ export interface ErasurePlan {
 }
 
 type Item = Record<string, unknown>;
-
-async function queryAll(input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Item }): Promise<Item[]> {
-  const items: Item[] = [];
-  let ExclusiveStartKey: Item | undefined;
-  do {
-    const page = await dynamoClient().send(new QueryCommand({ TableName: requireEnv('tableName'), ...input, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
 
 /** Email records are keyed by what was sent (EMAIL#REPORT#{visitId}#..., EMAIL#REMINDER#{visitId}#...): found by scan. */
 async function emailRecordsFor(visitIds: readonly string[]): Promise<Item[]> {

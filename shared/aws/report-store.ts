@@ -4,7 +4,7 @@
  * read (public site, notifier, digests) do not bundle the HTML and PDF renderers.
  */
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Commissioner, IntelligenceSignal, LaOutcome, Provider, Visit } from '../domain/types';
 import type { FindingsVersion } from '../findings/schema';
 import { keys } from '../keys';
@@ -13,7 +13,7 @@ import { buildReportModel, type ReportModel } from '../reports/report-model';
 import { dynamoClient, s3Client } from './clients';
 import { requireEnv } from './config';
 import { getFindingsVersion, getVisit } from './findings-store';
-import { scanEntities } from './scan';
+import { queryAll, scanEntities } from './scan';
 
 export type { PublishedReport };
 
@@ -30,12 +30,10 @@ async function loadContext(visit: Visit): Promise<{ provider?: Provider; laOutco
   const ddb = dynamoClient();
   const TableName = requireEnv('tableName');
   const partition = visit.kind === 'provider' ? keys.provider(visit.target).pk : keys.laOutcome(visit.target).pk;
-  const signals = await ddb.send(
-    new QueryCommand({ TableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': partition, ':sk': 'SIGNAL#' } }),
-  );
+  const signals = await queryAll<IntelligenceSignal>({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': partition, ':sk': 'SIGNAL#' } });
   const provider = visit.kind === 'provider' ? ((await ddb.send(new GetCommand({ TableName, Key: keys.provider(visit.target) }))).Item as Provider | undefined) : undefined;
   const laOutcome = (await ddb.send(new GetCommand({ TableName, Key: keys.laOutcome(visit.localAuthority) }))).Item as LaOutcome | undefined;
-  return { provider, laOutcome, signals: (signals.Items ?? []) as IntelligenceSignal[] };
+  return { provider, laOutcome, signals };
 }
 
 function recentConcerns(signals: IntelligenceSignal[], before: string): { type: string; date: string; summary?: string }[] {
@@ -52,23 +50,12 @@ export async function getPublishedReport(visitId: string, version: number): Prom
 }
 
 export async function listPublishedReports(since?: string): Promise<PublishedReport[]> {
-  const items: PublishedReport[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: requireEnv('tableName'),
-        IndexName: 'gsi1',
-        KeyConditionExpression: since ? 'gsi1pk = :p AND gsi1sk >= :since' : 'gsi1pk = :p',
-        ExpressionAttributeValues: since ? { ':p': 'PUBLISHED', ':since': since } : { ':p': 'PUBLISHED' },
-        ScanIndexForward: false,
-        ExclusiveStartKey,
-      }),
-    );
-    items.push(...((page.Items ?? []) as PublishedReport[]));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
+  return queryAll<PublishedReport>({
+    IndexName: 'gsi1',
+    KeyConditionExpression: since ? 'gsi1pk = :p AND gsi1sk >= :since' : 'gsi1pk = :p',
+    ExpressionAttributeValues: since ? { ':p': 'PUBLISHED', ':since': since } : { ':p': 'PUBLISHED' },
+    ScanIndexForward: false,
+  });
 }
 
 export async function loadReportModel(visitId: string, version: number): Promise<{ visit: Visit; findings: FindingsVersion; model: ReportModel }> {

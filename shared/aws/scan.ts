@@ -1,5 +1,5 @@
-/** Reading every item of some entities with a parallel Scan (prioritisation reads the whole picture). */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+/** Reading many items: a parallel Scan by entity (prioritisation reads the whole picture), and every page of a Query. */
+import { QueryCommand, ScanCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from './clients';
 import { requireEnv } from './config';
 
@@ -34,3 +34,23 @@ export async function scanEntities(entities: readonly string[], segments = 8): P
   return byEntity;
 }
 
+export type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
+
+/** Each page of a Query on the table (or one of its indexes), following LastEvaluatedKey. */
+export async function* queryPages(input: QueryInput): AsyncGenerator<Item[]> {
+  const ddb = dynamoClient();
+  const TableName = requireEnv('tableName');
+  let ExclusiveStartKey: Item | undefined;
+  do {
+    const page = await ddb.send(new QueryCommand({ ...input, TableName, ExclusiveStartKey }));
+    yield page.Items ?? [];
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}
+
+/** Every item a Query matches, all pages. T is what the caller's key condition selects (items are not validated). */
+export async function queryAll<T = Item>(input: QueryInput): Promise<T[]> {
+  const items: Item[] = [];
+  for await (const page of queryPages(input)) items.push(...page);
+  return items as T[];
+}
