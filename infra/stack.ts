@@ -59,7 +59,8 @@ type Access = {
 
 const access: Record<FunctionId, Access> = {
   ingestImport: {
-    table: ['read', 'write', 'scan'],
+    // No scan: closing providers absent from a snapshot queries the open providers index.
+    table: ['read', 'write'],
     s3: [
       { bucket: 'imports', prefix: prefixes.imports, actions: ['s3:GetObject'] },
       { bucket: 'imports', prefix: prefixes.importReports, actions: ['s3:PutObject'] },

@@ -4,7 +4,7 @@
  *
  * | entity              | pk                      | sk                          | gsi1 (week)        | gsi2 (region)         | gsi3 (LA)          | gsi4 (target)        |
  * |---------------------|-------------------------|-----------------------------|--------------------|-----------------------|--------------------|----------------------|
- * | provider            | PROVIDER#{urn}          | PROFILE                     |                    |                       | LA#{la} / PROVIDER#{urn} |                 |
+ * | provider            | PROVIDER#{urn}          | PROFILE                     |                    | OPEN_PROVIDERS#{shard} / {snapshotId}#{urn} (open only) | LA#{la} / PROVIDER#{urn} | |
  * | inspection event    | PROVIDER#{urn}          | INSPECTION#{date}#{event}   |                    |                       |                    |                      |
  * | LA outcome (ILACS)  | LA#{la}                 | OUTCOME                     |                    |                       |                    |                      |
  * | intelligence signal | PROVIDER#{urn} / LA#{la}| SIGNAL#{date}#{signalId}    |                    |                       |                    |                      |
@@ -20,6 +20,12 @@
  * | policy              | POLICY                  | CURRENT / V#{version}       |                    |                       |                    |                      |
  *
  * Every item carries `entity` (the entity name) so a parallel Scan can pick entities by type.
+ *
+ * Open providers are also in gsi2, sorted by the snapshot that last listed them, so that closing the
+ * providers a new snapshot leaves out reads only those providers (two range queries per shard)
+ * instead of scanning the table. Closing a provider removes its gsi2 keys (a sparse index). The
+ * partition is split into `openProviderShards` by a hash of the URN: a million-row snapshot rewrites
+ * every open provider, and one index partition takes about 1,000 writes a second.
  */
 import type { TargetKind } from './domain/types';
 
@@ -47,9 +53,22 @@ export interface Key {
 /** Zero-padded version numbers sort correctly as strings. */
 export const versionSk = (prefix: string, version: number): string => `${prefix}#${String(version).padStart(6, '0')}`;
 
+export const openProviderShards = 16;
+
+/** FNV-1a of the URN: a stable, evenly spread shard number. */
+export function openProviderShard(urn: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < urn.length; i++) h = Math.imul(h ^ urn.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % openProviderShards;
+}
+
 export const keys = {
   provider: (urn: string): Key => ({ pk: `PROVIDER#${urn}`, sk: 'PROFILE' }),
   providerByLa: (la: string, urn: string) => ({ gsi3pk: `LA#${la}`, gsi3sk: `PROVIDER#${urn}` }),
+  openProvider: (urn: string, snapshotId: string) => ({ gsi2pk: keys.openProvidersShard(openProviderShard(urn)), gsi2sk: `${snapshotId}#${urn}` }),
+  openProvidersShard: (shard: number): string => `OPEN_PROVIDERS#${shard}`,
+  /** gsi2 sort-key bounds around one snapshot: sk < before or sk >= after is "listed by another snapshot". */
+  otherSnapshotBounds: (snapshotId: string) => ({ before: `${snapshotId}#`, after: `${snapshotId}$` }),
   inspection: (urn: string, date: string, eventNumber: string): Key => ({ pk: `PROVIDER#${urn}`, sk: `INSPECTION#${date}#${eventNumber}` }),
   laOutcome: (la: string): Key => ({ pk: `LA#${la}`, sk: 'OUTCOME' }),
   signal: (target: { urn?: string; localAuthority?: string }, date: string, signalId: string): Key => ({

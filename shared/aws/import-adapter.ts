@@ -1,14 +1,15 @@
 /** S3 and DynamoDB behind the import service's ports. */
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Readable } from 'node:stream';
 import { limits, prefixes } from '../../infra/catalogue';
 import type { ImportReport } from '../domain/types';
 import { runImport, reportText } from '../ingest/import-service';
-import { keys } from '../keys';
+import { keys, openProviderShards } from '../keys';
 import { BatchWriter } from './batch-write';
 import { dynamoClient, s3Client } from './clients';
 import { requireEnv } from './config';
+import { queryPages } from './scan';
 
 /** Where the report for an uploaded key is written: import-reports/<same path>.json|.txt */
 export function reportKeys(key: string): { json: string; text: string } {
@@ -37,7 +38,7 @@ export async function importObject(bucket: string, key: string, options: { maxBy
     read: () => streamObject(bucket, key),
     put: (item) => writer.put(item),
     flush: () => writer.flush(),
-    closeProvidersAbsentFrom: (snapshotId) => closeAbsentProviders(tableName, snapshotId),
+    closeProvidersAbsentFrom: (snapshotId) => closeAbsentProviders(snapshotId),
   });
 
   await Promise.all([
@@ -53,48 +54,54 @@ async function* streamObject(bucket: string, key: string): AsyncIterable<Uint8Ar
   for await (const chunk of obj.Body as Readable) yield chunk as Uint8Array;
 }
 
-/** Providers still open but not in the given snapshot are marked closed (never deleted). */
-async function closeAbsentProviders(tableName: string, snapshotId: string): Promise<number> {
-  const ddb = dynamoClient();
-  const segments = 4;
+/**
+ * Providers still open but not in the given snapshot are marked closed (never deleted). The open
+ * providers index (gsi2, see shared/keys.ts) is sorted by snapshot, so this reads only the providers
+ * another snapshot listed: two range queries per shard, no table scan.
+ */
+async function closeAbsentProviders(snapshotId: string): Promise<number> {
+  const { before, after } = keys.otherSnapshotBounds(snapshotId);
+  const ranges = [
+    { condition: 'gsi2sk < :bound', bound: before },
+    { condition: 'gsi2sk >= :bound', bound: after },
+  ];
   const counts = await Promise.all(
-    Array.from({ length: segments }, async (_, segment) => {
-      let closed = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await ddb.send(
-          new ScanCommand({
-            TableName: tableName,
-            Segment: segment,
-            TotalSegments: segments,
-            ExclusiveStartKey: start,
-            FilterExpression: '#e = :provider AND #s = :open AND snapshotId <> :snap',
-            ExpressionAttributeNames: { '#e': 'entity', '#s': 'status' },
-            ExpressionAttributeValues: { ':provider': 'provider', ':open': 'open', ':snap': snapshotId },
-            ProjectionExpression: 'pk, sk',
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          await ddb.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: { pk: item.pk, sk: item.sk },
-              UpdateExpression: 'SET #s = :closed, closedBySnapshot = :snap',
-              ConditionExpression: '#s = :open',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':snap': snapshotId },
-            }),
-          ).then(
-            () => closed++,
-            (err: { name?: string }) => {
-              if (err.name !== 'ConditionalCheckFailedException') throw err;
-            },
-          );
-        }
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return closed;
-    }),
+    Array.from({ length: openProviderShards }, (_, shard) => ranges.map((r) => closeRange(keys.openProvidersShard(shard), r.condition, r.bound, snapshotId))).flat(),
   );
   return counts.reduce((a, b) => a + b, 0);
+}
+
+async function closeRange(partition: string, condition: string, bound: string, snapshotId: string): Promise<number> {
+  const ddb = dynamoClient();
+  const TableName = requireEnv('tableName');
+  let closed = 0;
+  const pages = queryPages({
+    IndexName: 'gsi2',
+    KeyConditionExpression: `gsi2pk = :p AND ${condition}`,
+    ExpressionAttributeValues: { ':p': partition, ':bound': bound },
+    ProjectionExpression: 'pk, sk',
+  });
+  for await (const page of pages) {
+    for (const item of page) {
+      // The condition makes a repeat (or a concurrent newer snapshot that listed it again) a no-op.
+      await ddb
+        .send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: item.pk, sk: item.sk },
+            UpdateExpression: 'SET #s = :closed, closedBySnapshot = :snap REMOVE gsi2pk, gsi2sk',
+            ConditionExpression: '#s = :open AND snapshotId <> :snap',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':snap': snapshotId },
+          }),
+        )
+        .then(
+          () => closed++,
+          (err: { name?: string }) => {
+            if (err.name !== 'ConditionalCheckFailedException') throw err;
+          },
+        );
+    }
+  }
+  return closed;
 }

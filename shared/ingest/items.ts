@@ -8,7 +8,8 @@ export function entityItems(e: ImportEntity): TableItem[] {
   switch (e.kind) {
     case 'provider': {
       const p = e.provider;
-      const items: TableItem[] = [{ ...keys.provider(p.urn), ...keys.providerByLa(p.localAuthority, p.urn), entity: 'provider', ...p }];
+      const openIndex = p.status === 'open' ? keys.openProvider(p.urn, p.snapshotId) : {};
+      const items: TableItem[] = [{ ...keys.provider(p.urn), ...keys.providerByLa(p.localAuthority, p.urn), ...openIndex, entity: 'provider', ...p }];
       // The snapshot's latest full inspection is also an event in the provider's history.
       const last = p.latestFullInspection;
       if (last) items.push({ ...keys.inspection(p.urn, last.inspectionDate, last.eventNumber), entity: 'inspection', ...last });

@@ -30,6 +30,15 @@ function policies(): Statement[] {
   return Object.values(all).flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
 }
 
+/** Actions granted to one function's role (roles are named after the function: IngestImportRole...). */
+function actionsOf(rolePrefix: string): string[] {
+  const all = template.findResources('AWS::IAM::Policy') as Record<string, Resource>;
+  return Object.values(all)
+    .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${rolePrefix}`))
+    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+    .flatMap((s) => [s.Action].flat());
+}
+
 describe('the stack', () => {
   it('has no unacknowledged cdk-nag finding from the AwsSolutions or Serverless packs', () => {
     expect(nagFindings).toEqual([]);
@@ -96,6 +105,13 @@ describe('the stack', () => {
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
+  });
+
+  it('lets the ingest function query the table and its indexes but not scan it (absent providers are found through gsi2)', () => {
+    const actions = actionsOf('IngestImportRole');
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:UpdateItem']));
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actionsOf('PrioritiseRole')).toContain('dynamodb:Scan');
   });
 
   it('lets the findings page put objects only under findings/ and the bucket take POSTs only from the web origin', () => {

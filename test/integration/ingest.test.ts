@@ -153,8 +153,17 @@ describe('importing Ofsted provider data', () => {
     await importBytes('snap-1.csv', `${HEADER}\n${providerRow({ urn: 'SC950001' })}\n${providerRow({ urn: 'SC950002', event: '7' })}\n`);
     const { report } = await importBytes('snap-2.csv', `${HEADER}\n${providerRow({ urn: 'SC950001', name: 'Renamed Home' })}\n`);
     expect(report.closed).toBeGreaterThanOrEqual(1);
-    expect(await getItem(keys.provider('SC950002'))).toMatchObject({ status: 'closed' });
+    const absent = await getItem(keys.provider('SC950002'));
+    expect(absent).toMatchObject({ status: 'closed', name: expect.any(String) });
+    // Out of the open providers index, so the next snapshot does not read it again.
+    expect(absent).not.toHaveProperty('gsi2pk');
     expect(await getItem(keys.provider('SC950001'))).toMatchObject({ status: 'open', name: 'Renamed Home' });
+
+    // The same snapshot delivered again under another name closes nothing more; a later snapshot that lists it reopens it.
+    const again = await importBytes('snap-2-copy.csv', `${HEADER}\n${providerRow({ urn: 'SC950001', name: 'Renamed Home' })}\n`);
+    expect(again.report.closed).toBe(0);
+    await importBytes('snap-3.csv', `${HEADER}\n${providerRow({ urn: 'SC950001' })}\n${providerRow({ urn: 'SC950002', event: '8' })}\n`);
+    expect(await getItem(keys.provider('SC950002'))).toMatchObject({ status: 'open', gsi2pk: expect.stringMatching(/^OPEN_PROVIDERS#/) });
   });
 
   it('changes nothing when the same S3 event is delivered twice', async () => {
