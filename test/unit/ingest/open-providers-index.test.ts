@@ -18,7 +18,10 @@ describe('the open providers index (gsi2)', () => {
 
   it('spreads URNs evenly over the shards', () => {
     const counts = new Array<number>(openProviderShards).fill(0);
-    for (let i = 0; i < 160_000; i++) counts[openProviderShard(`SC${String(i).padStart(6, '0')}`)]++;
+    for (let i = 0; i < 160_000; i++) {
+      const shard = openProviderShard(`SC${String(i).padStart(6, '0')}`);
+      counts[shard] = (counts[shard] ?? 0) + 1;
+    }
     // Each shard within 5% of the mean (10,000).
     expect(Math.min(...counts)).toBeGreaterThan(9_500);
     expect(Math.max(...counts)).toBeLessThan(10_500);
