@@ -150,7 +150,8 @@ export interface FunctionSpec {
 const functionSpecs = {
   // The import streams, so what it holds is small (about 80 MB live at 1,000,000 rows, mostly the
   // URNs seen, for duplicate checks); without a heap limit V8 lets garbage pile up to ~480 MB RSS
-  // first. A 256 MB old space and a small young generation keep it near 260 MB (bench: ingest).
+  // first. A 256 MB old space and a small young generation keep a whole 1,000,000-row import at
+  // 195 MB peak RSS (npm run bench -- ingest, 2026-11-26).
   ingestImport: { dir: 'ingest-import', trigger: { s3: { bucket: 'imports', prefix: prefixes.imports } }, nodeOptions: '--max-semi-space-size=16 --max-old-space-size=256' },
   prioritise: {
     dir: 'prioritise',

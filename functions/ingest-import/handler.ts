@@ -14,7 +14,10 @@ export const handler = instrumented('ingest-import', async (event: S3Event) => {
     const key = objectKey(record);
     if (!key.startsWith(prefixes.imports)) continue;
     logger.appendKeys({ correlationId: key });
-    const report = await importObject(record.s3.bucket.name, key);
+    const report = await importObject(record.s3.bucket.name, key, {
+      // A million-row file takes minutes: say how far it has got.
+      progress: (p) => logger.info(p.stage === 'closing' ? 'import closing providers absent from the snapshot' : 'import progress', { ...p }),
+    });
     metrics.addMetric('ImportsCompleted', MetricUnit.Count, 1);
     metrics.addMetric('RowsAccepted', MetricUnit.Count, report.accepted);
     metrics.addMetric('RowsRejected', MetricUnit.Count, report.rows - report.accepted);

@@ -4,7 +4,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Readable } from 'node:stream';
 import { limits, prefixes } from '../../infra/catalogue';
 import type { ImportReport } from '../domain/types';
-import { runImport, reportText } from '../ingest/import-service';
+import { runImport, reportText, type ImportPorts } from '../ingest/import-service';
 import { keys, openProviderShards } from '../keys';
 import { BatchWriter } from './batch-write';
 import { dynamoClient, s3Client } from './clients';
@@ -17,7 +17,7 @@ export function reportKeys(key: string): { json: string; text: string } {
   return { json: `${prefixes.importReports}${rest}.json`, text: `${prefixes.importReports}${rest}.txt` };
 }
 
-export async function importObject(bucket: string, key: string, options: { maxBytes?: number } = {}): Promise<ImportReport> {
+export async function importObject(bucket: string, key: string, options: { maxBytes?: number; progress?: ImportPorts['progress'] } = {}): Promise<ImportReport> {
   const s3 = s3Client();
   const ddb = dynamoClient();
   const tableName = requireEnv('tableName');
@@ -39,6 +39,7 @@ export async function importObject(bucket: string, key: string, options: { maxBy
     put: (item) => writer.put(item),
     flush: () => writer.flush(),
     closeProvidersAbsentFrom: (snapshotId) => closeAbsentProviders(snapshotId),
+    progress: options.progress,
   });
 
   await Promise.all([

@@ -18,7 +18,18 @@ export interface ImportPorts {
   readonly closeProvidersAbsentFrom: (snapshotId: string) => Promise<number>;
   readonly maxBytes: number;
   readonly now: () => number;
+  /** Told every `progressEveryRows` data rows and once before closing absent providers (a long import is not silent). */
+  readonly progress?: (p: ImportProgress) => void;
+  readonly progressEveryRows?: number;
 }
+
+export interface ImportProgress {
+  readonly stage: 'rows' | 'closing';
+  readonly rows: number;
+  readonly accepted: number;
+}
+
+const PROGRESS_EVERY_ROWS = 100_000;
 
 /** Listed rejections are capped so a report stays readable; the count is always exact. */
 export const MAX_LISTED_REJECTIONS = 1_000;
@@ -46,6 +57,7 @@ export async function runImport(importId: string, key: string, ports: ImportPort
   let rejectedCount = 0;
   const rejected: Rejection[] = [];
   const snapshotId = ports.etag;
+  const progressEvery = ports.progressEveryRows ?? PROGRESS_EVERY_ROWS;
   try {
     for await (const ev of parseImport(ports.read(), { maxBytes: ports.maxBytes, snapshotId })) {
       if (ev.type === 'kind') {
@@ -59,6 +71,7 @@ export async function runImport(importId: string, key: string, ports: ImportPort
         rejectedCount++;
         if (rejected.length < MAX_LISTED_REJECTIONS) rejected.push(ev.rejection);
       }
+      if (ev.type !== 'kind' && rows % progressEvery === 0) ports.progress?.({ stage: 'rows', rows, accepted });
     }
     await ports.flush();
   } catch (err) {
@@ -78,6 +91,7 @@ export async function runImport(importId: string, key: string, ports: ImportPort
       rejected,
     });
   }
+  if (kind === 'providers') ports.progress?.({ stage: 'closing', rows, accepted });
   const closed = kind === 'providers' ? await ports.closeProvidersAbsentFrom(snapshotId) : undefined;
   const more = rejectedCount - rejected.length;
   return finish({
