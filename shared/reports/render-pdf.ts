@@ -218,6 +218,34 @@ function fontFile(name: FontName): Buffer {
   return bytes;
 }
 
+interface FontkitGlyphInternals {
+  _decode: () => unknown;
+}
+interface FontkitFontInternals {
+  _getBaseGlyph: (id: number, characters?: number[]) => FontkitGlyphInternals | null;
+}
+
+/**
+ * fontkit decodes a glyph's whole outline each time a document's font subset includes it (only to
+ * see whether it is a composite glyph): a tenth of a PDF's time. A glyph's outline never changes
+ * (these fonts have no variations), so each glyph of the shared fonts is decoded once.
+ */
+function decodeGlyphsOnce(font: FontkitFontInternals): void {
+  if (typeof font._getBaseGlyph !== 'function') throw new Error('fontkit internals changed: review decodeGlyphsOnce in render-pdf.ts');
+  const baseGlyph = font._getBaseGlyph.bind(font);
+  const memoised = new WeakSet<FontkitGlyphInternals>();
+  font._getBaseGlyph = (id, characters) => {
+    const glyph = baseGlyph(id, characters);
+    if (glyph && !memoised.has(glyph)) {
+      memoised.add(glyph);
+      const decode = glyph._decode.bind(glyph);
+      let decoded: { value: unknown } | undefined;
+      glyph._decode = () => (decoded ??= { value: decode() }).value;
+    }
+    return glyph;
+  };
+}
+
 function parseFontsOnce(): NonNullable<typeof parsedFonts> {
   if (parsedFonts) return parsedFonts;
   const scratch = new PDFDocument({ font: '' });
@@ -230,6 +258,7 @@ function parseFontsOnce(): NonNullable<typeof parsedFonts> {
   }
   const EmbeddedFont = internals._font?.constructor;
   if (typeof EmbeddedFont !== 'function' || [...fonts.values()].some((f) => !f)) throw new Error('pdfkit font internals changed: review useParsedFonts in render-pdf.ts');
+  for (const font of fonts.values()) decodeGlyphsOnce(font as FontkitFontInternals);
   parsedFonts = { EmbeddedFont, fonts };
   return parsedFonts;
 }
