@@ -2,7 +2,7 @@
  * Single-table key layout. Every entity's partition/sort key and index keys are built here and
  * nowhere else, so a reader can see the whole table design on one page.
  *
- * | entity              | pk                      | sk                          | gsi1 (week)        | gsi2 (region)         | gsi3 (LA)          | gsi4 (target)        |
+ * | entity              | pk                      | sk                          | gsi1 (week)        | gsi2 (region; open providers) | gsi3 (LA)    | gsi4 (target)        |
  * |---------------------|-------------------------|-----------------------------|--------------------|-----------------------|--------------------|----------------------|
  * | provider            | PROVIDER#{urn}          | PROFILE                     |                    | OPEN_PROVIDERS#{shard} / {snapshotId}#{urn} (open only) | LA#{la} / PROVIDER#{urn} | |
  * | inspection event    | PROVIDER#{urn}          | INSPECTION#{date}#{event}   |                    |                       |                    |                      |
