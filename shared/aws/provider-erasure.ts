@@ -9,13 +9,12 @@
  * finished by running it again.
  */
 import { DeleteObjectsCommand, ListObjectsV2Command, ListObjectVersionsCommand, type ObjectIdentifier } from '@aws-sdk/client-s3';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { prefixes } from '../../infra/catalogue';
 import { keys, type Key } from '../keys';
 import { BatchWriter } from './batch-write';
 import { dynamoClient, s3Client } from './clients';
 import { requireEnv } from './config';
-import { queryAll } from './scan';
+import { queryAll, scanPages } from './scan';
 
 export interface ObjectToErase {
   readonly bucket: string;
@@ -47,20 +46,12 @@ async function emailRecordsFor(visitIds: readonly string[]): Promise<Item[]> {
   for (let i = 0; i < prefixesToMatch.length; i += 40) {
     const chunk = prefixesToMatch.slice(i, i + 40);
     const values = Object.fromEntries(chunk.map((p, j) => [`:p${j}`, p]));
-    let ExclusiveStartKey: Item | undefined;
-    do {
-      const page = await dynamoClient().send(
-        new ScanCommand({
-          TableName: requireEnv('tableName'),
-          FilterExpression: `#e = :email AND (${chunk.map((_, j) => `begins_with(pk, :p${j})`).join(' OR ')})`,
-          ExpressionAttributeNames: { '#e': 'entity' },
-          ExpressionAttributeValues: { ':email': 'email', ...values },
-          ExclusiveStartKey,
-        }),
-      );
-      found.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    const pages = scanPages({
+      FilterExpression: `#e = :email AND (${chunk.map((_, j) => `begins_with(pk, :p${j})`).join(' OR ')})`,
+      ExpressionAttributeNames: { '#e': 'entity' },
+      ExpressionAttributeValues: { ':email': 'email', ...values },
+    });
+    for await (const page of pages) found.push(...page);
   }
   return found;
 }

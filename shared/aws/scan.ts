@@ -1,5 +1,5 @@
 /** Reading many items: a parallel Scan by entity (prioritisation reads the whole picture), and every page of a Query. */
-import { QueryCommand, ScanCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from './clients';
 import { requireEnv } from './config';
 
@@ -7,31 +7,35 @@ type Item = Record<string, unknown>;
 
 /** Every item of the given entities, read with a parallel scan. */
 export async function scanEntities(entities: readonly string[], segments = 8): Promise<Map<string, Item[]>> {
-  const ddb = dynamoClient();
-  const TableName = requireEnv('tableName');
   const names = Object.fromEntries(entities.map((_, i) => [`:e${i}`, entities[i]]));
   const byEntity = new Map<string, Item[]>(entities.map((e) => [e, []]));
   await Promise.all(
     Array.from({ length: segments }, async (_, Segment) => {
-      let ExclusiveStartKey: Item | undefined;
-      do {
-        const page = await ddb.send(
-          new ScanCommand({
-            TableName,
-            Segment,
-            TotalSegments: segments,
-            ExclusiveStartKey,
-            FilterExpression: `#e IN (${Object.keys(names).join(', ')})`,
-            ExpressionAttributeNames: { '#e': 'entity' },
-            ExpressionAttributeValues: names,
-          }),
-        );
-        for (const item of page.Items ?? []) byEntity.get(String(item.entity))?.push(item);
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
+      const pages = scanPages({
+        Segment,
+        TotalSegments: segments,
+        FilterExpression: `#e IN (${Object.keys(names).join(', ')})`,
+        ExpressionAttributeNames: { '#e': 'entity' },
+        ExpressionAttributeValues: names,
+      });
+      for await (const page of pages) for (const item of page) byEntity.get(String(item.entity))?.push(item);
     }),
   );
   return byEntity;
+}
+
+export type ScanInput = Omit<ScanCommandInput, 'TableName' | 'ExclusiveStartKey'>;
+
+/** Each page of a Scan (or of one segment of a parallel Scan), following LastEvaluatedKey. */
+export async function* scanPages(input: ScanInput): AsyncGenerator<Item[]> {
+  const ddb = dynamoClient();
+  const TableName = requireEnv('tableName');
+  let ExclusiveStartKey: Item | undefined;
+  do {
+    const page = await ddb.send(new ScanCommand({ ...input, TableName, ExclusiveStartKey }));
+    yield page.Items ?? [];
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
 }
 
 export type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
