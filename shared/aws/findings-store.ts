@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { limits, prefixes } from '../../infra/catalogue';
 import type { Visit } from '../domain/types';
 import type { FindingsVersion } from '../findings/schema';
@@ -14,6 +14,7 @@ import { validateFindingsUpload } from '../findings/validate-upload';
 import { keys } from '../keys';
 import { dynamoClient, s3Client } from './clients';
 import { requireEnv } from './config';
+import { queryAll } from './scan';
 
 export type SubmissionState = 'waiting' | 'received' | 'accepted' | 'rejected';
 
@@ -52,10 +53,8 @@ export async function recordSubmissionWaiting(visitId: string, submissionId: str
 
 export async function listFindingsVersions(visitId: string): Promise<FindingsVersion[]> {
   const k = keys.findingsPrefix(visitId);
-  const out = await dynamoClient().send(
-    new QueryCommand({ TableName: requireEnv('tableName'), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ConsistentRead: true }),
-  );
-  return (out.Items ?? []).map((i) => i as unknown as FindingsVersion);
+  // Every page: versions of up to 256 KB each pass Query's 1 MB page after a few amendments.
+  return queryAll<FindingsVersion>({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ConsistentRead: true });
 }
 
 export async function getFindingsVersion(visitId: string, version: number): Promise<FindingsVersion | undefined> {

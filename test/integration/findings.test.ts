@@ -5,11 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { s3Client } from '../../shared/aws/clients';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { getSubmission, getVisit, listFindingsVersions } from '../../shared/aws/findings-store';
 import { createFindingsPost, findingsKey } from '../../shared/aws/presigned-post';
 import type { Endpoints } from '../../infra/local/cloud';
 import type { Visit } from '../../shared/domain/types';
+import { keys } from '../../shared/keys';
 import { getText, putObject, settle, useLocalCloud } from '../support/cloud';
 import { putVisit, validFindings } from '../support/fixtures';
 import { postFindings } from '../support/submit';
@@ -67,6 +69,19 @@ describe('findings ingest', () => {
     expect(versions[0]!.findings.needsToImprove).toEqual(validFindings(visit).needsToImprove);
     expect(versions[1]!.findings.needsToImprove).toEqual(['Supervision records are incomplete']);
     expect(versions[1]!.submissionId).toBe(second.submissionId);
+  });
+
+  it('lists every findings version of a visit, past the 1 MB of one Query page', async () => {
+    const visit = await putVisit();
+    // Six versions of about 250 KB each (an upload may be up to 256 KB; the text here is long only to
+    // fill pages): one Query page holds four.
+    const findings = validFindings(visit, { childrensExperiences: 'Children said staff listen to them. '.repeat(7_000) });
+    for (let version = 1; version <= 6; version++) {
+      await dynamoClient().send(
+        new PutCommand({ TableName: e.table, Item: { ...keys.findingsVersion(visit.visitId, version), entity: 'findings', visitId: visit.visitId, version, submissionId: `s${version}`, inspector: visit.inspector, receivedAt: new Date().toISOString(), s3Key: `findings/${visit.visitId}/s${version}.json`, findings } }),
+      );
+    }
+    expect((await listFindingsVersions(visit.visitId)).map((v) => v.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('rejects invalid JSON into quarantine with the parser message, storing nothing', async () => {
