@@ -9,6 +9,8 @@
  * | LA outcome (ILACS)  | LA#{la}                 | OUTCOME                     |                    |                       |                    |                      |
  * | intelligence signal | PROVIDER#{urn} / LA#{la}| SIGNAL#{date}#{signalId}    |                    |                       |                    |                      |
  * | commissioner        | COMMISSIONER#{id}       | PROFILE                     |                    |                       |                    |                      |
+ * | contact (FA)        | PROVIDER#{urn} / LA#{la}| CONTACT#{email}             |                    |                       |                    |                      |
+ * | reviewer            | REVIEWERS#{region}      | {email}                     |                    |                       |                    |                      |
  * | programme           | PROGRAMME#CURRENT / PROGRAMME#{id} | SUMMARY          |                    |                       |                    |                      |
  * | visit               | VISIT#{visitId}         | VISIT                       | WEEK#{week}        | REGION#{region}       | LA#{la}            | TARGET#{kind}#{target} |
  * | findings version    | VISIT#{visitId}         | FINDINGS#{v:0000}           |                    |                       |                    |                      |
@@ -35,6 +37,8 @@ export type Entity =
   | 'la-outcome'
   | 'signal'
   | 'commissioner'
+  | 'contact'
+  | 'reviewer'
   | 'programme'
   | 'visit'
   | 'findings'
@@ -76,6 +80,14 @@ export const keys = {
     sk: `SIGNAL#${date}#${signalId}`,
   }),
   commissioner: (id: string): Key => ({ pk: `COMMISSIONER#${id}`, sk: 'PROFILE' }),
+  /** A factual accuracy contact sits with the provider or LA it is for: a Query on that partition finds them. */
+  contact: (target: { urn?: string; localAuthority?: string }, email: string): Key => ({
+    pk: target.urn ? `PROVIDER#${target.urn}` : `LA#${target.localAuthority ?? ''}`,
+    sk: `CONTACT#${email}`,
+  }),
+  contactsPrefix: (target: { urn?: string; localAuthority?: string }) => ({ pk: target.urn ? `PROVIDER#${target.urn}` : `LA#${target.localAuthority ?? ''}`, skPrefix: 'CONTACT#' }),
+  /** One item per region a reviewer covers: a Query on the region finds its reviewers. */
+  reviewer: (region: string, email: string): Key => ({ pk: `REVIEWERS#${region}`, sk: email }),
   currentProgramme: (): Key => ({ pk: 'PROGRAMME#CURRENT', sk: 'SUMMARY' }),
   programme: (programmeId: string): Key => ({ pk: `PROGRAMME#${programmeId}`, sk: 'SUMMARY' }),
   visit: (visitId: string): Key => ({ pk: `VISIT#${visitId}`, sk: 'VISIT' }),

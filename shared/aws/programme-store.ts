@@ -151,7 +151,7 @@ export async function storeProgramme(programme: Programme, policy: Policy, exist
   for (const p of programme.planned) {
     inProgramme.add(p.visitId);
     const before = existing.get(p.visitId);
-    const status = before && before.status !== ('withdrawn' as Visit['status']) ? before.status : 'planned';
+    const status = before && before.status !== 'dropped' ? before.status : 'planned';
     const visit: Visit = {
       visitId: p.visitId,
       programmeId: programme.programmeId,
@@ -175,7 +175,7 @@ export async function storeProgramme(programme: Programme, policy: Policy, exist
     if (inProgramme.has(v.visitId) || v.status !== 'planned') continue;
     withdrawn++;
     // Out of the programme: kept for the record, off the week/region/LA/target indexes.
-    await writer.put({ ...keys.visit(v.visitId), entity: 'visit', ...v, status: 'withdrawn' });
+    await writer.put({ ...keys.visit(v.visitId), entity: 'visit', ...v, status: 'dropped' });
   }
   await writer.put({ ...keys.programme(programme.programmeId), entity: 'programme', ...summary, policyVersion: programme.policyVersion, seed: programme.seed });
   await writer.flush();

@@ -137,6 +137,30 @@ export interface Commissioner {
   readonly urns: readonly string[];
 }
 
+/**
+ * A named person at a provider or a local authority who is sent the draft report to check for
+ * factual accuracy before publication. Exactly one of urn / localAuthority is set.
+ */
+export interface Contact {
+  readonly contactId: string;
+  readonly name: string;
+  /** As canonicalEmail gives it. */
+  readonly email: string;
+  readonly urn?: string;
+  readonly localAuthority?: string;
+  /** e.g. "Registered manager", "Director of children's services". */
+  readonly role?: string;
+}
+
+/** A manager who quality-assures (reviews) inspectors' findings for one or more Ofsted regions. */
+export interface Reviewer {
+  readonly reviewerId: string;
+  readonly name: string;
+  /** As canonicalEmail gives it. */
+  readonly email: string;
+  readonly regions: readonly OfstedRegion[];
+}
+
 export type ImportKind = 'providers' | 'inspections' | 'la-outcomes' | 'intelligence' | 'commissioners';
 
 /** One rejected row (or the whole file, with line 1 for header problems). */
@@ -179,6 +203,22 @@ export interface VisitTarget {
   readonly region: OfstedRegion;
 }
 
+/**
+ * Where a visit is in its life, on the planning side:
+ * - `planned`: in the programme, not yet notified; a re-plan may move it;
+ * - `notified`: notice has gone out (for unannounced visits: the inspector has been assigned);
+ * - `in-progress`: the visit has started;
+ * - `deferred`: put off (with a reason and the earliest new date), planned again from then;
+ * - `cancelled`: will not happen (with a reason);
+ * - `dropped`: a re-plan took it out of the programme before it was notified (kept for the record);
+ * - `findings-received`: findings were submitted; from here the publication record carries the
+ *   review, factual accuracy and publication states;
+ * - `published`: a report of it is public.
+ * A visit in a past week, notified, in progress or with findings is fixed: a re-plan never moves it.
+ */
+export const VISIT_STATUSES = ['planned', 'notified', 'in-progress', 'deferred', 'cancelled', 'dropped', 'findings-received', 'published'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+
 /** A planned visit, as stored and as handed to inspectors. */
 export interface Visit extends VisitTarget {
   readonly visitId: string;
@@ -189,7 +229,7 @@ export interface Visit extends VisitTarget {
   readonly inspector?: string;
   readonly score: number;
   readonly reasons: readonly string[];
-  readonly status: 'planned' | 'findings-received' | 'published';
+  readonly status: VisitStatus;
 }
 
 export const ENFORCEMENT_ACTIONS = [
