@@ -122,6 +122,8 @@ export interface IntelligenceSignal {
   readonly severity: 1 | 2 | 3;
   /** For enforcement actions: still in force? */
   readonly open: boolean;
+  /** For enforcement actions with a deadline (a compliance notice): when it must be met. */
+  readonly dueDate?: IsoDate;
   readonly summary?: string;
   readonly source?: string;
 }
