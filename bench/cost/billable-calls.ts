@@ -37,7 +37,7 @@ export function capacityUnits(consumed: unknown): number {
 }
 
 const DDB_WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
-const DDB_READS = new Set(['GetItemCommand', 'QueryCommand', 'ScanCommand', 'BatchGetItemCommand']);
+const DDB_READS = new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand']);
 
 function dynamodb(call: SdkCall, out: Usage): void {
   addTo(out, N.ddbRequests, 1);
@@ -47,7 +47,8 @@ function dynamodb(call: SdkCall, out: Usage): void {
   else if (DDB_WRITES.has(call.commandName)) {
     // A write refused by its condition still consumes at least one write unit.
     addTo(out, N.ddbWriteUnits, call.errorName === 'ConditionalCheckFailedException' ? 1 : units);
-  } else if (DDB_READS.has(call.commandName)) addTo(out, N.ddbReadUnits, units);
+  } else if (call.commandName === 'ScanCommand') addTo(out, N.ddbScanReadUnits, units);
+  else if (DDB_READS.has(call.commandName)) addTo(out, N.ddbReadUnits, units);
 }
 
 /** S3: PUT/COPY/POST/LIST are the dearer class, DELETE is free, everything else is a GET-class request. */

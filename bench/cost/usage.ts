@@ -13,12 +13,16 @@ export const USAGE_NAMES = {
   httpBytesOut: 'http.bytesOut',
   ddbRequests: 'ddb.requests',
   ddbReadUnits: 'ddb.readUnits',
+  /** Read units of Scans: a Scan reads the whole table, so these grow with the table. */
+  ddbScanReadUnits: 'ddb.scanReadUnits',
   ddbWriteUnits: 'ddb.writeUnits',
   /** Units of TransactWriteItems as the emulator reports them (one per KB per item: DynamoDB bills twice that). */
   ddbTransactWriteUnits: 'ddb.transactWriteUnits',
   ddbTransactReadUnits: 'ddb.transactReadUnits',
   /** Growth of the table and its indexes, with DynamoDB's 100 bytes of overhead per item and index entry. */
   ddbStoredBytes: 'ddb.storedBytes',
+  /** Growth of the base table alone (what a Scan reads). */
+  ddbTableBytes: 'ddb.tableBytes',
   s3Tier1: 's3.tier1',
   s3Tier2: 's3.tier2',
   sesMessages: 'ses.messages',

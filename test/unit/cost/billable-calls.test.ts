@@ -23,8 +23,9 @@ describe('what an SDK call is billed for', () => {
     expect(billableUsage({ clientName: 'DynamoDBClient', commandName: 'PutItemCommand', input: {}, errorName: 'ConditionalCheckFailedException' })).toEqual({ 'ddb.requests': 1, 'ddb.writeUnits': 1 });
   });
 
-  it('counts read units for queries and scans, and nothing but the request for a table description', () => {
+  it('counts read units for queries, keeps those of scans apart (they grow with the table), and nothing but the request for a table description', () => {
     expect(billableUsage({ clientName: 'DynamoDBClient', commandName: 'QueryCommand', input: {}, output: { ConsumedCapacity: { CapacityUnits: 0.5 } } })).toEqual({ 'ddb.requests': 1, 'ddb.readUnits': 0.5 });
+    expect(billableUsage({ clientName: 'DynamoDBClient', commandName: 'ScanCommand', input: {}, output: { ConsumedCapacity: { CapacityUnits: 128 } } })).toEqual({ 'ddb.requests': 1, 'ddb.scanReadUnits': 128 });
     expect(billableUsage({ clientName: 'DynamoDBClient', commandName: 'DescribeTableCommand', input: {}, output: {} })).toEqual({ 'ddb.requests': 1 });
   });
 
