@@ -5,6 +5,7 @@
  * npm run bench -- report [--pdfs N] [--submissions N] [--json]
  * npm run bench -- bundles [--json]
  * npm run bench -- load [--load-submissions N] [--load-rows N] [--json]
+ * npm run bench -- cost [--visits N] [--nights N] [--json]
  * Each figure comes from one run of this command; ratios compare figures measured in that run.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitAfterOutput } from '../scripts/lib/local-env';
+import { renderCost } from './cost/render';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -24,6 +26,8 @@ const { values, positionals } = parseArgs({
     sizes: { type: 'string', default: '10000,100000,1000000' },
     'load-submissions': { type: 'string', default: '1000' },
     'load-rows': { type: 'string', default: '100000' },
+    visits: { type: 'string', default: '20' },
+    nights: { type: 'string', default: '7' },
   },
 });
 const which = positionals[0] ?? 'all';
@@ -78,7 +82,12 @@ async function load() {
   });
 }
 
-const all = { ingest, prioritise, report, bundles, load } as const;
+async function cost() {
+  const { benchCost } = await import('./cost/index');
+  return benchCost({ visits: Number(values.visits), nights: Number(values.nights), log });
+}
+
+const all = { ingest, prioritise, report, bundles, load, cost } as const;
 type Name = keyof typeof all;
 
 /**
@@ -106,7 +115,7 @@ if (which !== 'all') {
   }
   const result = await all[which as Name]();
   record(which as Name, result);
-  console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
+  console.log(values.json ? JSON.stringify(result) : which === 'cost' ? renderCost(result as Parameters<typeof renderCost>[0]) : JSON.stringify(result, null, 2));
   await exitAfterOutput(0);
 }
 
@@ -117,6 +126,13 @@ for (const name of Object.keys(all) as Name[]) {
   record(name, results[name]);
 }
 console.log(values.json ? JSON.stringify(results) : readFileSync(resolve(import.meta.dirname, 'results.md'), 'utf8'));
+
+/** The cost model reads best as tables: its block renders them, with the command and date that measured them. */
+function costBlock(recorded: unknown): string {
+  if (recorded === undefined) return '## Cost: what a month costs in eu-west-2 (goal: national service under $50)\n\nNot measured yet: run `npm run bench -- cost`.\n';
+  const entry = recorded as { measuredAt: string; command: string; result: Parameters<typeof renderCost>[0] };
+  return `## Cost: what a month costs in eu-west-2 (goal: national service under $50)\n\nMeasured ${entry.measuredAt} by \`${entry.command}\`; the JSON is in \`bench/results/cost.json\`.\n\n${renderCost(entry.result)}\n`;
+}
 
 function renderResults(r: Partial<Record<Name, unknown>>): string {
   const block = (title: string, v: unknown, name: Name) =>
@@ -131,5 +147,6 @@ function renderResults(r: Partial<Record<Name, unknown>>): string {
     block('Reports: ms per PDF, ours vs Chromium (goal ratio <= 0.1); upload -> email latency (goal p95 < 2 s)', r.report, 'report'),
     block('Bundles: size per function and cold-start import time on Node 24', r.bundles, 'bundles'),
     block('Load: findings submissions through the S3 POST path and a provider import at once (goal: lost 0, duplicates 0)', r.load, 'load'),
+    costBlock(r.cost),
   ].join('\n');
 }

@@ -19,7 +19,7 @@ import { withLocalCloud } from '../local-cloud';
 import { Meter } from './meter';
 import { inspectorVisits, publicPageViews, pickVisits } from './season-web';
 import type { UnitId } from './units';
-import { USAGE_NAMES as N, scaleByActor, subtractByActor, total, type UsageByActor } from './usage';
+import { USAGE_NAMES as N, subtractByActor, total, type UsageByActor } from './usage';
 
 export interface SeasonOptions {
   readonly visits: number;
@@ -107,9 +107,9 @@ class SeasonRun {
   }
 
   /** Ops upload a file to imports/ (the ingest function takes it from there); returns the rows accepted. */
-  async importFile(file: string): Promise<number> {
+  async importFile(file: string, folder = 'season'): Promise<number> {
     const bucket = this.cloud.endpoints.buckets.imports;
-    const key = `${prefixes.imports}season/${basename(file)}`;
+    const key = `${prefixes.imports}${folder}/${basename(file)}`;
     const body = readFileSync(resolve(root, file));
     await this.meter.as('ops', () => s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'text/csv' })));
     await this.cloud.idle();
@@ -151,6 +151,9 @@ function meterInvocations(run: SeasonRun): void {
 }
 
 async function imports(run: SeasonRun) {
+  // The first load fills the table (its growth is what a snapshot's providers hold) and warms the
+  // emulator; the next month's snapshot of the same providers is the one priced per row.
+  await run.phase('firstLoad', () => run.importFile('samples/ofsted/providers-as-at-2018-03-31.csv', 'first-load'));
   const providers = await run.phase('snapshot', () => run.importFile('samples/ofsted/providers-as-at-2018-03-31.csv'));
   const inspections = await run.phase('inspections', () => run.importFile('samples/ofsted/inspections-in-year-2017-18.csv'));
   const laOutcomes = await run.phase('laOutcomes', () => run.importFile('samples/la-outcomes.synthetic.csv'));
@@ -162,7 +165,7 @@ async function imports(run: SeasonRun) {
   return {
     providers,
     units: {
-      providerRow: rows('snapshot', providers),
+      providerRow: { ...rows('snapshot', providers), usage: { ...without(run.usage('snapshot'), ['prioritise', 'table']), table: run.usage('firstLoad').table ?? {} } },
       inspectionRow: rows('inspections', inspections),
       laOutcomeRow: rows('laOutcomes', laOutcomes),
       signalRow: rows('signals', signals),
@@ -257,9 +260,4 @@ export async function runSeason(options: SeasonOptions): Promise<Season> {
       undoLogs();
     }
   });
-}
-
-/** Per one unit: the measured usage divided by its count. */
-export function perUnit(m: MeasuredUnit): UsageByActor {
-  return scaleByActor(m.usage, 1 / m.count);
 }

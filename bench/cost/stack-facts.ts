@@ -20,6 +20,7 @@ export interface FunctionFacts {
   readonly readsSecret: boolean;
   readonly tracing: boolean;
   readonly logRetentionDays: number;
+  readonly timeoutSeconds: number;
 }
 
 export interface BucketFacts {
@@ -85,6 +86,7 @@ function functionFacts(t: CfnTemplate): Record<FunctionId, FunctionFacts> {
       readsSecret: secretRoles.has(refOf(p.Role) ?? ''),
       tracing: rec(p.TracingConfig).Mode === 'Active',
       logRetentionDays: retentionOf(t, rec(p.LoggingConfig).LogGroup),
+      timeoutSeconds: typeof p.Timeout === 'number' ? p.Timeout : 3,
     };
   }
   const missing = (Object.keys(functions) as FunctionId[]).filter((f) => !out[f]);
