@@ -46,6 +46,11 @@ export interface ModelInputs {
 /** Estimates where nothing on the emulators can measure them (each is said in its line's sentence). */
 export const ESTIMATES = {
   defaultInitMs: 250,
+  /**
+   * Cold starts: containers are taken as recycled after 5 idle minutes, so a function starts cold
+   * on every invocation until it runs more often than once every 5 minutes on average.
+   */
+  coldStartsCapPerFunction: 12 * 24 * DAYS_PER_MONTH,
   /** Lambda's JSON platform records per invocation (start, report with its X-Ray section). */
   platformLogBytesPerInvocation: 1_000,
   /** Each log line in AWS carries the real function name and ARN and an X-Ray trace id (about 150 bytes more than locally), and CloudWatch counts 26 bytes per event. */
@@ -61,6 +66,10 @@ export const ESTIMATES = {
 const GB = 1024 ** 3;
 const n = (x: number, digits = 0) => x.toLocaleString('en-GB', { maximumFractionDigits: digits });
 const ids = Object.keys(functions) as FunctionId[];
+
+export function coldStarts(invocations: number): number {
+  return Math.min(invocations, ESTIMATES.coldStartsCapPerFunction);
+}
 
 type LineMaker = (service: string, what: string, quantity: number, price: PriceId, explanation: string) => CostLine;
 
@@ -80,10 +89,11 @@ function lambdaLines(m: Month, i: ModelInputs, line: LineMaker): CostLine[] {
     if (count === 0) continue;
     const f = i.facts.functions[id];
     const initMs = i.initMs[id] ?? ESTIMATES.defaultInitMs;
-    const gbSeconds = (((u[N.lambdaMs] ?? 0) + count * initMs) / 1000) * (f.memoryMb / 1024);
+    const cold = coldStarts(count);
+    const gbSeconds = (((u[N.lambdaMs] ?? 0) + cold * initMs) / 1000) * (f.memoryMb / 1024);
     out.push(
       line('Lambda', `Duration: ${id} (${f.memoryMb} MB, ${f.architecture})`, gbSeconds, f.architecture === 'arm64' ? 'lambda.arm64' : 'lambda.x86_64',
-        `${n(count, 1)} invocations of ${n((u[N.lambdaMs] ?? 0) / count)} ms as measured, plus ${n(initMs)} ms INIT each (its cold import), at the stack's ${f.memoryMb} MB.`),
+        `${n(count, 1)} invocations of ${n((u[N.lambdaMs] ?? 0) / count)} ms as measured, plus ${n(initMs)} ms of billed INIT (its cold import) for each of ${n(cold)} cold starts, at the stack's ${f.memoryMb} MB.`),
     );
   }
   return out;
@@ -92,13 +102,15 @@ function lambdaLines(m: Month, i: ModelInputs, line: LineMaker): CostLine[] {
 function dynamoLines(m: Month, i: ModelInputs, line: LineMaker): CostLine[] {
   const writes = total(m.usage, N.ddbWriteUnits) + 2 * total(m.usage, N.ddbTransactWriteUnits);
   const reads = total(m.usage, N.ddbReadUnits) + 2 * total(m.usage, N.ddbTransactReadUnits);
-  const scans = total(m.usage, N.ddbScanReadUnits);
+  const scanners = ids.filter((id) => (m.usage[id]?.[N.ddbScanReadUnits] ?? 0) > 0);
   const stored = m.storedBytes / GB;
   return [
     line('DynamoDB', 'Write request units', writes, 'dynamodb.writeRequestUnits', 'Consumed capacity DynamoDB reported for every write (ReturnConsumedCapacity), index writes included, transactional writes counted twice as DynamoDB bills them.'),
     line('DynamoDB', 'Read request units (gets and queries)', reads, 'dynamodb.readRequestUnits', 'Consumed capacity reported for every get and query, at half a unit per 4 KB (eventually consistent).'),
-    line('DynamoDB', 'Read request units (Scans)', scans, 'dynamodb.readRequestUnits',
-      `Prioritisation, publication, digests and reminders Scan the whole table; measured per run and scaled to the ${n(m.tableBytes / 1024 ** 2, 1)} MB table of the storage month.`),
+    ...scanners.map((id) =>
+      line('DynamoDB', `Read request units (Scans by ${id})`, m.usage[id]?.[N.ddbScanReadUnits] ?? 0, 'dynamodb.readRequestUnits',
+        `${n(m.usage[id]?.[N.lambdaInvocations] ?? 0, 1)} invocations a month that Scan the whole table, measured and scaled to the ${n(m.tableBytes / 1024 ** 2, 1)} MB table of the storage month.`),
+    ),
     line('DynamoDB', 'Storage (table and indexes)', stored, 'dynamodb.storage', `Table and index growth measured per unit of work (with 100 bytes of overhead per item and index entry), as held in the storage month: ${n(stored * 1024, 1)} MB.`),
     ...(i.facts.tablePitr ? [line('DynamoDB', 'Point-in-time recovery', stored, 'dynamodb.pitr', 'The table has continuous backups (PITR), priced on the same size as its storage.')] : []),
   ];
@@ -134,10 +146,10 @@ function messagingLines(m: Month, i: ModelInputs, line: LineMaker): CostLine[] {
 }
 
 function securityLines(m: Month, i: ModelInputs, line: LineMaker): CostLine[] {
-  const secretCalls = ids.filter((id) => i.facts.functions[id].readsSecret).reduce((s, id) => s + (m.usage[id]?.[N.lambdaInvocations] ?? 0), 0);
+  const secretCalls = ids.filter((id) => i.facts.functions[id].readsSecret).reduce((s, id) => s + coldStarts(m.usage[id]?.[N.lambdaInvocations] ?? 0), 0);
   return [
     line('Secrets Manager', 'Secrets', i.facts.secrets, 'secretsmanager.secrets', 'The link secret (HMAC key for visit and unsubscribe links).'),
-    line('Secrets Manager', 'API calls', secretCalls, 'secretsmanager.apiCalls', 'Functions read the secret once per container: priced as one read per invocation of the functions that hold it (every invocation a cold start).'),
+    line('Secrets Manager', 'API calls', secretCalls, 'secretsmanager.apiCalls', 'Functions read the secret once per container: one read per cold start of each function allowed to read it (whether or not that request needed it).'),
     line('KMS', 'Requests (AWS managed keys)', ESTIMATES.kmsTableKeyRequestsPerMonth + secretCalls, 'kms.requests', "DynamoDB's AWS managed key, asked for at most every 5 minutes all month, and one decrypt per secret read; S3 and SQS use their own keys at no charge (estimate)."),
     ...(i.facts.customerKeys > 0 ? [line('KMS', 'Customer managed keys', i.facts.customerKeys, 'kms.customerKeys', 'Keys declared in the stack.')] : []),
   ];

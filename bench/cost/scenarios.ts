@@ -42,6 +42,8 @@ export const PRACTICE = {
   /** A fifth of visits are late with their findings, and are reminded daily for a week. */
   overdueVisitShare: 0.2,
   reminderDaysPerOverdueVisit: 7,
+  /** A reader views three pages a visit; the first loads the page assets, the browser caches them. */
+  pageViewsPerReader: 3,
   /** Share of emails that bounce or are complained about. */
   bounceShare: 0.01,
   storageMonth: 12,
@@ -70,6 +72,7 @@ export function scenario(name: Scenario['name'], r: Remit): Scenario {
     reminderRun: DAYS_PER_MONTH,
     reminderEmail: reminderEmails,
     publicPageView: r.publicPageViewsPerMonth,
+    publicFirstVisit: r.publicPageViewsPerMonth / p.pageViewsPerReader,
     bounce: (reportEmails + digestEmails + reminderEmails) * p.bounceShare,
   };
   const n = (x: number) => Math.round(x).toLocaleString('en-GB');
@@ -83,9 +86,9 @@ export function scenario(name: Scenario['name'], r: Remit): Scenario {
       `Prioritisation runs nightly and after each import: ${n(runs)} runs a month, each scoring every provider and reading the whole table.`,
       `${n(r.visitsPerYear)} visits a year (${n(visits)} a month) go from the inspector's link to a published report; each report is emailed to ${p.reportEmailsPerVisit} commissioners.`,
       `Every commissioner gets a weekly digest (an upper bound: ${n(digestEmails)} a month); a fifth of visits are late and their inspectors are reminded daily for a week (${n(reminderEmails)} reminders a month); 1% of emails bounce.`,
-      `${n(r.publicPageViewsPerMonth)} public page views a month (reports index, reports and PDFs); a first view loads the page assets.`,
+      `${n(r.publicPageViewsPerMonth)} public page views a month (reports index, reports and PDFs), three per reader, whose browser loads the page assets once.`,
       `Storage is priced as held in month ${p.storageMonth}: imports expire after 90 days, everything else is kept (old object versions for 365 days), function logs for 90 days, API access logs for a year.`,
-      'Every invocation is priced as a cold start (its INIT phase billed, as Lambda has since August 2025) and as traced by X-Ray: upper bounds at this volume.',
+      'A function starts cold (INIT billed, as Lambda has since August 2025, and the link secret read again) on every invocation until it runs more than once every 5 minutes on average; every invocation is traced by X-Ray. Both are upper bounds at this volume.',
       'Durations were measured on the emulators on a shared 2-core machine, where DynamoDB Local is much slower than DynamoDB: Lambda time is overstated, not understated.',
     ],
   };

@@ -16,7 +16,8 @@ export const UNITS = {
   digestEmail: 'a weekly digest email to one commissioner',
   reminderRun: 'a daily reminders run with nothing to send (it finds visits with a Scan of the table)',
   reminderEmail: "an overdue-findings reminder to a region's inspectors",
-  publicPageView: 'a public page view (the reports index, a report or its PDF, with the page assets a first visit loads)',
+  publicPageView: 'a public page view (the reports index, a report or its PDF)',
+  publicFirstVisit: "the page assets a first-time reader's browser loads once (then caches)",
   bounce: 'a bounce or complaint notice from SES (through SNS) added to the suppression list',
 } as const;
 
