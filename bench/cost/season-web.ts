@@ -31,10 +31,23 @@ export async function pickVisits(n: number): Promise<{ picked: Visit[]; firstWee
   return { picked, firstWeek: weeks[0]!, lastWeek: weeks[weeks.length - 1]! };
 }
 
-/** Same-origin assets a page loads (stylesheets, icons, scripts, images). */
+/**
+ * Same-origin assets a desktop browser loads for a page: stylesheets, scripts, images, the
+ * manifest and one icon (Chromium asks for a single favicon and ignores Apple's and Safari's icons).
+ */
 export function pageAssets(html: string): string[] {
   const found = new Set<string>();
-  for (const m of html.matchAll(/<(?:link|script|img)\b[^>]*?\b(?:href|src)="(\/[^"]+)"/g)) found.add(m[1]!.replace(/&amp;/g, '&'));
+  let icon = false;
+  for (const [tag] of html.matchAll(/<(?:link|script|img)\b[^>]*>/g)) {
+    const url = /\b(?:href|src)="(\/[^"]+)"/.exec(tag)?.[1]?.replace(/&amp;/g, '&');
+    const rel = /\brel="([^"]+)"/.exec(tag)?.[1];
+    if (!url || (tag.startsWith('<link') && !['stylesheet', 'icon', 'manifest'].includes(rel ?? ''))) continue;
+    if (rel === 'icon') {
+      if (icon) continue;
+      icon = true;
+    }
+    found.add(url);
+  }
   return [...found];
 }
 
