@@ -86,6 +86,9 @@ function perUnitSummary(season: Season): CostBench['season']['perUnit'] {
 }
 
 export async function benchCost(options: { visits: number; nights: number; log: (l: string) => void }): Promise<CostBench> {
+  for (const [name, value] of [['visits', options.visits], ['nights', options.nights]] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1 (got ${String(value)})`);
+  }
   options.log('stack facts from the synthesised template ...');
   const facts = await synthStackFacts();
   const prices = loadPrices();
