@@ -83,8 +83,13 @@ async function load() {
 }
 
 async function cost() {
+  const [visits, nights] = [Number(values.visits), Number(values.nights)];
+  if (![visits, nights].every((x) => Number.isInteger(x) && x >= 1)) {
+    console.error(`--visits and --nights must be whole numbers of at least 1 (got ${values.visits} and ${values.nights}).`);
+    process.exit(2);
+  }
   const { benchCost } = await import('./cost/index');
-  return benchCost({ visits: Number(values.visits), nights: Number(values.nights), log });
+  return benchCost({ visits, nights, log });
 }
 
 const all = { ingest, prioritise, report, bundles, load, cost } as const;
