@@ -85,3 +85,13 @@ describe('the cost meter', () => {
     expect(emfMetricKeys('{"_aws":{"CloudWatchMetrics":[{"Namespace":"N","Dimensions":[],"Metrics":[{"Name":"A"},{"Name":"B"}]}]}}', 'x')).toEqual(['N/A{}', 'N/B{}']);
   });
 });
+
+describe('the shared clients', () => {
+  it('carry a plugin given to useClientPlugin, on every client made after it', async () => {
+    const { dynamoClient, s3Client, sesClient, useClientPlugin } = await import('../../../shared/aws/clients');
+    const before = dynamoClient();
+    useClientPlugin(meter().plugin());
+    expect(dynamoClient()).not.toBe(before);
+    for (const client of [dynamoClient(), s3Client(), sesClient()]) expect(client.middlewareStack.identify().some((m) => m.startsWith('costMeter'))).toBe(true);
+  });
+});
