@@ -28,6 +28,13 @@ function scenarioSection(title: string, c: ScenarioCost): string {
   ].join('\n');
 }
 
+function perUnitTable(r: CostBench): string {
+  const rows = Object.entries(r.season.perUnit).map(
+    ([id, u]) => `| ${id} | ${cell(u.what)} | ${qty(u.measuredOver)} | ${qty(u.lambdaMs)} | ${qty(u.writeUnits)} | ${qty(u.readUnits)} | ${qty(u.scanReadUnits)} | ${qty(u.s3Requests)} | ${qty(u.logBytes)} |`,
+  );
+  return ['| Unit | What | Measured over | Lambda ms | Write units | Read units | Scan read units | S3 requests | Log bytes |', '|---|---|---:|---:|---:|---:|---:|---:|---:|', ...rows].join('\n');
+}
+
 export function renderCost(r: CostBench): string {
   return [
     `National service: **${usd(r.national.usdPerMonth)} a month** (goal under $${r.goal.nationalUnderUsd}: ${r.goal.met ? 'met' : 'NOT met'}); stress remit: **${usd(r.stress.usdPerMonth)} a month**.`,
@@ -41,5 +48,9 @@ export function renderCost(r: CostBench): string {
     scenarioSection('National service', r.national),
     '',
     scenarioSection('Stress remit', r.stress),
+    '',
+    '### Measured per unit of work (one unit; Scans at the size of the table they read in the season)',
+    '',
+    perUnitTable(r),
   ].join('\n');
 }

@@ -117,10 +117,14 @@ export async function publicPageViews(web: string): Promise<number> {
   return views;
 }
 
-/** A first-time reader's browser loads the assets the index and a report name, once (then they are cached). */
-export async function publicFirstVisit(web: string): Promise<void> {
+/** The assets the reports index and a report name (reading them is not a reader's view: the caller counts it apart). */
+export async function publicPageAssets(web: string): Promise<string[]> {
   const [report] = await listPublishedReports();
   const pages = [await get(`${web}/reports/index.html`), ...(report ? [await get(`${web}/${report.htmlKey}`)] : [])];
-  const assets = new Set(pages.flatMap(pageAssets));
+  return [...new Set(pages.flatMap(pageAssets))];
+}
+
+/** A first-time reader's browser loads those assets once (then they are cached). */
+export async function publicFirstVisit(web: string, assets: readonly string[]): Promise<void> {
   for (const asset of assets) await (await fetch(`${web}${asset}`)).arrayBuffer();
 }

@@ -17,7 +17,7 @@ import { reportKeys } from '../../shared/aws/import-adapter';
 import type { ImportReport } from '../../shared/domain/types';
 import { withLocalCloud } from '../local-cloud';
 import { Meter } from './meter';
-import { inspectorVisits, pickVisits, publicFirstVisit, publicPageViews } from './season-web';
+import { inspectorVisits, pickVisits, publicFirstVisit, publicPageAssets, publicPageViews } from './season-web';
 import type { UnitId } from './units';
 import { USAGE_NAMES as N, subtractByActor, sumByActor, total, type UsageByActor } from './usage';
 
@@ -241,7 +241,9 @@ export async function runSeason(options: SeasonOptions): Promise<Season> {
       const reportEmails = total(only(findings, ['notifyCommissioners']), N.sesMessages);
       options.log('public page views ...');
       const pageViews = await run.phase('pages', () => publicPageViews(cloud.endpoints.web));
-      await run.phase('firstVisit', () => publicFirstVisit(cloud.endpoints.web));
+      // Finding the assets reads two pages: a phase of its own, priced nowhere.
+      const assets = await run.phase('lookingAround', () => publicPageAssets(cloud.endpoints.web));
+      await run.phase('firstVisit', () => publicFirstVisit(cloud.endpoints.web, assets));
       options.log('weekly digest and daily reminders ...');
       const now = Date.now();
       const digest = await quietThenBusy(run, 'weeklyDigest', 'digest', new Date(now + 21 * DAY), new Date(now + 7 * DAY));
