@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { FunctionId } from '../../infra/catalogue';
 import { runProcess } from '../../scripts/lib/run-process';
+import type { PublishedIndexGrowth } from './index-growth';
 import { costScenario, type ScenarioCost } from './model';
 import { perUnit } from './month';
 import { DEFAULT_PRICE_FILE, PRICE_IDS, loadPrices } from './prices';
@@ -31,6 +32,7 @@ export interface CostBench {
     readonly nightlyRuns: number;
     readonly reportEmailsPerVisit: number;
     readonly customMetrics: readonly string[];
+    readonly publishedIndex: PublishedIndexGrowth;
     /** What one unit of work was measured to cost in billable quantities. */
     readonly perUnit: Record<UnitId, { readonly what: string; readonly measuredOver: number; readonly lambdaMs: number; readonly writeUnits: number; readonly readUnits: number; readonly scanReadUnits: number; readonly s3Requests: number; readonly logBytes: number }>;
   };
@@ -94,7 +96,7 @@ export async function benchCost(options: { visits: number; nights: number; log: 
   const prices = loadPrices();
   options.log(`season: ${options.visits} visits, ${options.nights} nightly runs, through the real handlers on the emulators (a few minutes) ...`);
   const season = await measureSeason(options.visits, options.nights, options.log);
-  const inputs = { units: season.units, customMetrics: season.customMetrics, facts, prices, initMs: initTimes() };
+  const inputs = { units: season.units, customMetrics: season.customMetrics, facts, prices, initMs: initTimes(), publishedIndex: season.publishedIndex };
   const national = costScenario(inputs, scenario('national', NATIONAL));
   const stress = costScenario(inputs, scenario('stress', stressRemit()));
   return {
@@ -114,6 +116,7 @@ export async function benchCost(options: { visits: number; nights: number; log: 
       nightlyRuns: options.nights,
       reportEmailsPerVisit: season.reportEmailsPerVisit,
       customMetrics: season.customMetrics,
+      publishedIndex: season.publishedIndex,
       perUnit: perUnitSummary(season),
     },
   };

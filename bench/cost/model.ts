@@ -4,6 +4,7 @@
  * Fixed monthly costs (alarms, dashboard, secret, queue polling, storage) come from the stack's facts.
  */
 import { functions, type FunctionId } from '../../infra/catalogue';
+import type { PublishedIndexGrowth } from './index-growth';
 import { DAYS_PER_MONTH, monthOf, type Month } from './month';
 import { priceLabel, unitPrice, type PriceFile, type PriceId } from './prices';
 import type { MeasuredUnit } from './season';
@@ -41,6 +42,8 @@ export interface ModelInputs {
   readonly prices: PriceFile;
   /** Each function's INIT (cold start) time; missing ones take `defaultInitMs`. */
   readonly initMs: Partial<Record<FunctionId, number>>;
+  /** How the published index grows with each report (absent: priced as measured). */
+  readonly publishedIndex?: PublishedIndexGrowth;
 }
 
 /** Estimates where nothing on the emulators can measure them (each is said in its line's sentence). */
@@ -106,7 +109,7 @@ function dynamoLines(m: Month, i: ModelInputs, line: LineMaker): CostLine[] {
   const stored = m.storedBytes / GB;
   return [
     line('DynamoDB', 'Write request units', writes, 'dynamodb.writeRequestUnits', 'Consumed capacity DynamoDB reported for every write (ReturnConsumedCapacity), index writes included, transactional writes counted twice as DynamoDB bills them.'),
-    line('DynamoDB', 'Read request units (gets and queries)', reads, 'dynamodb.readRequestUnits', 'Consumed capacity reported for every get and query, at half a unit per 4 KB (eventually consistent).'),
+    line('DynamoDB', 'Read request units (gets and queries)', reads, 'dynamodb.readRequestUnits', 'Consumed capacity reported for every get and query, at half a unit per 4 KB (eventually consistent), with each publication reading the list of every report published by the storage month.'),
     ...scanners.map((id) =>
       line('DynamoDB', `Read request units (Scans by ${id})`, m.usage[id]?.[N.ddbScanReadUnits] ?? 0, 'dynamodb.readRequestUnits',
         `${n(m.usage[id]?.[N.lambdaInvocations] ?? 0, 1)} invocations a month that Scan the whole table, measured and scaled to the ${n(m.tableBytes / 1024 ** 2, 1)} MB table of the storage month.`),
@@ -126,7 +129,7 @@ function s3Lines(m: Month, i: ModelInputs, storageMonth: number, line: LineMaker
   return [
     line('S3', 'PUT, COPY, POST and LIST requests', tier1, 's3.tier1Requests', 'Uploads by ops, the inspectors\' POSTs, and every object the functions write (import reports, programme, reports, index), counted by the SDK meter.'),
     line('S3', 'GET and HEAD requests', tier2, 's3.tier2Requests', 'Reads by the functions: the uploaded files, findings, reports for emails and public pages.'),
-    line('S3', 'Storage (Standard)', held, 's3.storage', `Bytes written a month times the months each prefix keeps them (imports 90 days, the rest kept, old versions a year): ${prefixes}.`),
+    line('S3', 'Storage (Standard)', held, 's3.storage', `Bytes written a month times the months each prefix keeps them (imports 90 days, the rest kept, old versions a year; each rewrite of the growing reports index stays a year as an old version): ${prefixes}.`),
     line('S3', 'Access-logs bucket storage', accessLogs, 's3.storage', `About ${ESTIMATES.s3AccessLogBytesPerRequest} bytes of server access log per request to the three buckets, kept a year (log delivery itself is free).`),
   ];
 }
@@ -178,12 +181,12 @@ function webLines(m: Month, line: LineMaker): CostLine[] {
   const http = total(m.usage, N.httpRequests);
   return [
     line('API Gateway', 'HTTP API requests', http, 'apigateway.httpRequests', "Inspectors' form, status pages and assets, and the public reports pages, each request as the browser makes it."),
-    line('Data transfer', 'Out to the internet', total(m.usage, N.httpBytesOut) / GB, 'dataTransfer.out', 'Response bytes of those pages and assets as served (no compression or CDN in front).'),
+    line('Data transfer', 'Out to the internet', total(m.usage, N.httpBytesOut) / GB, 'dataTransfer.out', 'Response bytes of those pages and assets as served (no compression or CDN in front), the reports index at its size in the storage month.'),
   ];
 }
 
 export function costScenario(i: ModelInputs, s: Scenario): ScenarioCost {
-  const m = monthOf(i.units, s, i.facts);
+  const m = monthOf(i.units, s, i.facts, i.publishedIndex);
   const line = lineMaker(i.prices);
   const lines = [
     ...lambdaLines(m, i, line),
@@ -195,7 +198,7 @@ export function costScenario(i: ModelInputs, s: Scenario): ScenarioCost {
     ...webLines(m, line),
   ];
   const usdPerMonth = lines.reduce((a, l) => a + l.usdPerMonth, 0);
-  return { usdPerMonth: Number(usdPerMonth.toFixed(2)), lines, assumptions: s.assumptions, warnings: longRuns(i, s) };
+  return { usdPerMonth: Number(usdPerMonth.toFixed(2)), lines, assumptions: s.assumptions, warnings: [...longRuns(i, s), ...(m.indexWarning ? [m.indexWarning] : [])] };
 }
 
 /** Runs that do all their work in one invocation: how long one would take at this scale, against the function's timeout. */

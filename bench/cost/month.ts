@@ -3,11 +3,12 @@
  * the month brings, with Scans scaled to the table the month has, and what storage holds by then.
  */
 import { buckets, type BucketId } from '../../infra/catalogue';
+import { indexGrowth, type PublishedIndexGrowth } from './index-growth';
 import type { MeasuredUnit } from './season';
 import type { Scenario } from './scenarios';
 import type { StackFacts } from './stack-facts';
 import { STOCK_UNITS, type UnitId } from './units';
-import { USAGE_NAMES as N, bytesPutByPrefix, scaleByActor, sumByActor, total, type UsageByActor } from './usage';
+import { USAGE_NAMES as N, addTo, bytesPutByPrefix, scaleByActor, sumByActor, total, type UsageByActor } from './usage';
 
 export const DAYS_PER_MONTH = 365.25 / 12;
 
@@ -20,6 +21,8 @@ export interface Month {
   readonly storedBytes: number;
   /** S3 bytes held, by key prefix. */
   readonly s3BytesHeld: Record<string, number>;
+  /** The published index in the storage month, when it is too big to serve. */
+  readonly indexWarning?: string;
 }
 
 /** How many months of what a prefix receives are still held in month `storageMonth`. */
@@ -44,7 +47,7 @@ function heldBytes(units: Record<UnitId, MeasuredUnit>, s: Scenario, name: strin
   return bytes;
 }
 
-export function monthOf(units: Record<UnitId, MeasuredUnit>, s: Scenario, facts: StackFacts): Month {
+export function monthOf(units: Record<UnitId, MeasuredUnit>, s: Scenario, facts: StackFacts, index?: PublishedIndexGrowth): Month {
   const tableBytes = heldBytes(units, s, N.ddbTableBytes);
   let usage: UsageByActor = {};
   for (const id of Object.keys(units) as UnitId[]) {
@@ -59,5 +62,14 @@ export function monthOf(units: Record<UnitId, MeasuredUnit>, s: Scenario, facts:
     usage = sumByActor(usage, scaled);
   }
   const s3BytesHeld = Object.fromEntries(Object.entries(bytesPutByPrefix(usage)).map(([prefix, bytes]) => [prefix, bytes * monthsHeld(prefix, facts, s.storageMonth)]));
-  return { usage, tableBytes, storedBytes: heldBytes(units, s, N.ddbStoredBytes), s3BytesHeld };
+  const growth = index ? indexGrowth(index, s) : undefined;
+  if (growth) {
+    usage.renderReport ??= {};
+    addTo(usage.renderReport, N.ddbReadUnits, growth.readUnits);
+    usage.publicSite ??= {};
+    addTo(usage.publicSite, N.httpBytesOut, growth.bytesOut);
+    addTo(usage.publicSite, N.httpRequests, growth.httpRequests);
+    addTo(s3BytesHeld, 'reports/', growth.s3BytesHeld);
+  }
+  return { usage, tableBytes, storedBytes: heldBytes(units, s, N.ddbStoredBytes), s3BytesHeld, indexWarning: growth?.warning };
 }

@@ -41,7 +41,7 @@ export function renderCost(r: CostBench): string {
     '',
     `Prices: \`${r.prices.file}\` (${r.prices.region}, recorded ${r.prices.recordedOn}; unconfirmed: ${r.prices.unconfirmed.join(', ') || 'none'}). ${r.prices.freeTiers}`,
     '',
-    `Measured over a season of ${r.season.providers.toLocaleString('en-GB')} providers (the real Ofsted snapshot), ${r.season.nightlyRuns} nightly runs and ${r.season.visits} visits (${r.season.reportEmailsPerVisit} report emails each in the sample), then scaled per unit of work.`,
+    `Measured over a season of ${r.season.providers.toLocaleString('en-GB')} providers (the real Ofsted snapshot), ${r.season.nightlyRuns} nightly runs and ${r.season.visits} visits (${r.season.reportEmailsPerVisit} report emails each in the sample), then scaled per unit of work. The reports index, rewritten on each publication and served whole, grows by ${Math.round(r.season.publishedIndex.bytesPerReport)} bytes a report; the model prices it at its size in the storage month.`,
     '',
     serviceTable(r.national, r.stress),
     '',

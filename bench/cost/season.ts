@@ -14,8 +14,11 @@ import { functions, prefixes, type FunctionId } from '../../infra/catalogue';
 import type { LocalCloud } from '../../infra/local/cloud';
 import { s3Client, useClientPlugin } from '../../shared/aws/clients';
 import { reportKeys } from '../../shared/aws/import-adapter';
-import type { ImportReport } from '../../shared/domain/types';
+import { listPublishedReports } from '../../shared/aws/report-store';
+import { INDEX_KEY } from '../../shared/public-site/routes';
+import type { ImportReport, Visit } from '../../shared/domain/types';
 import { withLocalCloud } from '../local-cloud';
+import type { PublishedIndexGrowth } from './index-growth';
 import { Meter } from './meter';
 import { inspectorVisits, pickVisits, publicFirstVisit, publicPageAssets, publicPageViews } from './season-web';
 import type { UnitId } from './units';
@@ -44,6 +47,8 @@ export interface Season {
   readonly reportEmailsPerVisit: number;
   /** Base table bytes at the end (what a Scan reads). */
   readonly tableBytes: number;
+  /** The published reports index: one page listing every report, rewritten on each publication. */
+  readonly publishedIndex: PublishedIndexGrowth;
 }
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -212,6 +217,32 @@ async function quietThenBusy(run: SeasonRun, id: FunctionId, name: string, quiet
   };
 }
 
+async function indexBytes(run: SeasonRun): Promise<number> {
+  const obj = await s3Client().send(new GetObjectCommand({ Bucket: run.cloud.endpoints.buckets.reports, Key: INDEX_KEY }));
+  return (await obj.Body!.transformToByteArray()).byteLength;
+}
+
+/**
+ * The visits, one after another, and how the published index grows with them: its bytes per
+ * report (between the first publication and the last) and the read units per report of the
+ * Query that lists them (each publication reads the whole list to rewrite the index).
+ */
+async function visitsWithIndexGrowth(run: SeasonRun, visits: readonly Visit[]): Promise<PublishedIndexGrowth> {
+  const web = run.cloud.endpoints.web;
+  const settle = () => run.cloud.idle();
+  await inspectorVisits(run.meter, web, visits.slice(0, 1), settle);
+  const first = await indexBytes(run);
+  await inspectorVisits(run.meter, web, visits.slice(1), settle);
+  const last = await indexBytes(run);
+  const phase = run.meter.phase;
+  run.meter.phase = 'indexProbe';
+  const reports = await run.meter.as('probe', () => listPublishedReports());
+  run.meter.phase = phase;
+  const readUnits = total(run.usage('indexProbe'), N.ddbReadUnits);
+  if (reports.length < 2) throw new Error('The season needs at least two published reports to see the index grow: use --visits 2 or more');
+  return { reportsMeasured: reports.length, fixedBytes: first, bytesPerReport: (last - first) / (reports.length - 1), readUnitsPerReport: readUnits / reports.length };
+}
+
 async function bounce(run: SeasonRun) {
   const message = JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'gone@bounce.example.gov.uk', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }] } });
   await run.phase('bounce', () =>
@@ -236,7 +267,7 @@ export async function runSeason(options: SeasonOptions): Promise<Season> {
       const prioritise = await nightly(run, options.nightlyRuns, imported.providers);
       options.log(`${options.visits} visits from the inspector's link to published reports and emails ...`);
       const { picked: visits, firstWeek, lastWeek } = await pickVisits(options.visits);
-      await run.phase('findings', () => inspectorVisits(run.meter, cloud.endpoints.web, visits, () => cloud.idle()));
+      const publishedIndex = await run.phase('findings', () => visitsWithIndexGrowth(run, visits));
       const findings = run.usage('findings');
       const reportEmails = total(only(findings, ['notifyCommissioners']), N.sesMessages);
       options.log('public page views ...');
@@ -270,6 +301,7 @@ export async function runSeason(options: SeasonOptions): Promise<Season> {
         visits: visits.length,
         reportEmailsPerVisit: Number((reportEmails / visits.length).toFixed(2)),
         tableBytes: end.tableBytes,
+        publishedIndex,
       };
     } finally {
       undoLogs();

@@ -23,7 +23,7 @@ function bench(): CostBench {
     stress,
     goal: { nationalUnderUsd: 50, met: true },
     prices: { file: 'bench/cost/prices-eu-west-2.json', region: 'eu-west-2', recordedOn: '2026-11-27', unconfirmed: ['logs.ingestion'], freeTiers: 'No free tier is applied.' },
-    season: { providers: 2797, visits: 20, nightlyRuns: 7, reportEmailsPerVisit: 1.2, customMetrics: [], perUnit: {} as CostBench['season']['perUnit'] },
+    season: { providers: 2797, visits: 20, nightlyRuns: 7, reportEmailsPerVisit: 1.2, customMetrics: [], publishedIndex: { reportsMeasured: 20, fixedBytes: 9000, bytesPerReport: 400, readUnitsPerReport: 0.1 }, perUnit: {} as CostBench['season']['perUnit'] },
   };
 }
 
