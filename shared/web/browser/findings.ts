@@ -4,6 +4,7 @@
  * a GOV.UK error summary, then a direct upload to S3 with the pre-signed POST and a move to the
  * status page. Bundled by scripts/build-browser.ts.
  */
+import './zod-jitless';
 import { initAll } from 'govuk-frontend';
 import { findingsRulesFor, findingsSchema, FINDINGS_SCHEMA_VERSION } from '../../findings/schema';
 
