@@ -8,6 +8,7 @@ import { loadLinkSecret } from '../../shared/aws/link-secret';
 import { metrics, MetricUnit, instrumented, logger } from '../../shared/aws/observability';
 import { createFindingsPost, findingsKey } from '../../shared/aws/presigned-post';
 import { createFindingsPage, type SubmissionStatus } from '../../shared/findings/page-routes';
+import { compressedResponse } from '../../shared/web/compression';
 import { renderer } from '../../shared/web/render';
 
 /** No record yet beyond "waiting", but the object is in S3: the upload arrived and is being checked. */
@@ -39,5 +40,5 @@ export const handler = instrumented('findings-page', async (event: APIGatewayPro
   if (visitId) logger.appendKeys({ correlationId: visitId });
   const response = await page(event);
   metrics.addMetric(response.statusCode && response.statusCode >= 400 ? 'PagesRefused' : 'PagesServed', MetricUnit.Count, 1);
-  return response;
+  return compressedResponse(response, event.headers?.['accept-encoding']);
 });

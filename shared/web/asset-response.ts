@@ -3,31 +3,13 @@
  * hour; bodies are compressed with brotli or gzip as the browser accepts (compressed once per
  * container and kept); a matching If-None-Match gets 304.
  */
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Asset, AssetCatalogue } from './assets';
+import { chooseEncoding, compress, MIN_COMPRESS_BYTES, type ContentCoding } from './compression';
 import { securityHeaders } from './http';
-
-export type ContentCoding = 'br' | 'gzip' | 'identity';
 
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 export const PLAIN_NAME_CACHE = 'public, max-age=3600';
-
-/** Smaller than this, compression saves less than its header costs. */
-const MIN_COMPRESS_BYTES = 256;
-
-/** The best coding the Accept-Encoding header allows (a coding with q=0 is refused). */
-export function chooseEncoding(acceptEncoding: string | undefined): ContentCoding {
-  const accepted = new Set<string>();
-  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
-    const [coding, ...params] = part.trim().split(';').map((s) => s.trim());
-    const q = params.find((p) => p.startsWith('q='));
-    if (coding && !(q && Number(q.slice(2)) === 0)) accepted.add(coding);
-  }
-  if (accepted.has('br')) return 'br';
-  if (accepted.has('gzip')) return 'gzip';
-  return 'identity';
-}
 
 const encoded = new WeakMap<Asset, Map<ContentCoding, Buffer>>();
 
@@ -37,10 +19,7 @@ export function encodedBody(asset: Asset, coding: ContentCoding): { body: Buffer
   if (!cache) encoded.set(asset, (cache = new Map()));
   let body = cache.get(coding);
   if (!body) {
-    body =
-      coding === 'br'
-        ? brotliCompressSync(asset.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: asset.body.length } })
-        : gzipSync(asset.body, { level: 9 });
+    body = compress(asset.body, coding, 'best');
     cache.set(coding, body);
   }
   return { body, coding };
