@@ -101,8 +101,9 @@ export class LoadedPage {
     return this.page.locator('.govuk-header').evaluate((el) => getComputedStyle(el).backgroundColor);
   }
 
-  screenshot(name: string): Promise<Buffer> {
-    return this.page.screenshot({ path: `test-artifacts/${name}.png`, fullPage: true });
+  /** A long page (the national programme) is shot to its first screen only. */
+  screenshot(name: string, fullPage = true): Promise<Buffer> {
+    return this.page.screenshot({ path: `test-artifacts/${name}.png`, fullPage });
   }
 
   close(): Promise<void> {
