@@ -17,7 +17,9 @@ async function notifyRecord(record: SQSRecord): Promise<void> {
     const message = JSON.parse(record.body) as NotifyMessage;
     logger.appendKeys({ correlationId: message.visitId });
     const outcome = await notifyCommissioner(message);
-    const metric = { sent: 'EmailsSent', suppressed: 'EmailsSuppressed', 'already-sent': 'EmailsDuplicateSkipped', 'no-commissioner': 'EmailsNoRecipient' }[outcome];
+    const metric = { sent: 'EmailsSent', suppressed: 'EmailsSuppressed', 'already-sent': 'EmailsDuplicateSkipped', 'no-commissioner': 'EmailsNoRecipient' }[
+      outcome
+    ];
     metrics.addMetric(metric, MetricUnit.Count, 1);
     logger.info('notification handled', { outcome, visitId: message.visitId, version: message.version });
   } catch (err) {
@@ -27,10 +29,8 @@ async function notifyRecord(record: SQSRecord): Promise<void> {
   }
 }
 
-export const handler = instrumented(
-  'notify-commissioners',
-  (event: SQSEvent, context): Promise<SQSBatchResponse> =>
-    // One at a time (each record sets the log's correlationId); a batch where every record
-    // failed is reported record by record too, not thrown, so SQS retries exactly those.
-    processPartialResponse(event, notifyRecord, processor, { context, processInParallel: false, throwOnFullBatchFailure: false }),
+export const handler = instrumented('notify-commissioners', (event: SQSEvent, context): Promise<SQSBatchResponse> =>
+  // One at a time (each record sets the log's correlationId); a batch where every record
+  // failed is reported record by record too, not thrown, so SQS retries exactly those.
+  processPartialResponse(event, notifyRecord, processor, { context, processInParallel: false, throwOnFullBatchFailure: false }),
 );

@@ -104,11 +104,14 @@ export class FaultInjector {
       a.calls++;
       if (a.calls < a.rule.from || (a.rule.to !== undefined && a.calls > a.rule.to) || this.disabled) continue;
       a.injected++;
-      fault ??= Object.assign(new Error(`Injected fault: ${service} ${operation} call ${a.calls} (failing calls ${a.rule.from} to ${a.rule.to ?? 'the end'})`), {
-        name: INJECTED_FAULT,
-        $fault: 'server' as const,
-        $metadata: {},
-      });
+      fault ??= Object.assign(
+        new Error(`Injected fault: ${service} ${operation} call ${a.calls} (failing calls ${a.rule.from} to ${a.rule.to ?? 'the end'})`),
+        {
+          name: INJECTED_FAULT,
+          $fault: 'server' as const,
+          $metadata: {},
+        },
+      );
     }
     return fault;
   }

@@ -43,7 +43,11 @@ function newTab(): Promise<Tab> {
 
 /** The inspector's signed link for a visit, as `npm run visit-link` prints it. */
 async function linkFor(visit: Visit): Promise<string> {
-  const token = createVisitToken(await loadLinkSecret(), { visitId: visit.visitId, inspector: visit.inspector!, expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString() });
+  const token = createVisitToken(await loadLinkSecret(), {
+    visitId: visit.visitId,
+    inspector: visit.inspector!,
+    expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString(),
+  });
   return visitLinkUrl(e.web, visit.visitId, token);
 }
 
@@ -79,7 +83,13 @@ describe('the inspector findings form', () => {
     // They submit too early: every missing answer is listed, and the summary takes focus.
     await form.submitExpectingErrors();
     const summary = await form.errorSummary();
-    for (const message of ['Enter the first day of the visit', 'Enter the last day of the visit', 'Select how the visit was done', 'Enter at least one thing that is going well', 'Select yes if there are serious concerns'])
+    for (const message of [
+      'Enter the first day of the visit',
+      'Enter the last day of the visit',
+      'Select how the visit was done',
+      'Enter at least one thing that is going well',
+      'Select yes if there are serious concerns',
+    ])
       expect(summary).toContain(message);
     expect(await form.title()).toMatch(/^Error: /);
     expect(await form.errorSummaryHasFocus()).toBe(true);

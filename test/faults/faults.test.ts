@@ -73,7 +73,10 @@ function delta(before: Stats, after: Stats): Stats {
 }
 
 function urnPrefix(): string {
-  return `SCF${randomUUID().replace(/[^0-9A-F]/gi, '').slice(0, 4).toUpperCase()}`;
+  return `SCF${randomUUID()
+    .replace(/[^0-9A-F]/gi, '')
+    .slice(0, 4)
+    .toUpperCase()}`;
 }
 
 /** Providers of a synthetic import, and how many URNs are stored more than once. */
@@ -87,7 +90,10 @@ async function importReport(key: string): Promise<ImportReport> {
   return JSON.parse(await getText(e.buckets.imports, reportKeys(key).json)) as ImportReport;
 }
 
-async function submitFindings(visit: Visit, submissionId = randomUUID()): Promise<{ key: string; submissionId: string; post: Awaited<ReturnType<typeof createFindingsPost>> }> {
+async function submitFindings(
+  visit: Visit,
+  submissionId = randomUUID(),
+): Promise<{ key: string; submissionId: string; post: Awaited<ReturnType<typeof createFindingsPost>> }> {
   const post = await createFindingsPost({ s3: s3Client(), bucket: e.buckets.findings, visitId: visit.visitId, submissionId, inspector: visit.inspector! });
   const res = await postFindings(post, JSON.stringify(validFindings(visit)));
   expect(res.ok).toBe(true);
@@ -265,7 +271,10 @@ describe('a repeat of an event that already succeeded', () => {
 
     // Replay the ingest handler's event by hand, as a redrive of a stale parked record would.
     const ingest = await import('../../functions/ingest-findings/handler');
-    await ingest.handler({ Records: [{ eventName: 'ObjectCreated:Post', s3: { bucket: { name: e.buckets.findings }, object: { key: post.fields.key! } } }] } as never, {} as never);
+    await ingest.handler(
+      { Records: [{ eventName: 'ObjectCreated:Post', s3: { bucket: { name: e.buckets.findings }, object: { key: post.fields.key! } } }] } as never,
+      {} as never,
+    );
     await settle(e);
     expect((await listFindingsVersions(visit.visitId)).map((v) => v.version)).toEqual([1]);
     expect(await emailsReceived([commissioner])).toEqual([1]);

@@ -27,7 +27,12 @@ function sqsRecord(messageId: string, body: string): SQSRecord {
     messageId,
     receiptHandle: randomUUID(),
     body,
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'AIDAEXAMPLE', ApproximateFirstReceiveTimestamp: String(Date.now()) },
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: String(Date.now()),
+      SenderId: 'AIDAEXAMPLE',
+      ApproximateFirstReceiveTimestamp: String(Date.now()),
+    },
     messageAttributes: {},
     md5OfBody: createHash('md5').update(body).digest('hex'),
     eventSource: 'aws:sqs',
@@ -56,13 +61,20 @@ const notify = (records: SQSRecord[]) => handler({ Records: records } satisfies 
 /** A visit in its own area with a published version 1 (the pipeline has emailed nobody: no commissioner yet). */
 async function publishedVisit(): Promise<Visit> {
   const visit = await putVisit({ localAuthority: `Queueshire ${randomUUID().slice(0, 4)}` });
-  const post = await createFindingsPost({ s3: s3Client(), bucket: e.buckets.findings, visitId: visit.visitId, submissionId: randomUUID(), inspector: visit.inspector! });
+  const post = await createFindingsPost({
+    s3: s3Client(),
+    bucket: e.buckets.findings,
+    visitId: visit.visitId,
+    submissionId: randomUUID(),
+    inspector: visit.inspector!,
+  });
   expect((await postFindings(post, JSON.stringify(validFindings(visit)))).ok).toBe(true);
   await settle(e);
   return visit;
 }
 
-const message = (visit: Visit, c: Commissioner, version = 1): string => JSON.stringify({ visitId: visit.visitId, version, commissionerId: c.commissionerId } satisfies NotifyMessage);
+const message = (visit: Visit, c: Commissioner, version = 1): string =>
+  JSON.stringify({ visitId: visit.visitId, version, commissionerId: c.commissionerId } satisfies NotifyMessage);
 
 async function emailsTo(commissioners: readonly Commissioner[]): Promise<number[]> {
   const mail = await mailbox(e.ses);

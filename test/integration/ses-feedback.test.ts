@@ -25,7 +25,13 @@ beforeAll(() => {
 const deliverThroughSns = (notifications: readonly unknown[]) => controlLocalCloud(e.web, 'invoke/sesFeedback', snsEvent(notifications));
 
 async function publishFindings(visit: Visit): Promise<void> {
-  const post = await createFindingsPost({ s3: s3Client(), bucket: e.buckets.findings, visitId: visit.visitId, submissionId: randomUUID(), inspector: visit.inspector! });
+  const post = await createFindingsPost({
+    s3: s3Client(),
+    bucket: e.buckets.findings,
+    visitId: visit.visitId,
+    submissionId: randomUUID(),
+    inspector: visit.inspector!,
+  });
   expect((await postFindings(post, JSON.stringify(validFindings(visit)))).ok).toBe(true);
   await settle(e);
 }
@@ -52,7 +58,11 @@ describe('SES bounces and complaints', () => {
 
     // SES reports a permanent bounce, a complaint (the address in another case, as mail servers
     // may send it) and a transient bounce, each as its own SNS message.
-    await deliverThroughSns([sesBounce([bounced!.email], 'Permanent'), sesComplaint(complained!.email.toUpperCase()), sesBounce([mailboxFull!.email], 'Transient')]);
+    await deliverThroughSns([
+      sesBounce([bounced!.email], 'Permanent'),
+      sesComplaint(complained!.email.toUpperCase()),
+      sesBounce([mailboxFull!.email], 'Transient'),
+    ]);
     expect(await Promise.all(commissioners.map((c) => isSuppressed(c.email)))).toEqual([true, true, false, false]);
 
     // A report in their area is published: the email goes to the two addresses still good.

@@ -104,7 +104,10 @@ export class FindingsFormPage extends Page {
     await this.page.waitForURL(/\/submissions\//).catch(async (err: unknown) => {
       await this.screenshot('findings-submit-failed');
       const summary = await this.errorSummaryBox.allInnerTexts();
-      throw new Error(`the page did not move on to the submission status: ${summary.join(' | ') || 'no error summary'}; browser errors: ${tab.errors.join(' | ') || 'none'}`, { cause: err });
+      throw new Error(
+        `the page did not move on to the submission status: ${summary.join(' | ') || 'no error summary'}; browser errors: ${tab.errors.join(' | ') || 'none'}`,
+        { cause: err },
+      );
     });
     return SubmissionStatusPage.verifyOnPage(this.page);
   }

@@ -64,7 +64,12 @@ describe('fault injection', () => {
 
   it('leaves other operations and services alone', async () => {
     const injector = new FaultInjector(false);
-    injector.arm(JSON.stringify([{ service: 'dynamodb', operation: 'PutItem', from: 1 }, { service: 's3', operation: 'GetItem', from: 1 }]));
+    injector.arm(
+      JSON.stringify([
+        { service: 'dynamodb', operation: 'PutItem', from: 1 },
+        { service: 's3', operation: 'GetItem', from: 1 },
+      ]),
+    );
     expect(await sixCalls(client(injector))).toEqual([false, false, false, false, false, false]);
     expect(injector.counts().map((c) => c.calls)).toEqual([0, 0]);
   });
