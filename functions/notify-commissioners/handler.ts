@@ -12,15 +12,19 @@ import type { NotifyMessage } from '../../shared/aws/report-store';
 
 const processor = new BatchProcessor(EventType.SQS);
 
+const OUTCOME_METRIC = {
+  sent: 'EmailsSent',
+  suppressed: 'EmailsSuppressed',
+  'already-sent': 'EmailsDuplicateSkipped',
+  'no-commissioner': 'EmailsNoRecipient',
+} as const;
+
 async function notifyRecord(record: SQSRecord): Promise<void> {
   try {
     const message = JSON.parse(record.body) as NotifyMessage;
     logger.appendKeys({ correlationId: message.visitId });
     const outcome = await notifyCommissioner(message);
-    const metric = { sent: 'EmailsSent', suppressed: 'EmailsSuppressed', 'already-sent': 'EmailsDuplicateSkipped', 'no-commissioner': 'EmailsNoRecipient' }[
-      outcome
-    ];
-    metrics.addMetric(metric, MetricUnit.Count, 1);
+    metrics.addMetric(OUTCOME_METRIC[outcome], MetricUnit.Count, 1);
     logger.info('notification handled', { outcome, visitId: message.visitId, version: message.version });
   } catch (err) {
     metrics.addMetric('EmailsFailed', MetricUnit.Count, 1);
