@@ -16,7 +16,7 @@ const encoded = new WeakMap<Asset, Map<ContentCoding, Buffer>>();
 export function encodedBody(asset: Asset, coding: ContentCoding): { body: Buffer; coding: ContentCoding } {
   if (coding === 'identity' || !asset.compressible || asset.body.length < MIN_COMPRESS_BYTES) return { body: asset.body, coding: 'identity' };
   let cache = encoded.get(asset);
-  if (!cache) encoded.set(asset, (cache = new Map()));
+  if (!cache) encoded.set(asset, (cache = new Map<ContentCoding, Buffer>()));
   let body = cache.get(coding);
   if (!body) {
     body = compress(asset.body, coding, 'best');
