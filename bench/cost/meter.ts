@@ -8,7 +8,7 @@
  *   and the Embedded Metric Format lines among them name the custom metrics CloudWatch would keep.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ClientPlugin } from '../../shared/aws/clients';
+import type { MiddlewareStack } from '@smithy/types';
 import { billableUsage } from './billable-calls';
 import { USAGE_NAMES as N, addTo, type UsageByActor } from './usage';
 
@@ -25,6 +25,11 @@ const CAPACITY_COMMANDS = new Set([
   'TransactGetItemsCommand',
   'TransactWriteItemsCommand',
 ]);
+
+/** An SDK plugin for any client (added to the shared clients with addClientHook). */
+export interface ClientPlugin {
+  applyToStack<I extends object, O extends object>(stack: MiddlewareStack<I, O>): void;
+}
 
 interface CallContext {
   readonly clientName?: string;

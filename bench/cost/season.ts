@@ -12,7 +12,7 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { functions, prefixes, type FunctionId } from '../../infra/catalogue';
 import type { LocalCloud } from '../../infra/local/cloud';
-import { s3Client, useClientPlugin } from '../../shared/aws/clients';
+import { addClientHook, s3Client } from '../../shared/aws/clients';
 import { reportKeys } from '../../shared/aws/import-adapter';
 import { listPublishedReports } from '../../shared/aws/report-store';
 import { INDEX_KEY } from '../../shared/public-site/routes';
@@ -257,7 +257,8 @@ export async function runSeason(options: SeasonOptions): Promise<Season> {
     // The handlers are loaded at their first invocation, so they read this.
     process.env.POWERTOOLS_DEV = 'false';
     const run = new SeasonRun(cloud, options.log);
-    useClientPlugin(run.meter.plugin());
+    const plugin = run.meter.plugin();
+    addClientHook((client) => client.middlewareStack.use(plugin));
     meterInvocations(run);
     const undoLogs = run.meter.captureLogs();
     try {

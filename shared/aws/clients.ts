@@ -2,6 +2,8 @@
  * AWS SDK v3 clients, one per container. Endpoints come from the SDK's standard variables
  * (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3, ...), so the same code talks to AWS or to the
  * local emulators without a branch. Only S3 path-style addressing needs our own switch.
+ * `addClientHook` lets the local cloud add SDK middleware to every client (fault injection in
+ * the fault tests); nothing in AWS calls it.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -9,7 +11,6 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { MiddlewareStack } from '@smithy/types';
 import { env } from '../../infra/catalogue';
 
 let dynamo: DynamoDBDocumentClient | undefined;
@@ -18,20 +19,17 @@ let ses: SESv2Client | undefined;
 let events: EventBridgeClient | undefined;
 let sqs: SQSClient | undefined;
 
-/** An SDK plugin for any client (the cost benchmark counts billable calls with one). */
-export interface ClientPlugin {
-  applyToStack<I extends object, O extends object>(stack: MiddlewareStack<I, O>): void;
-}
-const plugins: ClientPlugin[] = [];
+export type SdkClient = DynamoDBClient | S3Client | SESv2Client | EventBridgeClient | SQSClient;
+const clientHooks: ((client: SdkClient) => void)[] = [];
 
-/** Apply `plugin` to every shared client from now on (cached clients are made again). */
-export function useClientPlugin(plugin: ClientPlugin): void {
-  plugins.push(plugin);
+/** Run a hook on every client made from now on (it may add middleware to the client's stack). */
+export function addClientHook(hook: (client: SdkClient) => void): void {
+  clientHooks.push(hook);
   resetClients();
 }
 
-function withPlugins<C extends { middlewareStack: { use(plugin: ClientPlugin): void } }>(client: C): C {
-  for (const p of plugins) client.middlewareStack.use(p);
+function hooked<C extends SdkClient>(client: C): C {
+  for (const hook of clientHooks) hook(client);
   return client;
 }
 
@@ -39,29 +37,29 @@ function withPlugins<C extends { middlewareStack: { use(plugin: ClientPlugin): v
 const maxAttempts = Number(process.env.AWS_MAX_ATTEMPTS ?? 5);
 
 export function dynamoClient(): DynamoDBDocumentClient {
-  dynamo ??= DynamoDBDocumentClient.from(withPlugins(new DynamoDBClient({ maxAttempts })), {
+  dynamo ??= DynamoDBDocumentClient.from(hooked(new DynamoDBClient({ maxAttempts })), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return dynamo;
 }
 
 export function s3Client(): S3Client {
-  s3 ??= withPlugins(new S3Client({ maxAttempts, forcePathStyle: process.env[env.s3ForcePathStyle] === 'true' }));
+  s3 ??= hooked(new S3Client({ maxAttempts, forcePathStyle: process.env[env.s3ForcePathStyle] === 'true' }));
   return s3;
 }
 
 export function sesClient(): SESv2Client {
-  ses ??= withPlugins(new SESv2Client({ maxAttempts }));
+  ses ??= hooked(new SESv2Client({ maxAttempts }));
   return ses;
 }
 
 export function eventsClient(): EventBridgeClient {
-  events ??= withPlugins(new EventBridgeClient({ maxAttempts }));
+  events ??= hooked(new EventBridgeClient({ maxAttempts }));
   return events;
 }
 
 export function sqsClient(): SQSClient {
-  sqs ??= withPlugins(new SQSClient({ maxAttempts }));
+  sqs ??= hooked(new SQSClient({ maxAttempts }));
   return sqs;
 }
 

@@ -87,10 +87,11 @@ describe('the cost meter', () => {
 });
 
 describe('the shared clients', () => {
-  it('carry a plugin given to useClientPlugin, on every client made after it', async () => {
-    const { dynamoClient, s3Client, sesClient, useClientPlugin } = await import('../../../shared/aws/clients');
+  it('carry the meter added with addClientHook, on every client made after it', async () => {
+    const { addClientHook, dynamoClient, s3Client, sesClient } = await import('../../../shared/aws/clients');
     const before = dynamoClient();
-    useClientPlugin(meter().plugin());
+    const plugin = meter().plugin();
+    addClientHook((client) => client.middlewareStack.use(plugin));
     expect(dynamoClient()).not.toBe(before);
     for (const client of [dynamoClient(), s3Client(), sesClient()]) expect(client.middlewareStack.identify().some((m) => m.startsWith('costMeter'))).toBe(true);
   });
