@@ -20,7 +20,7 @@ import { dynamoClient, s3Client } from '../shared/aws/clients';
 import { importObject } from '../shared/aws/import-adapter';
 import { entityItems } from '../shared/ingest/items';
 import { parseImport } from '../shared/ingest/parse-import';
-import { syntheticProviderCsv } from '../shared/ingest/synthetic';
+import { syntheticProviderCsv } from '../test/support/synthetic-providers';
 import { functions } from '../infra/catalogue';
 import { createTable, functionEnvironment } from '../infra/local/cloud';
 import { runProcess } from '../scripts/lib/run-process';

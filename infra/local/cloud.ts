@@ -3,7 +3,7 @@
  * Used by `npm start` (fixed ports, data kept in .local/) and by the integration tests
  * (free ports, a throw-away folder).
  */
-import { buildBrowserBundles } from '../../shared/web/browser/build';
+import { buildBrowserBundles } from '../../scripts/build-browser';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
@@ -155,7 +155,7 @@ function s3Consumers(bucket: string, key: string): FunctionId[] {
 
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   checkJava();
-  await buildBrowserBundles();
+  buildBrowserBundles();
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const log = options.log ?? (() => undefined);
