@@ -6,12 +6,15 @@
  * - SQS SendMessage / SendMessageBatch / GetQueueUrl: messages are delivered to the queue's
  *   consumer function one at a time; a failed message is received again up to the queue's
  *   maxReceiveCount and then parked (the dead-letter queue).
+ * Like every local server it listens on loopback and answers only requests that name it there
+ * (request-guard.ts); a browser (which sends an Origin) is refused outright.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { EventBridgeEvent, SQSEvent, SQSBatchResponse } from 'aws-lambda';
-import { events as eventCatalogue, functions, queues, type FunctionId } from '../catalogue';
+import { consumersOf, events as eventCatalogue, queues, type DetailType, type FunctionId, type QueueId } from '../catalogue';
 import { describe, type LocalInvoker } from './invoker';
+import { hostProblem } from './request-guard';
 
 interface PutEventsEntry {
   Source?: string;
@@ -22,7 +25,7 @@ interface PutEventsEntry {
 
 export interface AwsShims {
   readonly url: string;
-  queueUrl(queue: keyof typeof queues): string;
+  queueUrl(queue: QueueId): string;
   readonly stats: { eventsPut: number; messagesSent: number; messagesParked: number };
   stop(): Promise<void>;
 }
@@ -30,24 +33,13 @@ export interface AwsShims {
 export async function startAwsShims(port: number, invoker: LocalInvoker, options: { sqsRedeliveryDelayMs?: number; log?: (l: string) => void } = {}): Promise<AwsShims> {
   const url = `http://127.0.0.1:${port}`;
   const stats = { eventsPut: 0, messagesSent: 0, messagesParked: 0 };
-  const queueUrl = (q: keyof typeof queues) => `${url}/000000000000/${queues[q].localName}`;
+  const queueUrl = (q: QueueId) => `${url}/000000000000/${queues[q].localName}`;
 
-  const consumers = (detailType: string): FunctionId[] =>
-    (Object.keys(functions) as FunctionId[]).filter((id) => {
-      const trigger: { event?: string } = functions[id].trigger;
-      return trigger.event === detailType;
-    });
-
-  const queueConsumer = (queueName: string): { id: FunctionId; queue: keyof typeof queues } | undefined => {
-    for (const q of Object.keys(queues) as (keyof typeof queues)[]) {
-      if (queues[q].localName !== queueName) continue;
-      const id = (Object.keys(functions) as FunctionId[]).find((f) => {
-        const trigger: { queue?: string } = functions[f].trigger;
-        return trigger.queue === q;
-      });
-      if (id) return { id, queue: q };
-    }
-    return undefined;
+  const isDetailType = (t: string): t is DetailType => (Object.values(eventCatalogue.detailTypes) as string[]).includes(t);
+  const queueConsumer = (queueName: string): { id: FunctionId; queue: QueueId } | undefined => {
+    const queue = (Object.keys(queues) as QueueId[]).find((q) => queues[q].localName === queueName);
+    const id = queue ? consumersOf({ queue })[0] : undefined;
+    return queue && id ? { id, queue } : undefined;
   };
 
   function putEvents(body: { Entries?: PutEventsEntry[] }) {
@@ -65,15 +57,16 @@ export async function startAwsShims(port: number, invoker: LocalInvoker, options
         resources: [],
         detail: JSON.parse(entry.Detail ?? '{}') as unknown,
       };
-      if (entry.Source === eventCatalogue.source) {
-        for (const id of consumers(event['detail-type'])) void invoker.invokeAsync(id, event);
+      const detailType = event['detail-type'];
+      if (entry.Source === eventCatalogue.source && isDetailType(detailType)) {
+        for (const id of consumersOf({ event: detailType })) void invoker.invokeAsync(id, event);
       }
       return { EventId: eventId };
     });
     return { FailedEntryCount: 0, Entries: results };
   }
 
-  function deliver(consumer: { id: FunctionId; queue: keyof typeof queues }, body: string, receiveCount = 1): void {
+  function deliver(consumer: { id: FunctionId; queue: QueueId }, body: string, receiveCount = 1): void {
     const messageId = randomUUID();
     const event: SQSEvent = {
       Records: [
@@ -143,6 +136,12 @@ export async function startAwsShims(port: number, invoker: LocalInvoker, options
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
     req.on('end', () => {
+      const refused = hostProblem(req.headers.host, port) ?? (req.headers.origin !== undefined ? 'Browsers may not call the local AWS APIs.' : undefined);
+      if (refused) {
+        res.writeHead(403, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(JSON.stringify({ __type: 'AccessDeniedException', message: refused }));
+        return;
+      }
       const target = String(req.headers['x-amz-target'] ?? '');
       const [service, action] = target.split('.');
       try {
