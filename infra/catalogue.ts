@@ -38,7 +38,9 @@ type LocalOnlyEnv = (typeof localOnlyEnv)[number];
  * except the other place's own: adding a variable to `env` fails to compile until both the stack
  * and the local stand-in give it a value (or it is listed as AWS-only or local-only above).
  */
-export type EnvironmentValues<Where extends 'aws' | 'local'> = Record<Exclude<EnvKey, AwsOnlyEnv | LocalOnlyEnv> | (Where extends 'aws' ? AwsOnlyEnv : LocalOnlyEnv), string>;
+export type EnvironmentValues<Where extends 'aws' | 'local'> = Record<Exclude<EnvKey, AwsOnlyEnv | LocalOnlyEnv> | (Where extends 'aws' ? AwsOnlyEnv : LocalOnlyEnv), string> & {
+  readonly [K in Where extends 'aws' ? LocalOnlyEnv : AwsOnlyEnv]?: never;
+};
 
 /** Variable name -> value, for Lambda's `environment` (stack) or process.env (local stand-in). */
 export function functionEnvironment<Where extends 'aws' | 'local'>(_where: Where, values: EnvironmentValues<Where>): Record<string, string> {
