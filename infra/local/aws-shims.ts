@@ -163,8 +163,8 @@ class LocalAwsApis {
     const [service, action] = target.split('.');
     try {
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-      if (service === 'AWSEvents' && action === 'PutEvents') return reply(200, this.putEvents(body as { Entries?: PutEventsEntry[] }));
-      if (service === 'AmazonSQS' && action) return reply(200, this.sqs(action, body as SqsBody));
+      if (service === 'AWSEvents' && action === 'PutEvents') return reply(200, this.putEvents(body));
+      if (service === 'AmazonSQS' && action) return reply(200, this.sqs(action, body));
       throw awsError('UnknownOperationException', `Unknown target ${target}`);
     } catch (err) {
       const code = (err as { code?: string }).code ?? 'InternalFailure';

@@ -17,6 +17,7 @@ import { encodeEventKey } from '../../shared/aws/s3-event';
 import { startAwsShims, type AwsShims } from './aws-shims';
 import { runControl, type ControlContext } from './control';
 import { checkJava, freePort, LocalEmulators } from './emulators';
+import { FaultInjector } from './faults';
 import { LocalInvoker } from './invoker';
 import { startWeb } from './web';
 
@@ -32,6 +33,8 @@ export interface LocalCloudOptions {
   readonly retryDelaysMs?: readonly number[];
   readonly sqsRedeliveryDelayMs?: number;
   readonly log?: (line: string) => void;
+  /** Let the control routes fail chosen SDK calls of the handlers (fault tests; see ./faults.ts). */
+  readonly faultInjection?: boolean;
 }
 
 export interface Endpoints {
@@ -225,13 +228,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   await createTable(ddb, endpoints.table);
   ddb.destroy();
 
+  const faults = options.faultInjection ? new FaultInjector() : undefined;
+  faults?.install();
   const invoker = new LocalInvoker({ repoRoot, failedDir: join(dataDir, 'failed'), retryDelaysMs: options.retryDelaysMs, log });
   const shims = await startAwsShims(ports.aws, invoker, { sqsRedeliveryDelayMs: options.sqsRedeliveryDelayMs, log });
   routeS3Events(emulators.s3.server, invoker);
   const runSchedule = scheduleRunner(invoker);
   const crons = options.runSchedules ? (Object.keys(schedules) as ScheduleId[]).map((id) => new Cron(localCron(schedules[id]), { timezone: 'UTC' }, () => void runSchedule(id))) : [];
 
-  const control: ControlContext = { invoker, shims, emulators, runSchedule };
+  const control: ControlContext = { invoker, shims, emulators, runSchedule, faults };
   const s3Client = new S3Client({ endpoint: endpoints.s3, region: local.region, credentials: local.credentials, forcePathStyle: true });
   const web = await startWeb({ port: ports.web, invoker, s3: s3Client, reportsBucket: endpoints.buckets.reports, endpoints, control: (path, body) => runControl(control, path, body), log });
 

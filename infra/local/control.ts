@@ -1,22 +1,27 @@
 /**
  * The local cloud's control routes (POST /local/control/<action>[/<argument>]), used by the tests
  * and the CLI scripts: wait until idle, read counters, fire a schedule, invoke a function, redrive
- * parked events, stop and start emulators (fault tests). One typed table of actions; the client
+ * parked events, stop and start emulators, arm and clear injected faults (fault tests). One typed
+ * table of actions; the client
  * below only accepts paths the table can answer.
  */
 import { functions, schedules, type FunctionId, type ScheduleId } from '../catalogue';
 import type { AwsShims } from './aws-shims';
 import type { LocalEmulators } from './emulators';
+import type { FaultInjector } from './faults';
 import type { LocalInvoker } from './invoker';
 
 export interface ControlContext {
   readonly invoker: LocalInvoker;
   readonly shims: AwsShims;
   readonly emulators: LocalEmulators;
+  /** Present when the cloud was started with faultInjection. */
+  readonly faults?: FaultInjector;
   runSchedule(id: ScheduleId): Promise<void>;
 }
 
-type Action = (c: ControlContext, argument: string | undefined, body: string) => Promise<unknown>;
+/** An action's answer, or a promise of it (sent back as JSON). */
+type Action = (c: ControlContext, argument: string | undefined, body: string) => unknown;
 
 const isSchedule = (s: string | undefined): s is ScheduleId => s !== undefined && Object.hasOwn(schedules, s);
 const isFunction = (s: string | undefined): s is FunctionId => s !== undefined && Object.hasOwn(functions, s);
@@ -32,7 +37,7 @@ async function idle(c: ControlContext, seconds: string | undefined): Promise<unk
 
 export const controlActions = {
   idle: (c, argument) => idle(c, argument),
-  stats: async (c) => ({ ...c.invoker.stats, ...c.shims.stats, busy: c.invoker.busy }),
+  stats: (c) => ({ ...c.invoker.stats, ...c.shims.stats, busy: c.invoker.busy }),
   schedule: async (c, argument) => {
     if (!isSchedule(argument)) throw new Error(`Unknown schedule ${argument ?? ''}`);
     await c.runSchedule(argument);
@@ -44,7 +49,7 @@ export const controlActions = {
     return { result: await c.invoker.invoke(argument, JSON.parse(body || '{}')) };
   },
   redrive: (c) => c.invoker.redrive(),
-  parked: async (c) => c.invoker.parked().map((p) => p.parked),
+  parked: (c) => c.invoker.parked().map((p) => p.parked),
   'dynamodb-stop': async (c) => {
     await c.emulators.stopDynamo();
     return {};
@@ -61,6 +66,12 @@ export const controlActions = {
     await c.emulators.startSes();
     return {};
   },
+  /** faults/arm (body: FaultRule[]), faults (counts so far), faults/clear (disarm, counts). */
+  faults: (c, argument, body) => {
+    if (!c.faults) throw new Error('Fault injection is off: start the local cloud with faultInjection: true');
+    if (argument === 'arm') return c.faults.arm(body);
+    return argument === 'clear' ? c.faults.clear() : c.faults.counts();
+  },
 } as const satisfies Record<string, Action>;
 
 export type ControlVerb = keyof typeof controlActions;
@@ -69,17 +80,19 @@ export type ControlVerb = keyof typeof controlActions;
 export type ControlPath =
   | Exclude<ControlVerb, 'schedule' | 'invoke'>
   | `idle/${number}`
+  | 'faults/arm'
+  | 'faults/clear'
   | `schedule/${ScheduleId}`
   | `invoke/${FunctionId}`;
 
 const isVerb = (s: string): s is ControlVerb => Object.hasOwn(controlActions, s);
 
 /** Run the action a control path names. */
-export function runControl(c: ControlContext, path: string, body: string): Promise<unknown> {
+export async function runControl(c: ControlContext, path: string, body: string): Promise<unknown> {
   const [verb = '', argument] = path.split('/');
   if (!isVerb(verb)) throw new Error(`Unknown control action ${path}`);
   const action: Action = controlActions[verb];
-  return action(c, argument, body);
+  return await action(c, argument, body);
 }
 
 /** Call a control action of a running local cloud (from another process: tests, CLI). */

@@ -4,7 +4,7 @@
  * the pruned libraries still working when run from a bundle.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
@@ -51,9 +51,10 @@ describe('a Lambda bundle', () => {
     const meta = await bundle(settings, join(dir, 'probe.mjs'));
     expect(Object.keys(meta.inputs).some((f) => f.includes('node_modules/brotli/'))).toBe(false);
     expect(Object.keys(meta.inputs).some((f) => f.includes('iconv-lite/encodings/tables/'))).toBe(false);
-    // Laid out as in Lambda: the fonts beside the bundle, found through LAMBDA_TASK_ROOT.
+    // Laid out as the PDF function's bundle is in Lambda (web/ and fonts/ beside it), found through LAMBDA_TASK_ROOT.
+    mkdirSync(join(dir, 'web', 'templates'), { recursive: true });
     for (const f of PDF_FONT_FILES) cpSync(join(root, 'node_modules/dejavu-fonts-ttf/ttf', f), join(dir, 'fonts', f));
-    const out = JSON.parse(execFileSync(process.execPath, [join(dir, 'probe.mjs')], { encoding: 'utf8', env: { PATH: process.env.PATH, LAMBDA_TASK_ROOT: dir } })) as { pdfHeader: string; pdfBytes: number; text: string };
+    const out = JSON.parse(execFileSync(process.execPath, [join(dir, 'probe.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, LAMBDA_TASK_ROOT: dir } })) as { pdfHeader: string; pdfBytes: number; text: string };
     expect(out.pdfHeader).toBe('%PDF-');
     expect(out.pdfBytes).toBeGreaterThan(10_000);
     expect(out.text).toBe('Café – Ynys');
