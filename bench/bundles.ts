@@ -1,53 +1,99 @@
 /**
- * Bundle size per function (esbuild with the same settings as the CDK stack: ESM, minified,
- * Node 24, AWS SDK external) and cold-start import time: a fresh Node process importing the
- * bundle, median of 5.
+ * Bundle size per function (esbuild with the stack's own settings, infra/bundling.ts: ESM,
+ * minified, Node 24, the AWS SDK inside) and cold-start import time: a fresh Node process imports
+ * the bundle, median of `rounds`. A baseline (bench/cold-start-baseline.ts: a handler that only
+ * creates a DynamoDB client, bundled the same way) is measured in the same rounds, interleaved with
+ * the functions, and each function's time is reported as a ratio to it.
+ *
+ * Goals (issue 15): every function within 1.5x of the baseline; bundles under 500 KB (the PDF
+ * renderer, renderReport, under 3 MB).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { functions, type FunctionId } from '../infra/catalogue';
+import { bundleSettings, type BundleSettings } from '../infra/bundling';
+import { functionEnvironment, functionIds, functions, type FunctionId } from '../infra/catalogue';
 
 const root = resolve(import.meta.dirname, '..');
 
-export async function benchBundles(log: (l: string) => void): Promise<Record<string, { bundleKb: number; coldImportMs: number }>> {
+export interface BundleFigures {
+  readonly bundleKb: number;
+  readonly coldImportMs: number;
+  /** coldImportMs / baselineMs, measured in the same run. */
+  readonly ratio: number;
+}
+
+export type BundlesResult = Record<FunctionId, BundleFigures> & { readonly baselineMs: number };
+
+async function bundle(settings: BundleSettings, outfile: string): Promise<number> {
+  await build({
+    entryPoints: [settings.entry],
+    bundle: true,
+    platform: 'node',
+    target: settings.target,
+    format: settings.format,
+    minify: settings.minify,
+    outfile,
+    external: [...settings.external],
+    alias: settings.alias,
+    mainFields: [...settings.mainFields],
+    banner: { js: settings.banner },
+    logLevel: 'silent',
+  });
+  return Math.round(statSync(outfile).size / 1024);
+}
+
+/** The environment Lambda would give the function (names only matter; nothing is called). */
+function lambdaEnvironment(id: FunctionId | 'baseline'): NodeJS.ProcessEnv {
+  const fake = 'bench';
+  return {
+    PATH: process.env.PATH,
+    ...functionEnvironment('aws', { tableName: fake, importsBucket: fake, findingsBucket: fake, reportsBucket: fake, eventBusName: fake, notifyQueueUrl: fake, linkSecretArn: fake, senderEmail: fake, webBaseUrl: fake, sesConfigurationSet: fake }),
+    AWS_REGION: 'eu-west-2',
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    POWERTOOLS_SERVICE_NAME: id === 'baseline' ? 'baseline' : functions[id].dir,
+    POWERTOOLS_TRACE_ENABLED: id !== 'baseline' && functions[id].tracing ? 'true' : 'false',
+  };
+}
+
+/** One cold import of a bundle in a fresh Node process, in ms. */
+function coldImport(outfile: string, env: NodeJS.ProcessEnv): number {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`], { encoding: 'utf8', env });
+  if (r.status !== 0) throw new Error(`importing ${outfile} failed: ${r.stderr.slice(-1000)}`);
+  return Number(r.stdout.trim());
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function benchBundles(log: (l: string) => void, rounds = 9): Promise<BundlesResult> {
   const dir = mkdtempSync(join(tmpdir(), 'visits-bundles-'));
-  // Bundles keep the AWS SDK external, as in Lambda, where the runtime provides it.
+  // Modules left external (the tracer where tracing is off) resolve as they would not in Lambda.
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  const out: Record<string, { bundleKb: number; coldImportMs: number }> = {};
   try {
-    for (const id of Object.keys(functions) as FunctionId[]) {
-      const outfile = join(dir, `${functions[id].dir}.mjs`);
-      await build({
-        entryPoints: [join(root, 'functions', functions[id].dir, 'handler.ts')],
-        bundle: true,
-        platform: 'node',
-        target: 'node24',
-        format: 'esm',
-        minify: true,
-        outfile,
-        external: ['@aws-sdk/*'],
-        mainFields: ['module', 'main'],
-        banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-        logLevel: 'silent',
-      });
-      const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`], {
-          encoding: 'utf8',
-          env: { ...process.env, TABLE_NAME: 'x', AWS_REGION: 'eu-west-2', POWERTOOLS_DEV: 'true' },
-        });
-        if (r.status !== 0) throw new Error(`importing the ${id} bundle failed: ${r.stderr.slice(-1000)}`);
-        times.push(Number(r.stdout.trim()));
-      }
-      times.sort((a, b) => a - b);
-      out[id] = { bundleKb: Math.round(statSync(outfile).size / 1024), coldImportMs: Math.round(times[2]!) };
-      log(`  ${id}: ${out[id].bundleKb} KB, import ${out[id].coldImportMs} ms`);
+    const targets: { id: FunctionId | 'baseline'; file: string; kb: number }[] = [];
+    const baselineSettings: BundleSettings = { ...bundleSettings(functionIds[0]!), entry: join(root, 'bench', 'cold-start-baseline.ts') };
+    targets.push({ id: 'baseline', file: join(dir, 'baseline.mjs'), kb: await bundle(baselineSettings, join(dir, 'baseline.mjs')) });
+    for (const id of functionIds) targets.push({ id, file: join(dir, `${functions[id].dir}.mjs`), kb: await bundle(bundleSettings(id), join(dir, `${functions[id].dir}.mjs`)) });
+
+    const times = new Map<string, number[]>(targets.map((t) => [t.id, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const t of targets) times.get(t.id)!.push(coldImport(t.file, lambdaEnvironment(t.id)));
+      log(`  round ${round + 1}/${rounds}`);
     }
+    const baselineMs = Math.round(median(times.get('baseline')!));
+    log(`  baseline (DynamoDB client only): ${targets[0]!.kb} KB, import ${baselineMs} ms`);
+    const out: Partial<Record<FunctionId, BundleFigures>> = {};
+    for (const t of targets) {
+      if (t.id === 'baseline') continue;
+      const ms = median(times.get(t.id)!);
+      out[t.id] = { bundleKb: t.kb, coldImportMs: Math.round(ms), ratio: Number((ms / median(times.get('baseline')!)).toFixed(2)) };
+      log(`  ${t.id}: ${t.kb} KB, import ${Math.round(ms)} ms, ${out[t.id]!.ratio}x baseline`);
+    }
+    return { ...(out as Record<FunctionId, BundleFigures>), baselineMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return out;
 }

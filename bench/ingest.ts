@@ -20,9 +20,9 @@ import { dynamoClient, s3Client } from '../shared/aws/clients';
 import { importObject } from '../shared/aws/import-adapter';
 import { entityItems } from '../shared/ingest/items';
 import { parseImport } from '../shared/ingest/parse-import';
-import { syntheticProviderCsv } from '../shared/ingest/synthetic';
+import { syntheticProviderCsv } from '../test/support/synthetic-providers';
 import { functions } from '../infra/catalogue';
-import { createTable, functionEnvironment } from '../infra/local/cloud';
+import { createTable, localFunctionEnvironment } from '../infra/local/cloud';
 import { runProcess } from '../scripts/lib/run-process';
 import { withLocalCloud } from './local-cloud';
 
@@ -107,7 +107,7 @@ export async function benchIngest(options: { rows: number; rssRows: number; log:
       // The same V8 options as the deployed function (catalogue: functions.ingestImport.nodeOptions).
       const v8Options = (functions.ingestImport.nodeOptions ?? '').split(' ').filter(Boolean);
       // Asynchronous on purpose: s3rver serves the child's GetObject from this process's event loop.
-      const child = await runProcess(process.execPath, [...v8Options, '--import', 'tsx', resolve(import.meta.dirname, 'ingest-rss-child.ts'), bucket, rssKey], { ...process.env, ...functionEnvironment(cloud.endpoints) }, (text) => process.stderr.write(text));
+      const child = await runProcess(process.execPath, [...v8Options, '--import', 'tsx', resolve(import.meta.dirname, 'ingest-rss-child.ts'), bucket, rssKey], { ...process.env, ...localFunctionEnvironment(cloud.endpoints) }, (text) => process.stderr.write(text));
       if (child.code !== 0) throw new Error(`RSS run failed: ${child.stderr.slice(-2000)}`);
       const rss = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { peakRssMb: number; accepted: number };
       if (rss.accepted !== options.rssRows) throw new Error(`RSS run accepted ${rss.accepted} of ${options.rssRows} rows`);

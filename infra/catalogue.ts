@@ -23,6 +23,36 @@ export const env = {
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
 } as const;
 
+export type EnvKey = keyof typeof env;
+
+/** Variables only the CDK stack sets (AWS has a secret and an SES configuration set). */
+export const awsOnlyEnv = ['linkSecretArn', 'sesConfigurationSet'] as const satisfies readonly EnvKey[];
+/** Variables only the local stand-in sets (a secret file; s3rver needs path-style addressing). */
+export const localOnlyEnv = ['linkSecretFile', 's3ForcePathStyle'] as const satisfies readonly EnvKey[];
+
+type AwsOnlyEnv = (typeof awsOnlyEnv)[number];
+type LocalOnlyEnv = (typeof localOnlyEnv)[number];
+
+/**
+ * The values a function environment needs, by where it runs. Every variable of `env` is required
+ * except the other place's own: adding a variable to `env` fails to compile until both the stack
+ * and the local stand-in give it a value (or it is listed as AWS-only or local-only above).
+ */
+export type EnvironmentValues<Where extends 'aws' | 'local'> = Record<Exclude<EnvKey, AwsOnlyEnv | LocalOnlyEnv> | (Where extends 'aws' ? AwsOnlyEnv : LocalOnlyEnv), string> & {
+  readonly [K in Where extends 'aws' ? LocalOnlyEnv : AwsOnlyEnv]?: never;
+};
+
+/** Variable name -> value, for Lambda's `environment` (stack) or process.env (local stand-in). */
+export function functionEnvironment<Where extends 'aws' | 'local'>(_where: Where, values: EnvironmentValues<Where>): Record<string, string> {
+  const given: Partial<Record<EnvKey, string>> = values;
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(env) as EnvKey[]) {
+    const value = given[key];
+    if (value !== undefined) out[env[key]] = value;
+  }
+  return out;
+}
+
 /** One DynamoDB table, single-table design. Key layout lives in shared/keys.ts. */
 export const table = {
   logicalId: 'VisitsTable',
@@ -127,15 +157,28 @@ export function localCron(s: ScheduleSpec): string {
   return `${s.minute} ${s.hour} * * ${dow}`;
 }
 
-/** What invokes a function. */
+export type QueueId = keyof typeof queues;
+export type DetailType = (typeof events.detailTypes)[keyof typeof events.detailTypes];
+
+/** SNS topics that invoke functions. */
+export const topics = {
+  sesFeedback: { logicalId: 'SesFeedbackTopic', description: 'SES bounces, complaints and rejects from the configuration set' },
+} as const;
+
+export type TopicId = keyof typeof topics;
+
+/** An S3 trigger: one of the bucket's own prefixes (so the stack's notification filter is exact). */
+export type S3Trigger = { [B in BucketId]: { readonly bucket: B; readonly prefix: (typeof buckets)[B]['prefixes'][number] } }[BucketId];
+
+/** What invokes a function (a function may have several triggers). */
 export interface Trigger {
-  readonly s3?: { readonly bucket: BucketId; readonly prefix: string };
+  readonly s3?: S3Trigger;
   readonly schedule?: ScheduleId;
-  readonly event?: string;
+  readonly event?: DetailType;
   /** HTTP API routes; '{proxy+}' matches the rest of the path. */
   readonly http?: readonly string[];
-  readonly queue?: keyof typeof queues;
-  readonly sns?: string;
+  readonly queue?: QueueId;
+  readonly sns?: TopicId;
 }
 
 export interface FunctionSpec {
@@ -144,9 +187,21 @@ export interface FunctionSpec {
   readonly trigger: Trigger;
   /** Extra Node/V8 options (NODE_OPTIONS) for this function. */
   readonly nodeOptions?: string;
+  /**
+   * Powertools tracer in this function (a handler subsegment with the cold-start annotation). Off
+   * unless set: the tracer loads the X-Ray SDK, about 60 ms and 100 KB more per cold start (npm run
+   * bench -- bundles). Lambda's own X-Ray segments are recorded for every function either way.
+   */
+  readonly tracing?: boolean;
 }
 
-/** Which function handles what. Both the stack and the stand-in route from this table. */
+/**
+ * Which function handles what. Both the stack and the stand-in route from this table.
+ *
+ * Adding a function: a folder functions/<dir>/handler.ts, an entry here, and its access in
+ * infra/access.ts (the compiler asks for it). The stack, the local cloud, the alarms, the dashboard
+ * and the bundle benchmark all pick it up from these two tables.
+ */
 const functionSpecs = {
   // The import streams, so what it holds is small (about 80 MB live at 1,000,000 rows, mostly the
   // URNs seen, for duplicate checks); without a heap limit V8 lets garbage pile up to ~480 MB RSS
@@ -169,6 +224,47 @@ const functionSpecs = {
 
 export type FunctionId = keyof typeof functionSpecs;
 export const functions: Record<FunctionId, FunctionSpec> = functionSpecs;
+export const functionIds = Object.keys(functionSpecs) as FunctionId[];
+
+/** One delivery to route: an object created, a pipeline event, a schedule firing, a queue message, an SNS notice or an HTTP request. */
+export type Delivery =
+  | { readonly s3: { readonly bucket: BucketId; readonly key: string } }
+  | { readonly event: DetailType }
+  | { readonly schedule: ScheduleId }
+  | { readonly queue: QueueId }
+  | { readonly sns: TopicId }
+  | { readonly http: string };
+
+/** Does an HTTP API route pattern match a request path ('{proxy+}' = one or more characters)? */
+export function routeMatches(pattern: string, path: string): boolean {
+  if (!pattern.endsWith('{proxy+}')) return path === pattern;
+  const base = pattern.slice(0, -'{proxy+}'.length);
+  return path.startsWith(base) && path.length > base.length;
+}
+
+/** The functions a delivery goes to, in catalogue order: the one routing rule for the stack and the local cloud. */
+export function consumersOf(d: Delivery): FunctionId[] {
+  return functionIds.filter((id) => {
+    const t = functions[id].trigger;
+    if ('s3' in d) return t.s3 !== undefined && t.s3.bucket === d.s3.bucket && d.s3.key.startsWith(t.s3.prefix);
+    if ('event' in d) return t.event === d.event;
+    if ('schedule' in d) return t.schedule === d.schedule;
+    if ('queue' in d) return t.queue === d.queue;
+    if ('sns' in d) return t.sns === d.sns;
+    return (t.http ?? []).some((pattern) => routeMatches(pattern, d.http));
+  });
+}
+
+/** Every HTTP API route pattern with the function it goes to. */
+export function httpRoutes(): { readonly path: string; readonly id: FunctionId }[] {
+  return functionIds.flatMap((id) => (functions[id].trigger.http ?? []).map((path) => ({ path, id })));
+}
+
+/** Synchronous callers (HTTP API, SQS poller) see errors themselves; every other trigger is asynchronous. */
+export function isAsynchronous(id: FunctionId): boolean {
+  const t = functions[id].trigger;
+  return t.http === undefined && t.queue === undefined;
+}
 
 /** Local stand-in defaults (ports can be overridden with environment variables of the same name). */
 export const local = {

@@ -1,20 +1,22 @@
 /**
- * Every Lambda goes through this one construct: Node 24 on arm64, ESM bundle minified with
- * source maps, X-Ray tracing, its own log group with retention, and the GOV.UK templates and
- * fonts copied beside the bundle for the functions that render pages, reports or PDFs.
+ * Every Lambda goes through this one construct: Node 24 on arm64, an ESM bundle (infra/bundling.ts:
+ * minified, with the AWS SDK it uses inside) with source maps, X-Ray active tracing, its own log
+ * group with retention, its own role, and the GOV.UK templates, browser scripts and fonts copied
+ * beside the bundle for the functions that render pages, reports or PDFs.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct, type IConstruct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { BROWSER_ENTRIES, ESBUILD_BIN, browserBundleArgs } from '../scripts/build-browser';
 import { PDF_FONT_FILES } from '../shared/reports/fonts';
+import { bundleSettings } from './bundling';
 import { functions, type FunctionId } from './catalogue';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
@@ -26,6 +28,8 @@ export interface VisitsFunctionProps {
   readonly memorySize?: number;
   /** Copy GOV.UK templates and assets (pages, reports). */
   readonly web?: boolean;
+  /** Build the browser scripts into web/browser. */
+  readonly browserScripts?: boolean;
   /** Copy the PDF fonts. */
   readonly fonts?: boolean;
   readonly reservedConcurrency?: number;
@@ -33,40 +37,60 @@ export interface VisitsFunctionProps {
   readonly failureQueue?: sqs.IQueue;
 }
 
+/** Shell commands that put the GOV.UK templates and assets (and the browser scripts) beside the bundle. */
+function webAssetCommands(output: string, browserScripts: boolean): string[] {
+  return [
+    `mkdir -p ${output}/web/govuk-frontend`,
+    `cp -r ${join(repoRoot, 'shared/web/templates')} ${output}/web/templates`,
+    `cp -r ${join(repoRoot, 'node_modules/govuk-frontend/dist/govuk')} ${output}/web/govuk-frontend/govuk`,
+    `find ${output}/web -name '*.scss' -delete -o -name '*.map' -delete -o -name '*.d.ts' -delete`,
+    // Built here, from source: the browser bundle is never committed, so never stale.
+    ...(browserScripts ? (Object.keys(BROWSER_ENTRIES) as (keyof typeof BROWSER_ENTRIES)[]).map((name) => [ESBUILD_BIN, ...browserBundleArgs(repoRoot, name, `${output}/web/browser`)].join(' ')) : []),
+  ];
+}
+
+function fontCommands(output: string): string[] {
+  return [`mkdir -p ${output}/fonts`, ...PDF_FONT_FILES.map((f) => `cp ${join(repoRoot, 'node_modules/dejavu-fonts-ttf/ttf', f)} ${output}/fonts/${f}`)];
+}
+
+function bundling(props: VisitsFunctionProps) {
+  const settings = bundleSettings(props.id);
+  const hooks: ICommandHooks = {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_input: string, output: string) => [...(props.web ? webAssetCommands(output, props.browserScripts ?? false) : []), ...(props.fonts ? fontCommands(output) : [])],
+  };
+  return {
+    format: OutputFormat.ESM,
+    minify: settings.minify,
+    sourceMap: true,
+    target: settings.target,
+    mainFields: [...settings.mainFields],
+    banner: settings.banner,
+    externalModules: [...settings.external],
+    esbuildArgs: { '--alias': Object.entries(settings.alias).map(([from, to]) => `${from}=${to}`) },
+    commandHooks: hooks,
+    forceDockerBundling: false,
+  };
+}
+
 export class VisitsFunction extends Construct {
   readonly fn: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: VisitsFunctionProps) {
     super(scope, id);
-    const entry = join(repoRoot, 'functions', functions[props.id].dir, 'handler.ts');
+    const spec = functions[props.id];
+    const entry = bundleSettings(props.id).entry;
     if (!existsSync(entry)) throw new Error(`No handler for ${props.id}: expected ${entry}`);
 
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
-    const hooks: ICommandHooks = {
-      beforeBundling: () => [],
-      beforeInstall: () => [],
-      afterBundling: (_input: string, output: string) => [
-        ...(props.web
-          ? [
-              `mkdir -p ${output}/web/govuk-frontend`,
-              `cp -r ${join(repoRoot, 'shared/web/templates')} ${output}/web/templates`,
-              `cp -r ${join(repoRoot, 'node_modules/govuk-frontend/dist/govuk')} ${output}/web/govuk-frontend/govuk`,
-              `find ${output}/web -name '*.scss' -delete -o -name '*.map' -delete -o -name '*.d.ts' -delete`,
-              ...(existsSync(join(repoRoot, 'shared/web/browser/dist')) ? [`cp -r ${join(repoRoot, 'shared/web/browser/dist')} ${output}/web/browser`] : []),
-            ]
-          : []),
-        ...(props.fonts
-          ? [`mkdir -p ${output}/fonts`, ...PDF_FONT_FILES.map((f) => `cp ${join(repoRoot, 'node_modules/dejavu-fonts-ttf/ttf', f)} ${output}/fonts/${f}`)]
-          : []),
-      ],
-    };
-
     if (props.failureQueue) {
       Validations.of(this).acknowledge({
         id: 'Serverless-LambdaDLQ',
         reason: 'Failed asynchronous invocations go to an on-failure destination (the failed-events queue), which records the request and the error; a DLQ as well would park each failure twice.',
       });
     }
+    Validations.of(this).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray PutTraceSegments and PutTelemetryRecords only accept Resource "*" (added by tracing: ACTIVE).' });
 
     // Our own role: it may write to its own log group and nothing else until `allow` adds more.
     const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
@@ -89,36 +113,27 @@ export class VisitsFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrency,
       environment: {
         ...props.environment,
-        NODE_OPTIONS: ['--enable-source-maps', (functions[props.id] as { nodeOptions?: string }).nodeOptions].filter(Boolean).join(' '),
-        POWERTOOLS_SERVICE_NAME: functions[props.id].dir,
+        NODE_OPTIONS: ['--enable-source-maps', spec.nodeOptions].filter(Boolean).join(' '),
+        POWERTOOLS_SERVICE_NAME: spec.dir,
         POWERTOOLS_METRICS_NAMESPACE: 'Visits',
+        // The Powertools tracer (and the X-Ray SDK) is bundled and loaded only where the catalogue turns it on.
+        POWERTOOLS_TRACE_ENABLED: spec.tracing ? 'true' : 'false',
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // Some CommonJS dependencies call require() for Node built-ins.
-        banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-        externalModules: ['@aws-sdk/*'],
-        commandHooks: hooks,
-        forceDockerBundling: false,
-      },
+      bundling: bundling(props),
     });
   }
 
   /** Least privilege: exact actions on exact resources, never a wildcard action. */
-  allow(actions: string[], resources: string[]): void {
+  allow(actions: readonly string[], resources: string[]): void {
     for (const a of actions) if (a.includes('*')) throw new Error(`Wildcard action ${a} refused: name the exact actions`);
-    this.fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources }));
+    this.fn.addToRolePolicy(new iam.PolicyStatement({ actions: [...actions], resources }));
   }
 
   /**
    * Acknowledge one resource wildcard (an object key prefix or the table's indexes) on this
    * function's policy, with the reason. `owner` is the bucket or table, `suffix` what follows its ARN.
    */
-  acknowledgeWildcard(owner: Construct, suffix: string, reason: string): void {
+  acknowledgeWildcard(owner: IConstruct, suffix: string, reason: string): void {
     const logicalId = Stack.of(this).getLogicalId(owner.node.defaultChild as CfnElement);
     Validations.of(this).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>${suffix}]`, reason });
   }

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { prefixes } from '../infra/catalogue';
+import { objectKeys } from '../shared/object-keys';
 import { s3Client } from '../shared/aws/clients';
 import { reportKeys } from '../shared/aws/import-adapter';
 import type { ImportReport } from '../shared/domain/types';
@@ -41,8 +41,7 @@ if (values.aws) {
   bucket = loadLocalEndpoints().buckets.imports;
 }
 
-const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
-const key = `${prefixes.imports}${stamp}-${Math.random().toString(36).slice(2, 8)}/${basename(file)}`;
+const key = objectKeys.importUpload(basename(file), new Date(), Math.random().toString(36).slice(2, 8));
 const size = statSync(file).size;
 const s3 = s3Client();
 const started = Date.now();

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { functions, type FunctionId } from '../catalogue';
+import { runningFunction } from './logs';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -68,7 +69,7 @@ export class LocalInvoker {
   async invoke(id: FunctionId, event: unknown): Promise<unknown> {
     this.stats.invoked++;
     const handler = await this.load(id);
-    const result = await this.around(id, () => handler(event, fakeContext(id)));
+    const result = await runningFunction.run(id, () => this.around(id, () => handler(event, fakeContext(id))));
     this.stats.succeeded++;
     return result;
   }

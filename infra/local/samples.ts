@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { prefixes } from '../catalogue';
 import { s3Client } from '../../shared/aws/clients';
+import { objectKeys } from '../../shared/object-keys';
 import type { LocalCloud } from './cloud';
 
 export const SAMPLE_FILES = [
@@ -17,7 +17,7 @@ export const SAMPLE_FILES = [
 export async function loadSamples(cloud: LocalCloud, log: (line: string) => void): Promise<void> {
   const root = resolve(import.meta.dirname, '..', '..');
   for (const file of SAMPLE_FILES) {
-    const key = `${prefixes.imports}samples/${basename(file)}`;
+    const key = objectKeys.sampleImport(basename(file));
     await s3Client().send(new PutObjectCommand({ Bucket: cloud.endpoints.buckets.imports, Key: key, Body: readFileSync(resolve(root, file)), ContentType: 'text/csv' }));
     // One at a time, in order: intelligence refers to providers imported before it.
     await cloud.idle();

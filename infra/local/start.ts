@@ -1,30 +1,73 @@
 /**
  * `npm start`: the whole pipeline on this machine, on real emulators.
- *   npm start            keep data from the last run (in .local/)
- *   npm start -- --fresh wipe .local/ first
- * On an empty store it loads the bundled sample data, so a newcomer sees every step work.
+ *   npm start                 keep data from the last run (in .local/)
+ *   npm start -- --fresh      wipe .local/ first
+ *   npm start -- --verbose    show the functions' logs here instead of in .local/logs/
+ * On an empty store it loads the bundled sample data, so a newcomer sees every step work. The URLs
+ * come last, once everything is ready.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { local } from '../catalogue';
 import { dynamoClient } from '../../shared/aws/clients';
-import { startLocalCloud, writeEndpoints } from './cloud';
+import { parseCli, usageText, UsageError } from '../../scripts/lib/cli';
+import { startLocalCloud, writeEndpoints, type Endpoints, type LocalCloud } from './cloud';
+import { captureLogs } from './logs';
 import { loadSamples } from './samples';
 
-const fresh = process.argv.includes('--fresh');
-const dataDir = resolve(local.dataDir);
-if (fresh && existsSync(dataDir)) {
-  rmSync(dataDir, { recursive: true, force: true });
-  console.log('Wiped .local/ (--fresh).');
+const spec = {
+  command: 'npm start --',
+  usage: "[--fresh] [--verbose]\n  --fresh    wipe .local/ (the emulators' data) first\n  --verbose  show the functions' logs in this terminal instead of .local/logs/",
+  options: { fresh: { type: 'boolean' }, verbose: { type: 'boolean' } },
+} as const;
+
+function options(): { fresh: boolean; verbose: boolean } {
+  try {
+    const { values } = parseCli(spec);
+    return { fresh: values.fresh ?? false, verbose: values.verbose ?? false };
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`Error: ${err.message}\n${usageText(spec)}\n`);
+    process.exit(1);
+  }
 }
 
+function readyMessage(e: Endpoints, logs: string): string {
+  return `
+Local cloud ready (${local.endpointsFile} has every endpoint):
+  Start page              ${e.web}/
+  Visit programme report  ${e.web}/local/reports-bucket/programme/current/index.html
+  Published reports       ${e.web}/reports/index.html
+  Mailbox (SES)           ${e.mailbox}
+  DynamoDB Local          ${e.dynamodb}   table ${e.table}
+  S3 (s3rver)             ${e.s3}   buckets ${Object.values(e.buckets).join(', ')}
+  Function logs           ${logs}
+
+Try:  npm run import -- samples/ofsted/providers-as-at-2018-03-31.csv
+      npm run prioritise
+      npm run visit-link -- <visitId from the programme>
+Press Ctrl+C to stop (data stays in .local/; npm start -- --fresh wipes it).
+`;
+}
+
+const { fresh, verbose } = options();
+const dataDir = resolve(local.dataDir);
+if (fresh && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
+
+// Unless --verbose, everything the handlers print goes to .local/logs/<function>.log.
+const logsDir = join(dataDir, 'logs');
+const captured = verbose ? undefined : captureLogs(logsDir);
+const say = (line: string) => (captured ? captured.terminal(`${line}\n`) : process.stdout.write(`${line}\n`));
 const time = () => new Date().toISOString().slice(11, 19);
-console.log('Starting the local cloud: DynamoDB Local (Java), s3rver, aws-ses-v2-local ...');
-let cloud;
+
+if (fresh) say('Wiped .local/ (--fresh).');
+say('Starting the local cloud: DynamoDB Local (Java), s3rver, aws-ses-v2-local ...');
+let cloud: LocalCloud;
 try {
-  cloud = await startLocalCloud({ dataDir, ports: 'fixed', runSchedules: true, log: (l) => console.log(`${time()} ${l}`) });
+  cloud = await startLocalCloud({ dataDir, ports: 'fixed', runSchedules: true, log: (l) => say(`${time()} ${l}`) });
 } catch (err) {
+  captured?.restore();
   console.error(`\nCould not start the local cloud: ${(err as Error).message}`);
   console.error('If a port is in use, stop the other process or set DYNAMODB_PORT, S3_PORT, SES_PORT, WEB_PORT, AWS_PORT.');
   process.exit(1);
@@ -34,28 +77,19 @@ writeEndpoints(e, resolve(local.endpointsFile));
 
 const empty = ((await dynamoClient().send(new ScanCommand({ TableName: e.table, Limit: 1 }))).Count ?? 0) === 0;
 if (empty) {
-  console.log('Empty store: loading the bundled sample data (real Ofsted provider data + synthetic LA outcomes, intelligence, commissioners) ...');
-  await loadSamples(cloud, (l) => console.log(`  ${l}`));
+  say('Empty store: loading the bundled sample data (real Ofsted provider data + synthetic LA outcomes, intelligence, commissioners) ...');
+  await loadSamples(cloud, (l) => say(`  ${l}`));
 }
+say(readyMessage(e, captured ? `${relative(process.cwd(), logsDir) || logsDir}/<function>.log (npm start -- --verbose shows them here)` : 'shown here (--verbose)'));
 
-console.log(`
-Local cloud ready (${local.endpointsFile} has every endpoint):
-  Start page              ${e.web}/
-  Visit programme report  ${e.web}/local/reports-bucket/programme/current/index.html
-  Published reports       ${e.web}/reports/index.html
-  Mailbox (SES)           ${e.mailbox}
-  DynamoDB Local          ${e.dynamodb}   table ${e.table}
-  S3 (s3rver)             ${e.s3}   buckets ${Object.values(e.buckets).join(', ')}
-
-Try:  npm run import -- samples/ofsted/providers-as-at-2018-03-31.csv
-      npm run prioritise
-      npm run visit-link -- <visitId from the programme>
-Press Ctrl+C to stop (data stays in .local/; npm start -- --fresh wipes it).`);
-
-const stop = async () => {
-  console.log('\nStopping ...');
-  await cloud.stop();
-  process.exit(0);
-};
+// Ctrl+C reaches this process through npm and tsx too: stop once.
+let stopping: Promise<void> | undefined;
+const stop = () =>
+  (stopping ??= (async () => {
+    say('\nStopping ...');
+    await cloud.stop();
+    captured?.restore();
+    process.exit(0);
+  })());
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());

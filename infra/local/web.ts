@@ -1,36 +1,37 @@
 /**
  * The local HTTP front door: turns each request into an API Gateway HTTP API (payload v2) event
  * and hands it to the function the catalogue routes it to, exactly as the HTTP API does in AWS.
- * Also serves a small local-only start page and read-only views of the reports bucket.
+ * Also serves a small local-only start page, read-only views of the reports bucket, and the control
+ * routes. Every request must name this server on loopback (Host), and a browser's control request
+ * must come from this origin (request-guard.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { functions, type FunctionId } from '../catalogue';
+import { consumersOf, type FunctionId } from '../catalogue';
+import type { Endpoints } from './cloud';
 import { describe, type LocalInvoker } from './invoker';
+import { hostProblem, keyFromPath, originProblem } from './request-guard';
 
 export interface WebOptions {
   readonly port: number;
   readonly invoker: LocalInvoker;
   readonly s3: S3Client;
+  /** The only bucket /local/reports-bucket/ reads. */
   readonly reportsBucket: string;
-  readonly landingPage: () => string;
+  readonly endpoints: Endpoints;
   /** Local-only control routes under /local/control/ (tests and CLI scripts use them). */
-  readonly control: (action: string, body: string) => Promise<unknown>;
+  readonly control: (path: string, body: string) => Promise<unknown>;
   readonly log?: (line: string) => void;
 }
 
-/** Match a path against the catalogue's HTTP API route patterns ('{proxy+}' = rest of the path). */
+const CONTROL = '/local/control/';
+const REPORTS_BUCKET = '/local/reports-bucket/';
+
+/** The function the catalogue routes a path to (HTTP API route patterns; '{proxy+}' = rest of the path). */
 export function routeFor(path: string): FunctionId | undefined {
-  for (const id of Object.keys(functions) as FunctionId[]) {
-    const trigger: { http?: readonly string[] } = functions[id].trigger;
-    for (const pattern of trigger.http ?? []) {
-      const base = pattern.replace(/\{proxy\+\}$/, '');
-      if (pattern.endsWith('{proxy+}') ? path.startsWith(base) && path.length > base.length : path === pattern) return id;
-    }
-  }
-  return undefined;
+  return consumersOf({ http: path })[0];
 }
 
 function toEvent(req: IncomingMessage, body: Buffer, port: number): APIGatewayProxyEventV2 {
@@ -73,48 +74,74 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
   res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
 }
 
-export async function startWeb(options: WebOptions): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
-  const { port, invoker, s3, reportsBucket } = options;
+const text = (statusCode: number, body: string): APIGatewayProxyStructuredResultV2 => ({ statusCode, headers: { 'content-type': 'text/plain; charset=utf-8' }, body });
+
+/** Refuse a request that names another host (DNS rebinding) or, for a local-only route, comes from another origin. */
+function refusal(req: IncomingMessage, path: string, port: number): string | undefined {
+  return hostProblem(req.headers.host, port) ?? (path.startsWith('/local/') ? originProblem(req.headers.origin, port) : undefined);
+}
+
+/** Local-only: ops open the programme report and other stored files of the reports bucket (and only that bucket) in a browser. */
+async function reportsBucketObject(o: WebOptions, path: string): Promise<APIGatewayProxyStructuredResultV2> {
+  const key = keyFromPath(path, REPORTS_BUCKET);
+  if (!key) return text(400, 'Not an object key: "." and ".." segments and empty segments are refused.');
+  const obj = await o.s3.send(new GetObjectCommand({ Bucket: o.reportsBucket, Key: key }));
+  const bytes = Buffer.from(await obj.Body!.transformToByteArray());
+  return { statusCode: 200, headers: { 'content-type': obj.ContentType ?? 'application/octet-stream' }, body: bytes.toString('base64'), isBase64Encoded: true };
+}
+
+async function respond(o: WebOptions, req: IncomingMessage, body: Buffer): Promise<APIGatewayProxyStructuredResultV2> {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  if (path === '/' || path === '/index.html') return { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: landingPage(o.endpoints) };
+  if (path.startsWith(CONTROL) && req.method === 'POST') {
+    const out = await o.control(path.slice(CONTROL.length), body.toString('utf8'));
+    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(out ?? {}) };
+  }
+  // The raw URL, not the parsed one: URL parsing would resolve a `..` before the check sees it.
+  if (path.startsWith(REPORTS_BUCKET)) return reportsBucketObject(o, (req.url ?? '').split('?')[0]!);
+  const fn = routeFor(path);
+  if (!fn) return text(404, `No route for ${path}`);
+  return (await o.invoker.invoke(fn, toEvent(req, body, o.port))) as APIGatewayProxyStructuredResultV2;
+}
+
+export async function startWeb(o: WebOptions): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      void (async () => {
-        const path = new URL(req.url ?? '/', 'http://x').pathname;
-        try {
-          if (path === '/' || path === '/index.html') {
-            send(res, { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: options.landingPage() });
-            return;
-          }
-          if (path.startsWith('/local/control/') && req.method === 'POST') {
-            const out = await options.control(path.slice('/local/control/'.length), Buffer.concat(chunks).toString('utf8'));
-            send(res, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(out ?? {}) });
-            return;
-          }
-          if (path.startsWith('/local/reports-bucket/')) {
-            // Local-only: ops can open the programme report and other stored files in a browser.
-            const key = decodeURIComponent(path.slice('/local/reports-bucket/'.length));
-            const obj = await s3.send(new GetObjectCommand({ Bucket: reportsBucket, Key: key }));
-            const bytes = Buffer.from(await obj.Body!.transformToByteArray());
-            send(res, { statusCode: 200, headers: { 'content-type': obj.ContentType ?? 'application/octet-stream' }, body: bytes.toString('base64'), isBase64Encoded: true });
-            return;
-          }
-          const fn = routeFor(path);
-          if (!fn) {
-            send(res, { statusCode: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `No route for ${path}` });
-            return;
-          }
-          const result = (await invoker.invoke(fn, toEvent(req, Buffer.concat(chunks), port))) as APIGatewayProxyStructuredResultV2;
-          send(res, result);
-        } catch (err) {
-          const name = (err as { name?: string }).name;
-          const status = name === 'NoSuchKey' ? 404 : 500;
-          options.log?.(`[web] ${req.method} ${path} -> ${status}: ${describe(err)}`);
-          send(res, { statusCode: status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: status === 404 ? 'Not found' : path.startsWith('/local/control/') ? describe(err) : 'Internal error: see the npm start terminal' });
-        }
-      })();
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const refused = refusal(req, path, o.port);
+      if (refused) {
+        o.log?.(`[web] ${req.method} ${path} refused: ${refused}`);
+        send(res, text(403, refused));
+        return;
+      }
+      respond(o, req, Buffer.concat(chunks)).then(
+        (result) => send(res, result),
+        (err: unknown) => {
+          const status = (err as { name?: string }).name === 'NoSuchKey' ? 404 : 500;
+          o.log?.(`[web] ${req.method} ${path} -> ${status}: ${describe(err)}`);
+          send(res, text(status, status === 404 ? 'Not found' : path.startsWith(CONTROL) ? describe(err) : 'Internal error: see the npm start terminal'));
+        },
+      );
     });
   });
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
-  return { url: `http://127.0.0.1:${port}`, server, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  await new Promise<void>((r) => server.listen(o.port, '127.0.0.1', () => r()));
+  return { url: `http://127.0.0.1:${o.port}`, server, stop: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+function landingPage(e: Endpoints): string {
+  const link = (href: string, label: string) => `<li><a class="govuk-link" href="${href}">${label}</a></li>`;
+  return `<!DOCTYPE html><html lang="en" class="govuk-template"><head><meta charset="utf-8"><title>Local cloud - Children's social care visits</title>
+<link rel="stylesheet" href="/assets/govuk-frontend.min.css"></head><body class="govuk-template__body"><div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">
+<h1 class="govuk-heading-l">Children's social care visits: local cloud</h1>
+<p class="govuk-body">Everything below runs on this machine, on real emulators.</p>
+<ul class="govuk-list govuk-list--bullet">
+${link('/local/reports-bucket/programme/current/index.html', 'Visit programme report')}
+${link('/local/reports-bucket/programme/current/transparency.html', 'Algorithmic transparency record')}
+${link('/reports/index.html', 'Published visit reports')}
+${link(e.mailbox, 'Mailbox (emails sent through SES)')}
+</ul>
+<p class="govuk-body">Get an inspector's link for a planned visit with <code>npm run visit-link -- VISIT_ID</code>.</p>
+</main></div></body></html>`;
 }

@@ -2,12 +2,16 @@
  * AWS SDK v3 clients, one per container. Endpoints come from the SDK's standard variables
  * (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3, ...), so the same code talks to AWS or to the
  * local emulators without a branch. Only S3 path-style addressing needs our own switch.
+ *
+ * Every client is made on first use, never at import: a cold start pays only for the clients its
+ * invocation calls (test/unit/infra/cold-start.test.ts checks that importing a handler makes none).
  * `addClientHook` lets the local cloud add SDK middleware to every client (fault injection in
  * the fault tests); nothing in AWS calls it.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -18,8 +22,9 @@ let s3: S3Client | undefined;
 let ses: SESv2Client | undefined;
 let events: EventBridgeClient | undefined;
 let sqs: SQSClient | undefined;
+let secrets: SecretsManagerClient | undefined;
 
-export type SdkClient = DynamoDBClient | S3Client | SESv2Client | EventBridgeClient | SQSClient;
+export type SdkClient = DynamoDBClient | S3Client | SESv2Client | EventBridgeClient | SQSClient | SecretsManagerClient;
 const clientHooks: ((client: SdkClient) => void)[] = [];
 
 /** Run a hook on every client made from now on (it may add middleware to the client's stack). */
@@ -63,7 +68,12 @@ export function sqsClient(): SQSClient {
   return sqs;
 }
 
+export function secretsClient(): SecretsManagerClient {
+  secrets ??= hooked(new SecretsManagerClient({ maxAttempts }));
+  return secrets;
+}
+
 /** Forget cached clients (tests that change endpoints between cases). */
 export function resetClients(): void {
-  dynamo = s3 = ses = events = sqs = undefined;
+  dynamo = s3 = ses = events = sqs = secrets = undefined;
 }

@@ -4,14 +4,14 @@
  * half-written: the version, the submission status and the visit's status change in one
  * transaction, and a repeat delivery of the same upload finds its submission already accepted.
  */
-import { createHash } from 'node:crypto';
 import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { limits, prefixes } from '../../infra/catalogue';
+import { limits } from '../../infra/catalogue';
 import type { Visit } from '../domain/types';
 import type { FindingsVersion } from '../findings/schema';
 import { validateFindingsUpload } from '../findings/validate-upload';
 import { keys } from '../keys';
+import { objectKeys } from '../object-keys';
 import { dynamoClient, s3Client } from './clients';
 import { requireEnv } from './config';
 import { queryAll } from './scan';
@@ -64,9 +64,9 @@ export async function getFindingsVersion(visitId: string, version: number): Prom
 
 async function quarantine(bucket: string, key: string, visitId: string | undefined, submissionId: string | undefined, reasons: string[]): Promise<void> {
   const s3 = s3Client();
-  const base = visitId && submissionId ? `${prefixes.quarantine}${visitId}/${submissionId}` : `${prefixes.quarantine}unmatched/${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
-  await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: `${base}.json`, CopySource: `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}` })).catch(() => undefined);
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${base}.reasons.json`, Body: JSON.stringify({ key, reasons, at: new Date().toISOString() }, null, 2), ContentType: 'application/json' }));
+  const target = objectKeys.quarantine({ key, visitId, submissionId });
+  await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: target.copy, CopySource: `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}` })).catch(() => undefined);
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: target.reasons, Body: JSON.stringify({ key, reasons, at: new Date().toISOString() }, null, 2), ContentType: 'application/json' }));
   if (visitId && submissionId) {
     await dynamoClient()
       .send(

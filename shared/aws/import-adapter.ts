@@ -2,20 +2,18 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Readable } from 'node:stream';
-import { limits, prefixes } from '../../infra/catalogue';
+import { limits } from '../../infra/catalogue';
 import type { ImportReport } from '../domain/types';
 import { runImport, reportText, type ImportPorts } from '../ingest/import-service';
 import { keys, openProviderShards } from '../keys';
+import { objectKeys } from '../object-keys';
 import { BatchWriter } from './batch-write';
 import { dynamoClient, s3Client } from './clients';
 import { requireEnv } from './config';
 import { queryPages } from './scan';
 
 /** Where the report for an uploaded key is written: import-reports/<same path>.json|.txt */
-export function reportKeys(key: string): { json: string; text: string } {
-  const rest = key.startsWith(prefixes.imports) ? key.slice(prefixes.imports.length) : key;
-  return { json: `${prefixes.importReports}${rest}.json`, text: `${prefixes.importReports}${rest}.txt` };
-}
+export const reportKeys = objectKeys.importReports;
 
 export async function importObject(bucket: string, key: string, options: { maxBytes?: number; progress?: ImportPorts['progress'] } = {}): Promise<ImportReport> {
   const s3 = s3Client();

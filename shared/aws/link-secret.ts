@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { secretsClient } from './clients';
 import { optionalEnv } from './config';
 
 let cached: Promise<string> | undefined;
@@ -15,7 +16,7 @@ export function loadLinkSecret(): Promise<string> {
   cached ??= (async () => {
     const arn = optionalEnv('linkSecretArn');
     if (arn) {
-      const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+      const out = await secretsClient().send(new GetSecretValueCommand({ SecretId: arn }));
       if (!out.SecretString) throw new Error('The link secret is empty');
       return out.SecretString;
     }

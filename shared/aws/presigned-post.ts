@@ -6,7 +6,8 @@
  */
 import { createPresignedPost, type PresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { limits, prefixes } from '../../infra/catalogue';
+import { limits } from '../../infra/catalogue';
+import { objectKeys } from '../object-keys';
 
 export interface FindingsPostRequest {
   readonly s3: S3Client;
@@ -16,7 +17,7 @@ export interface FindingsPostRequest {
   readonly inspector: string;
 }
 
-export const findingsKey = (visitId: string, submissionId: string) => `${prefixes.findings}${visitId}/${submissionId}.json`;
+export const findingsKey = objectKeys.findingsUpload;
 
 export async function createFindingsPost(r: FindingsPostRequest): Promise<PresignedPost> {
   const key = findingsKey(r.visitId, r.submissionId);

@@ -5,9 +5,9 @@
  */
 import { PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { prefixes } from '../../infra/catalogue';
 import type { InspectionEvent, IntelligenceSignal, LaOutcome, Provider, TargetKind, Visit } from '../domain/types';
 import { keys } from '../keys';
+import { objectKeys, type ProgrammeFile } from '../object-keys';
 import { defaultPolicy, parsePolicy, type Policy } from '../prioritise/policy';
 import type { Programme, PrioritiseInputs } from '../prioritise/programme';
 import { canonicalProgrammeJson, programmeDigest } from '../prioritise/programme';
@@ -76,7 +76,7 @@ export async function setPolicy(document: unknown): Promise<Policy> {
   const TableName = requireEnv('tableName');
   const at = new Date().toISOString();
   await s3Client().send(
-    new PutObjectCommand({ Bucket: requireEnv('importsBucket'), Key: `${prefixes.policy}${policy.version}.json`, Body: JSON.stringify(policy, null, 2), ContentType: 'application/json' }),
+    new PutObjectCommand({ Bucket: requireEnv('importsBucket'), Key: objectKeys.policy(policy.version), Body: JSON.stringify(policy, null, 2), ContentType: 'application/json' }),
   );
   await dynamoClient().send(new PutCommand({ TableName, Item: { ...keys.policyVersion(policy.version), entity: 'policy', version: policy.version, policy, at } }));
   await dynamoClient().send(new PutCommand({ TableName, Item: { ...keys.currentPolicy(), entity: 'policy', version: policy.version, policy, at } }));
@@ -98,7 +98,7 @@ export async function currentProgramme(): Promise<CurrentProgramme | undefined> 
 
 export async function readProgrammeJson(programmeId: string): Promise<Programme | undefined> {
   try {
-    const obj = await s3Client().send(new GetObjectCommand({ Bucket: requireEnv('reportsBucket'), Key: `${prefixes.programme}${programmeId}/programme.json` }));
+    const obj = await s3Client().send(new GetObjectCommand({ Bucket: requireEnv('reportsBucket'), Key: objectKeys.programmeFile(programmeId, 'programme.json') }));
     return JSON.parse(await obj.Body!.transformToString()) as Programme;
   } catch (err) {
     if ((err as { name?: string }).name === 'NoSuchKey') return undefined;
@@ -133,7 +133,7 @@ export async function storeProgramme(programme: Programme, policy: Policy, exist
   const html = renderProgrammeHtml(programme);
   const csv = renderProgrammeCsv(programme);
   const transparency = transparencyRecord(policy, programme);
-  const files: [string, string, string][] = [
+  const files: [ProgrammeFile, string, string][] = [
     ['programme.json', canonical, 'application/json'],
     ['index.html', html, 'text/html; charset=utf-8'],
     ['programme.csv', csv, 'text/csv; charset=utf-8'],
@@ -141,7 +141,7 @@ export async function storeProgramme(programme: Programme, policy: Policy, exist
   ];
   await Promise.all(
     files.flatMap(([name, body, type]) =>
-      [programme.programmeId, 'current'].map((folder) => s3.send(new PutObjectCommand({ Bucket, Key: `${prefixes.programme}${folder}/${name}`, Body: body, ContentType: type }))),
+      [programme.programmeId, objectKeys.currentProgrammeFolder].map((folder) => s3.send(new PutObjectCommand({ Bucket, Key: objectKeys.programmeFile(folder, name), Body: body, ContentType: type }))),
     ),
   );
 

@@ -9,8 +9,8 @@
  * finished by running it again.
  */
 import { DeleteObjectsCommand, ListObjectsV2Command, ListObjectVersionsCommand, type ObjectIdentifier } from '@aws-sdk/client-s3';
-import { prefixes } from '../../infra/catalogue';
 import { keys, type Key } from '../keys';
+import { objectKeys } from '../object-keys';
 import { BatchWriter } from './batch-write';
 import { dynamoClient, s3Client } from './clients';
 import { requireEnv } from './config';
@@ -83,10 +83,6 @@ async function listObjects(bucket: string, prefix: string): Promise<{ objects: O
 }
 
 /** The folder of a report's objects: reports/{la}/{urn}/{visitId}/ (from the report record's key). */
-function reportFolder(htmlKey: string): string {
-  return htmlKey.slice(0, htmlKey.lastIndexOf('/') + 1);
-}
-
 export async function planProviderErasure(urn: string): Promise<ErasurePlan> {
   const providerItems = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.provider(urn).pk } });
   const visitRefs = await queryAll({ IndexName: 'gsi4', KeyConditionExpression: 'gsi4pk = :t', ExpressionAttributeValues: { ':t': keys.visitsOfTarget('provider', urn) } });
@@ -97,9 +93,9 @@ export async function planProviderErasure(urn: string): Promise<ErasurePlan> {
 
   const findingsBucket = requireEnv('findingsBucket');
   const reportsBucket = requireEnv('reportsBucket');
-  const reportFolders = new Set(visitItems.filter((i) => i.entity === 'report' && typeof i.htmlKey === 'string').map((i) => reportFolder(String(i.htmlKey))));
+  const reportFolders = new Set(visitItems.filter((i) => i.entity === 'report' && typeof i.htmlKey === 'string').map((i) => objectKeys.reportFolder(String(i.htmlKey))));
   const listings = await Promise.all([
-    ...visitIds.flatMap((id) => [listObjects(findingsBucket, `${prefixes.findings}${id}/`), listObjects(findingsBucket, `${prefixes.quarantine}${id}/`)]),
+    ...visitIds.flatMap((id) => [listObjects(findingsBucket, objectKeys.findingsOfVisit(id)), listObjects(findingsBucket, objectKeys.quarantineOfVisit(id))]),
     ...[...reportFolders].map((folder) => listObjects(reportsBucket, folder)),
   ]);
 

@@ -7,9 +7,9 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { prefixes } from '../../infra/catalogue';
 import type { Visit } from '../domain/types';
 import { keys } from '../keys';
+import { objectKeys } from '../object-keys';
 import { matchesCommissioner } from '../notify/matching';
 import { renderPublishedIndex, type PublishedReport } from '../reports/published-index';
 import { reportKey } from '../reports/report-model';
@@ -79,9 +79,9 @@ export async function regenerateIndex(): Promise<void> {
     const seen = newest.get(r.visitId);
     if (!seen || seen.version < r.version) newest.set(r.visitId, r);
   }
-  const entries = [...newest.values()].map((r) => ({ ...r, htmlKey: r.htmlKey.slice(prefixes.reports.length), pdfKey: r.pdfKey.slice(prefixes.reports.length) }));
+  const entries = [...newest.values()].map((r) => ({ ...r, htmlKey: objectKeys.reportPath(r.htmlKey), pdfKey: objectKeys.reportPath(r.pdfKey) }));
   await s3Client().send(
-    new PutObjectCommand({ Bucket: requireEnv('reportsBucket'), Key: `${prefixes.reports}index.html`, Body: renderPublishedIndex(entries), ContentType: 'text/html; charset=utf-8' }),
+    new PutObjectCommand({ Bucket: requireEnv('reportsBucket'), Key: objectKeys.reportsIndex, Body: renderPublishedIndex(entries), ContentType: 'text/html; charset=utf-8' }),
   );
 }
 

@@ -4,6 +4,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { prefixes } from '../../infra/catalogue';
+import { objectKeys, parseReportKey } from '../object-keys';
 import { verifyUnsubscribeToken } from '../notify/unsubscribe-token';
 import { binary, html } from '../web/http';
 import { renderTemplate } from '../web/render';
@@ -15,9 +16,7 @@ export interface PublicSiteDeps {
   readonly unsubscribe: (email: string) => Promise<void>;
 }
 
-/** reports/{la}/{target}/{visitId}/v{n}.html|pdf: the only shape a published report has. */
-const REPORT_KEY = /^reports\/[a-z0-9-]{1,100}\/[a-z0-9-]{1,100}\/([A-Za-z0-9-]{1,64})\/v(\d{1,6})\.(html|pdf)$/;
-export const INDEX_KEY = `${prefixes.reports}index.html`;
+export const INDEX_KEY = objectKeys.reportsIndex;
 
 function page(status: number, heading: string, paragraphs: string[], form?: { action: string; button: string }, panel = false): APIGatewayProxyStructuredResultV2 {
   return html(status, renderTemplate('public/message.njk', { pageTitle: heading, heading, paragraphs, form, panel }));
@@ -58,14 +57,13 @@ export function createPublicSite(deps: PublicSiteDeps) {
       const index = Buffer.from(bytes).toString('utf8');
       return html(200, index, { cache: 'public' });
     }
-    const match = REPORT_KEY.exec(key);
-    if (!match) return notFound();
-    const [, visitId, version, ext] = match;
-    if (!(await deps.isPublished(visitId!, Number(version)))) return notFound();
+    // reports/{la}/{target}/{visitId}/v{n}.html|pdf: the only shape a published report has.
+    const report = parseReportKey(key);
+    if (!report) return notFound();
+    if (!(await deps.isPublished(report.visitId, report.version))) return notFound();
     const bytes = await deps.readReport(key);
     if (!bytes) return notFound();
-    if (ext === 'pdf') return binary(200, bytes, 'application/pdf', { cache: 'public' });
-    const report = Buffer.from(bytes).toString('utf8');
-    return html(200, report, { cache: 'public' });
+    if (report.ext === 'pdf') return binary(200, bytes, 'application/pdf', { cache: 'public' });
+    return html(200, Buffer.from(bytes).toString('utf8'), { cache: 'public' });
   };
 }

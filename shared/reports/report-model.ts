@@ -6,10 +6,10 @@
  * The visit itself is never graded. The only judgements shown are earlier inspections', always
  * labelled as the previous inspection with its date.
  */
-import { prefixes } from '../../infra/catalogue';
 import { ukDate } from '../domain/dates';
 import { GRADE_LABELS } from '../domain/grades';
 import { providerDisplayName } from '../domain/names';
+import { objectKeys } from '../object-keys';
 import type { IntelligenceSignal, LaOutcome, Provider, SignalType, TargetKind, Visit } from '../domain/types';
 import { ENFORCEMENT_LABELS, METHOD_LABELS, type FindingsVersion } from '../findings/schema';
 
@@ -193,5 +193,5 @@ export function slug(text: string): string {
 
 /** reports/{la}/{urn-or-la}/{visitId}/v{n}.html|.pdf: stable, so a repeat render overwrites the same object. */
 export function reportKey(model: Pick<ReportModel, 'localAuthority' | 'target' | 'visitId'>, version: number, ext: 'html' | 'pdf'): string {
-  return `${prefixes.reports}${slug(model.localAuthority)}/${slug(model.target)}/${model.visitId}/v${version}.${ext}`;
+  return objectKeys.report({ laSlug: slug(model.localAuthority), targetSlug: slug(model.target), visitId: model.visitId, version, ext });
 }

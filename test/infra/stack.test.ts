@@ -2,11 +2,17 @@
  * CDK assertions: the wiring from the catalogue, least privilege, and cdk-nag (AwsSolutions and
  * Serverless packs) with zero unacknowledged findings.
  */
-import { App, Validations } from 'aws-cdk-lib';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buckets, functions, prefixes, schedules, table as tableSpec } from '../../infra/catalogue';
+import { buckets, consumersOf, functionIds, functions, prefixes, queues, schedules, table as tableSpec, type FunctionId } from '../../infra/catalogue';
+import { DataStore } from '../../infra/constructs/data-store';
+import { Notifications } from '../../infra/constructs/notifications';
+import { PipelineEvents } from '../../infra/constructs/pipeline-events';
 import { VisitsStack } from '../../infra/stack';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -18,7 +24,7 @@ let nagFindings: string[];
 
 beforeAll(() => {
   const app = new App({ context: { senderEmail: 'visits@example.gov.uk' } });
-  stack = new VisitsStack(app, 'TestStack', { senderEmail: 'visits@example.gov.uk', env: { account: '111111111111', region: 'eu-west-2' } });
+  stack = new VisitsStack(app, 'VisitsPipeline', { senderEmail: 'visits@example.gov.uk', env: { account: '111111111111', region: 'eu-west-2' } });
   const packs = [new AwsSolutionsChecks(app), new ServerlessChecks(app)];
   Validations.of(app).addPlugins(...packs);
   template = Template.fromStack(stack);
@@ -129,5 +135,80 @@ describe('the stack', () => {
     expect(metricNames).toContain('Reputation.BounceRate');
     expect(metricNames.filter((m) => m === 'Errors').length).toBe(Object.keys(functions).length);
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+});
+
+describe('the stack, split into constructs', () => {
+  it('keeps the logical id of every resource whose replacement would lose data or break what was sent out', () => {
+    const recorded = (JSON.parse(readFileSync(resolve(import.meta.dirname, 'logical-ids.json'), 'utf8')) as { resources: { type: string; logicalId: string }[] }).resources;
+    const now = template.toJSON().Resources as Record<string, { Type: string }>;
+    const missing = recorded.filter((r) => now[r.logicalId]?.Type !== r.type).map((r) => `${r.type} ${r.logicalId}`);
+    expect(recorded.length).toBeGreaterThan(30);
+    expect(missing).toEqual([]);
+  });
+
+  it('points every alarm at a README runbook section that exists', () => {
+    const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
+    const headings = new Set([...readme.matchAll(/^#{2,4} (.+)$/gm)].map((m) => m[1]!.trim()));
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm') as Record<string, Resource>);
+    const sections = alarms.map((a) => /README runbook "([^"]+)"/.exec(String(a.Properties.AlarmDescription))?.[1]);
+    expect(sections.length).toBe(alarms.length);
+    expect(sections.filter((s) => s === undefined || !headings.has(s))).toEqual([]);
+  });
+
+  it('turns the Powertools tracer off in every function the catalogue does not trace', () => {
+    const fns = Object.values(template.findResources('AWS::Lambda::Function') as Record<string, Resource>).filter((f) => f.Properties.Runtime === 'nodejs24.x');
+    const tracing = fns.map((f) => (f.Properties.Environment as { Variables: Record<string, string> }).Variables.POWERTOOLS_TRACE_ENABLED);
+    expect(tracing).toEqual(functionIds.map((id) => (functions[id].tracing ? 'true' : 'false')));
+  });
+});
+
+/** A construct on its own, in a bare stack, wired to stand-in functions (no bundling). */
+function bareStack(): { stack: Stack; fn: (id: FunctionId) => lambda.Function } {
+  const stack = new Stack(new App(), 'Bare', { env: { account: '111111111111', region: 'eu-west-2' } });
+  const made = new Map<FunctionId, lambda.Function>();
+  const fn = (id: FunctionId) => {
+    let f = made.get(id);
+    if (!f) made.set(id, (f = new lambda.Function(stack, id, { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {}') })));
+    return f;
+  };
+  return { stack, fn };
+}
+
+describe('the constructs', () => {
+  it('PipelineEvents makes one rule per schedule, targeting every consumer the catalogue names', () => {
+    const { stack, fn } = bareStack();
+    const pipeline = new PipelineEvents(stack, 'PipelineEvents');
+    pipeline.routeEvents(fn);
+    const rules = Object.values(Template.fromStack(stack).findResources('AWS::Events::Rule') as Record<string, Resource>);
+    const scheduled = rules.filter((r) => r.Properties.ScheduleExpression);
+    expect(scheduled.map((r) => r.Properties.Description).sort()).toEqual(Object.values(schedules).map((s) => s.description).sort());
+    for (const rule of scheduled) {
+      const id = (Object.keys(schedules) as (keyof typeof schedules)[]).find((k) => schedules[k].description === rule.Properties.Description)!;
+      expect((rule.Properties.Targets as unknown[]).length).toBe(consumersOf({ schedule: id }).length);
+    }
+  });
+
+  it('Notifications dead-letters a notify message after the catalogue count and sends SES bounces and complaints to ses-feedback', () => {
+    const { stack, fn } = bareStack();
+    const failed = new PipelineEvents(stack, 'PipelineEvents').failedEvents;
+    new Notifications(stack, 'Notifications', { senderEmail: 'visits@example.gov.uk', failedEvents: failed }).routeMessages(fn);
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { maxReceiveCount: queues.notify.maxReceiveCount, deadLetterTargetArn: Match.anyValue() } });
+    t.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', { EventDestination: Match.objectLike({ MatchingEventTypes: ['bounce', 'complaint', 'reject'] }) });
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 5, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    t.resourceCountIs('AWS::SNS::Subscription', consumersOf({ sns: 'sesFeedback' }).length);
+  });
+
+  it('DataStore lets only the given web origin POST to the findings bucket and routes each upload prefix to its consumer', () => {
+    const { stack, fn } = bareStack();
+    new DataStore(stack, 'DataStore', { findingsUploadOrigin: 'https://pages.example' }).routeUploads(fn);
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::S3::Bucket', { CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['https://pages.example'], AllowedMethods: ['POST'] })] } });
+    const text = JSON.stringify(t.findResources('Custom::S3BucketNotifications'));
+    for (const id of functionIds) {
+      const s3 = functions[id].trigger.s3;
+      if (s3) expect(text).toContain(`"Value":"${s3.prefix}"`);
+    }
   });
 });

@@ -2,8 +2,8 @@
  * Synthetic data in Ofsted's published provider format, for benchmarks and load tests that need
  * far more rows than the real file has. Deterministic for a seed. Labelled synthetic wherever used.
  */
-import { OFSTED_REGIONS } from '../domain/types';
-import { mulberry32, pick, weighted } from './random';
+import { OFSTED_REGIONS } from '../../shared/domain/types';
+import { mulberry32, pick, weighted } from '../../shared/ingest/random';
 
 /** The two header rows exactly as Ofsted's 2018 provider file has them. */
 export const PROVIDER_FILE_HEADER = [

@@ -1,0 +1,120 @@
+/**
+ * What each function touches, so its IAM policy names exactly that (infra/constructs/functions.ts
+ * turns each entry into exact actions on exact resources; test/infra checks them).
+ *
+ * Adding a function: its catalogue entry (infra/catalogue.ts `functions`) and an entry here. The
+ * compiler asks for this one: the table is a Record over every catalogue function.
+ */
+import { Duration } from 'aws-cdk-lib';
+import { prefixes, type BucketId, type FunctionId } from './catalogue';
+
+export type TableAccess = 'read' | 'write' | 'scan';
+export type ObjectAction = 's3:GetObject' | 's3:PutObject';
+
+export interface S3Grant {
+  readonly bucket: BucketId;
+  readonly prefix: string;
+  readonly actions: readonly ObjectAction[];
+}
+
+export interface Access {
+  readonly table?: readonly TableAccess[];
+  readonly s3?: readonly S3Grant[];
+  /** PutEvents on the pipeline's event bus. */
+  readonly events?: boolean;
+  /** SendMessage to the notify queue. */
+  readonly sendNotify?: boolean;
+  /** Send email through the SES identity and configuration set. */
+  readonly ses?: boolean;
+  /** Read the link secret (HMAC key for visit and unsubscribe links). */
+  readonly secret?: boolean;
+  /** Copy the GOV.UK templates and assets beside the bundle (pages, reports, emails). */
+  readonly web?: boolean;
+  /** Build the browser scripts into the bundle (pages with a script of their own). */
+  readonly browserScripts?: boolean;
+  /** Copy the PDF fonts beside the bundle. */
+  readonly fonts?: boolean;
+  readonly timeout?: Duration;
+  readonly memorySize?: number;
+}
+
+export const access: Record<FunctionId, Access> = {
+  ingestImport: {
+    // No scan: closing providers absent from a snapshot queries the open providers index.
+    table: ['read', 'write'],
+    s3: [
+      { bucket: 'imports', prefix: prefixes.imports, actions: ['s3:GetObject'] },
+      { bucket: 'imports', prefix: prefixes.importReports, actions: ['s3:PutObject'] },
+    ],
+    events: true,
+    timeout: Duration.minutes(15),
+    memorySize: 1769,
+  },
+  prioritise: {
+    table: ['read', 'write', 'scan'],
+    s3: [
+      { bucket: 'reports', prefix: prefixes.programme, actions: ['s3:PutObject', 's3:GetObject'] },
+      { bucket: 'imports', prefix: prefixes.policy, actions: ['s3:GetObject', 's3:PutObject'] },
+    ],
+    web: true,
+    timeout: Duration.minutes(5),
+    memorySize: 3008,
+  },
+  findingsPage: {
+    table: ['read', 'write'],
+    s3: [{ bucket: 'findings', prefix: prefixes.findings, actions: ['s3:PutObject'] }],
+    secret: true,
+    web: true,
+    browserScripts: true,
+    timeout: Duration.seconds(10),
+  },
+  publicSite: {
+    table: ['read', 'write'],
+    s3: [{ bucket: 'reports', prefix: prefixes.reports, actions: ['s3:GetObject'] }],
+    secret: true,
+    web: true,
+    timeout: Duration.seconds(10),
+  },
+  ingestFindings: {
+    table: ['read', 'write'],
+    s3: [
+      { bucket: 'findings', prefix: prefixes.findings, actions: ['s3:GetObject'] },
+      { bucket: 'findings', prefix: prefixes.quarantine, actions: ['s3:PutObject'] },
+    ],
+    events: true,
+  },
+  renderReport: {
+    table: ['read', 'write', 'scan'],
+    s3: [{ bucket: 'reports', prefix: prefixes.reports, actions: ['s3:GetObject', 's3:PutObject'] }],
+    events: true,
+    sendNotify: true,
+    web: true,
+    fonts: true,
+    timeout: Duration.minutes(2),
+  },
+  notifyCommissioners: {
+    table: ['read', 'write'],
+    s3: [{ bucket: 'reports', prefix: prefixes.reports, actions: ['s3:GetObject'] }],
+    ses: true,
+    secret: true,
+    web: true,
+    timeout: Duration.seconds(90),
+  },
+  weeklyDigest: {
+    table: ['read', 'write', 'scan'],
+    s3: [{ bucket: 'reports', prefix: prefixes.reports, actions: ['s3:GetObject'] }],
+    ses: true,
+    secret: true,
+    web: true,
+    timeout: Duration.minutes(5),
+  },
+  findingsReminders: { table: ['read', 'write', 'scan'], ses: true, secret: true, web: true, timeout: Duration.minutes(5) },
+  sesFeedback: { table: ['write'] },
+};
+
+/** The DynamoDB actions behind each kind of table access. */
+export const tableActions: Record<TableAccess, readonly string[]> = {
+  read: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+  write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
+  scan: ['dynamodb:Scan'],
+};

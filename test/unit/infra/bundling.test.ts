@@ -1,0 +1,62 @@
+/**
+ * The Lambda bundles (infra/bundling.ts): the AWS SDK inside, the tracer, the SDK's unused
+ * credential providers, brotli and iconv-lite's CJK tables outside, and what the functions use of
+ * the pruned libraries still working when run from a bundle.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundleSettings, type BundleSettings } from '../../../infra/bundling';
+import { PDF_FONT_FILES } from '../../../shared/reports/fonts';
+
+const root = resolve(import.meta.dirname, '../../..');
+const dir = mkdtempSync(join(tmpdir(), 'visits-bundling-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function bundle(settings: BundleSettings, outfile: string): Promise<Metafile> {
+  const result = await build({
+    entryPoints: [settings.entry],
+    bundle: true,
+    platform: 'node',
+    target: settings.target,
+    format: settings.format,
+    minify: settings.minify,
+    outfile,
+    external: [...settings.external],
+    alias: settings.alias,
+    mainFields: [...settings.mainFields],
+    banner: { js: settings.banner },
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return result.metafile;
+}
+
+const packagesIn = (meta: Metafile) => new Set(Object.keys(meta.inputs).map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1]).filter((p): p is string => p !== undefined));
+
+describe('a Lambda bundle', () => {
+  it('holds the SDK clients the function uses and leaves out the tracer, X-Ray and the unused credential providers', async () => {
+    const packages = packagesIn(await bundle(bundleSettings('sesFeedback'), join(dir, 'ses-feedback.mjs')));
+    expect([...packages]).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/credential-provider-env']));
+    for (const left of ['@aws-lambda-powertools/tracer', 'aws-xray-sdk-core', '@aws-sdk/credential-provider-node', '@aws-sdk/credential-provider-ini', '@aws-sdk/credential-provider-sso', '@aws-sdk/nested-clients']) {
+      expect(packages.has(left), left).toBe(false);
+    }
+  });
+
+  it('still renders a report PDF and decodes Windows-1252 with brotli and the CJK tables left out', async () => {
+    const settings: BundleSettings = { ...bundleSettings('renderReport'), entry: join(root, 'test/support/bundle-probe.ts') };
+    const meta = await bundle(settings, join(dir, 'probe.mjs'));
+    expect(Object.keys(meta.inputs).some((f) => f.includes('node_modules/brotli/'))).toBe(false);
+    expect(Object.keys(meta.inputs).some((f) => f.includes('iconv-lite/encodings/tables/'))).toBe(false);
+    // Laid out as the PDF function's bundle is in Lambda (web/ and fonts/ beside it), found through LAMBDA_TASK_ROOT.
+    mkdirSync(join(dir, 'web', 'templates'), { recursive: true });
+    for (const f of PDF_FONT_FILES) cpSync(join(root, 'node_modules/dejavu-fonts-ttf/ttf', f), join(dir, 'fonts', f));
+    const out = JSON.parse(execFileSync(process.execPath, [join(dir, 'probe.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, LAMBDA_TASK_ROOT: dir } })) as { pdfHeader: string; pdfBytes: number; text: string };
+    expect(out.pdfHeader).toBe('%PDF-');
+    expect(out.pdfBytes).toBeGreaterThan(10_000);
+    expect(out.text).toBe('Café – Ynys');
+  }, 60_000);
+});
