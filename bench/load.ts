@@ -12,7 +12,8 @@ import { getSubmission, listFindingsVersions } from '../shared/aws/findings-stor
 import { reportKeys } from '../shared/aws/import-adapter';
 import { createFindingsPost } from '../shared/aws/presigned-post';
 import { scanEntities } from '../shared/aws/scan';
-import type { ImportReport, Visit } from '../shared/domain/types';
+import type { Visit } from '../shared/domain/types';
+import type { ImportReport } from '../shared/ingest/report';
 import { getText, putObject } from '../test/support/cloud';
 import { putVisit, validFindings } from '../test/support/fixtures';
 import { postFindings } from '../test/support/submit';

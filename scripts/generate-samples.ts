@@ -5,11 +5,14 @@
  *   samples/la-outcomes.synthetic.csv      ILACS outcomes, one row per LA (no real file is at hand)
  *   samples/intelligence.synthetic.csv     intelligence signals (Ofsted publishes none)
  *   samples/commissioners.synthetic.csv    commissioner subscriptions (example.gov.uk addresses)
+ *   samples/contacts.synthetic.csv         a factual accuracy contact for every provider and LA
+ *   samples/reviewers.synthetic.csv        one or two reviewers (managers) per Ofsted region
  */
 import { createReadStream, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { ukDate } from '../shared/domain/dates';
+import { limits } from '../infra/catalogue';
 import { OFSTED_REGIONS, type Provider } from '../shared/domain/types';
 import { parseImport } from '../shared/ingest/parse-import';
 import { mulberry32, pick, weighted } from '../shared/ingest/random';
@@ -18,8 +21,9 @@ const root = resolve(import.meta.dirname, '..');
 const rand = mulberry32(2020);
 
 const providers: Provider[] = [];
-for await (const ev of parseImport(createReadStream(resolve(root, 'samples/ofsted/providers-as-at-2018-03-31.csv')))) {
-  if (ev.type === 'row' && ev.entity.kind === 'provider') providers.push(ev.entity.provider);
+const options = { maxBytes: limits.importMaxBytes, maxRowChars: limits.importMaxRowChars, snapshotId: 'samples' };
+for await (const ev of parseImport(createReadStream(resolve(root, 'samples/ofsted/providers-as-at-2018-03-31.csv')), options)) {
+  if (ev.type === 'row' && ev.row.kind === 'providers') providers.push(ev.row.entity);
 }
 
 // ---- LA outcomes (ILACS) ----------------------------------------------------------------------
@@ -168,4 +172,31 @@ for (let i = 0; i < 20; i++) {
 }
 writeFileSync(resolve(root, 'samples/commissioners.synthetic.csv'), stringify([['Name', 'Email', 'Organisation', 'Local authorities', 'Regions', 'URNs'], ...commissionerRows]));
 
-console.log(`Wrote ${laRows.length} LA outcomes, ${signalRows.length} intelligence signals, ${commissionerRows.length} commissioners (all synthetic) to samples/.`);
+// ---- Factual accuracy contacts and reviewers (their own seed: the files above stay as they were) --
+const people = mulberry32(2021);
+const person = () => [pick(people, FIRST), pick(people, LAST)] as const;
+const address = (first: string, last: string, domain: string) => `${first.toLowerCase()}.${last.toLowerCase()}@${domain}`;
+const ROLE: Record<string, string> = { "Children's home": 'Registered manager', "Secure children's home": 'Registered manager', 'Residential Family Centre': 'Registered manager' };
+const contactRows: string[][] = [];
+for (const p of providers) {
+  const [first, last] = person();
+  contactRows.push([p.urn, '', `${first} ${last}`, address(first, last, `${p.urn.toLowerCase()}.providers.example.org.uk`), ROLE[p.provisionType] ?? 'Responsible individual']);
+}
+for (const la of las) {
+  const [first, last] = person();
+  contactRows.push(['', la.name, `${first} ${last}`, address(first, last, `${slug(la.name)}.example.gov.uk`), "Director of children's services"]);
+}
+writeFileSync(resolve(root, 'samples/contacts.synthetic.csv'), stringify([['URN', 'Local authority', 'Name', 'Email', 'Role'], ...contactRows]));
+
+const reviewerRows: string[][] = [];
+OFSTED_REGIONS.forEach((region, i) => {
+  const [first, last] = person();
+  // Every other region's first reviewer also covers the next region.
+  const regions = i % 2 === 0 ? [region, OFSTED_REGIONS[(i + 1) % OFSTED_REGIONS.length]!] : [region];
+  reviewerRows.push([`${first} ${last}`, address(first, last, 'inspectorate.example.gov.uk'), regions.join('; ')]);
+});
+writeFileSync(resolve(root, 'samples/reviewers.synthetic.csv'), stringify([['Name', 'Email', 'Regions reviewed'], ...reviewerRows]));
+
+console.log(
+  `Wrote ${laRows.length} LA outcomes, ${signalRows.length} intelligence signals, ${commissionerRows.length} commissioners, ${contactRows.length} contacts and ${reviewerRows.length} reviewers (all synthetic) to samples/.`,
+);

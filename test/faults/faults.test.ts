@@ -16,7 +16,7 @@ import { getText, putObject, settle, uniqueKey, useLocalCloud } from '../support
 import { putCommissioner, putVisit, validFindings } from '../support/fixtures';
 import { mailbox, postFindings } from '../support/submit';
 import { reportKeys } from '../../shared/aws/import-adapter';
-import type { ImportReport } from '../../shared/domain/types';
+import type { ImportReport } from '../../shared/ingest/report';
 import { syntheticProviderCsv } from '../support/synthetic-csv';
 
 interface Stats {

@@ -12,7 +12,7 @@ import type { Endpoints } from '../../infra/local/cloud';
 import { dynamoClient } from '../../shared/aws/clients';
 import { reportKeys } from '../../shared/aws/import-adapter';
 import { scanEntities } from '../../shared/aws/scan';
-import type { ImportReport } from '../../shared/domain/types';
+import type { ImportReport } from '../../shared/ingest/report';
 import { keys } from '../../shared/keys';
 import { getText, putObject, settle, uniqueKey, useLocalCloud } from '../support/cloud';
 

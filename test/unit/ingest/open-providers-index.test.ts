@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entityItems } from '../../../shared/ingest/items';
+import { entityItems } from '../../../shared/ingest/kinds';
 import { keys, openProviderShard, openProviderShards } from '../../../shared/keys';
 import { aProvider } from '../../support/builders';
 
@@ -9,9 +9,9 @@ const isOther = (sk: string, b: { before: string; after: string }) => Buffer.com
 
 describe('the open providers index (gsi2)', () => {
   it('puts an open provider in its shard, sorted by the snapshot that listed it; a closed one not at all', () => {
-    const [open] = entityItems({ kind: 'provider', provider: aProvider('SC123456', { snapshotId: 'abc123' }) });
+    const [open] = entityItems({ kind: 'providers', entity: aProvider('SC123456', { snapshotId: 'abc123' }) });
     expect(open).toMatchObject({ gsi2pk: `OPEN_PROVIDERS#${openProviderShard('SC123456')}`, gsi2sk: 'abc123#SC123456' });
-    const [closed] = entityItems({ kind: 'provider', provider: aProvider('SC123456', { status: 'closed' }) });
+    const [closed] = entityItems({ kind: 'providers', entity: aProvider('SC123456', { status: 'closed' }) });
     expect(closed).not.toHaveProperty('gsi2pk');
     expect(closed).not.toHaveProperty('gsi2sk');
   });
