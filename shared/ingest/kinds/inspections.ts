@@ -31,7 +31,7 @@ const inspectionRow = providerRow.extend({
 export const inspections = defineKind({
   title: 'Ofsted in-year inspection events',
   columns: INSPECTION_COLUMNS,
-  detection: { rank: 1, groupRow: 'inspection information', recognisedBy: 'Ofsted\'s group row "Inspection information" above the provider columns' },
+  detection: { rank: 0, groupRow: 'inspection information', recognisedBy: 'Ofsted\'s group row "Inspection information" above the provider columns' },
   schema: inspectionRow,
   toEntity: (r) => {
     const inspectionDate = r.inspectionDate;

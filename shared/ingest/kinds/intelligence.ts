@@ -79,7 +79,8 @@ const derivedId = (r: Row) => `s-${createHash('sha256').update([r.date, r.urn ??
 export const intelligence = defineKind({
   title: 'intelligence signals',
   columns: COLUMNS,
-  detection: { rank: 1, byColumnCount: true, distinctive: ['Signal ID', 'Severity', 'Signal type'], recognisedBy: 'a "Signal ID", "Severity" or "Signal type" column' },
+  // Above LA outcomes: a signal file may name its LA column "Local authority name".
+  detection: { rank: 2, byColumnCount: true, distinctive: ['Signal ID', 'Severity', 'Signal type'], recognisedBy: 'a "Signal ID", "Severity" or "Signal type" column' },
   schema: row,
   toEntity: (r) => {
     if (!r.urn === !r.localAuthority) {

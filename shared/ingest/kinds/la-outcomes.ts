@@ -67,7 +67,7 @@ export const laOutcomes = defineKind({
   title: 'LA inspection outcomes (ILACS)',
   columns: COLUMNS,
   detection: {
-    rank: 2,
+    rank: 1,
     byColumnCount: true,
     distinctive: ['Local authority name', 'LA name', COLUMNS.leadersImpact.name],
     recognisedBy: 'a "Local authority name" column, or ILACS judgement columns such as "The impact of leaders on social work practice with children and families"',
