@@ -87,7 +87,8 @@ export async function runLoad(e: Endpoints, options: { submissions: number; rows
     submissions: options.submissions,
     submissionsAccepted: accepted,
     rows: options.rows,
-    rowsStored: report.status === 'accepted' ? distinct : 0,
+    // A held snapshot has stored its rows too (it only closes nothing): count what the table holds.
+    rowsStored: report.status === 'rejected' ? 0 : distinct,
     lost: options.submissions - accepted + (options.rows - distinct),
     duplicates: extraVersions + (providers.length - distinct),
     parked: after.parked - before.parked + (after.messagesParked - before.messagesParked),
