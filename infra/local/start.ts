@@ -34,7 +34,7 @@ writeEndpoints(e, resolve(local.endpointsFile));
 
 const empty = ((await dynamoClient().send(new ScanCommand({ TableName: e.table, Limit: 1 }))).Count ?? 0) === 0;
 if (empty) {
-  console.log('Empty store: loading the bundled sample data (real Ofsted provider data + synthetic LA outcomes, intelligence, commissioners) ...');
+  console.log('Empty store: loading the bundled sample data (real Ofsted provider data + synthetic LA outcomes, intelligence, commissioners, contacts, reviewers) ...');
   await loadSamples(cloud, (l) => console.log(`  ${l}`));
 }
 

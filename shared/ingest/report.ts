@@ -81,8 +81,8 @@ function heldLines(h: HeldSnapshot | undefined): string[] {
   if (!h) return [];
   const why =
     h.reason === 'closures'
-      ? `It would mark ${h.wouldClose} of ${h.openProviders} open providers closed, more than the policy allows (${Math.round((h.maxClosureShare ?? 0) * 100)}%). The providers it lists were updated; none was closed.`
-      : `It is dated before the latest provider snapshot applied (${h.latestAsAt}). Nothing was written.`;
+      ? `it would mark ${h.wouldClose} of ${h.openProviders} open providers closed, more than the policy allows (${Math.round((h.maxClosureShare ?? 0) * 100)}%). The providers it lists were updated; none was closed.`
+      : `it is dated before the latest provider snapshot applied (${h.latestAsAt}). Nothing was written.`;
   return ['', `Held: ${why}`, `To apply it anyway: ${h.confirm}`];
 }
 
