@@ -1,19 +1,20 @@
 /**
- * CSV text -> records, each with its 1-based line number, where a broken record costs one record
+ * CSV text -> records, each with its 1-based line number, where a broken record costs that record
  * and never the rest of the file.
  *
- * csv-parse reads each record's cells (and names what is wrong with a bad one), but it cannot find
- * its way back after a broken quote: in its skip-on-error mode, a quote closed too early
- * (`"Al" Bo`) makes it read the rest of the file as one open quote, and a quote never closed
- * swallows every later row (shown by test/unit/ingest/csv-records.test.ts). So this module finds
- * where each record ends, the RFC 4180 way (a line break ends a record unless it is inside a
- * quoted cell; a quote opens a quoted cell only at the start of a cell), and when a quoted cell
- * runs to the end of the file or past the size limit it rejects the line where that quote opened
- * and reads on from the next line.
- * - Line breaks: CRLF, LF or CR, even mixed in one file.
- * - A record without quotes is split on commas; a record with quotes goes through csv-parse.
+ * Why not csv-parse here: it cannot find its way back after a broken quote. In its skip-on-error
+ * mode a quote closed too early (`"Al" Bo`) makes it read the rest of the file as one open quote,
+ * and a quote never closed swallows every later row (test/unit/ingest/csv-records.test.ts shows
+ * both); and running it once per record to contain the damage made imports ten times slower. So
+ * this reads RFC 4180 itself, and csv-parse is the oracle its tests compare it with: for any valid
+ * CSV, in any chunks, the cells are csv-parse's.
+ * - A line break (CRLF, LF or CR, even mixed) ends a record unless it is inside a quoted cell; a
+ *   quote opens a quoted cell only at the start of a cell; `""` inside one is a quote.
+ * - A quote inside an unquoted cell, or text after a closing quote, rejects the record (naming the
+ *   cell); reading goes on at the next line.
+ * - A quoted cell that runs to the end of the text or past the size limit rejects the line where
+ *   its quote opened, and reading goes on from the line after it.
  */
-import { parse } from 'csv-parse/sync';
 import { ImportFileError } from './decode';
 
 export type CsvRecord =
@@ -32,46 +33,30 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
-/** csv-parse's error codes, as a reason to follow "line N: ". */
-function quoteReason(err: unknown): { cell?: number; reason: string } {
-  const e = err as { code?: string; column?: number; message?: string };
-  const cell = typeof e.column === 'number' ? e.column : undefined;
-  switch (e.code) {
-    case 'INVALID_OPENING_QUOTE':
-      return { cell, reason: 'has a quote (") inside a cell that does not start with one: put the whole cell in quotes and double each quote in it, as in "Al ""Bo"" Cy"' };
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return { cell, reason: 'has text after the closing quote of a quoted cell: put the whole cell in quotes and double each quote in it, as in "Al ""Bo"" Cy"' };
-    default:
-      return { cell, reason: `is not valid CSV (${(e.message ?? String(err)).split('\n')[0]}): check its quotes` };
-  }
-}
+const STRAY_QUOTE = 'has a quote (") inside a cell that does not start with one: put the whole cell in quotes and double each quote in it, as in "Al ""Bo"" Cy"';
+const AFTER_CLOSE = 'has text after the closing quote of a quoted cell: put the whole cell in quotes and double each quote in it, as in "Al ""Bo"" Cy"';
 
-/** The cells of one record (its text holds no line break outside quotes). */
-export function recordCells(text: string, line: number): CsvRecord {
-  if (!text.includes('"')) return { line, cells: text.split(',') };
-  try {
-    const records = parse(text, { relax_column_count: true }) as string[][];
-    if (records.length === 1) return { line, cells: records[0]! };
-    return { line, problem: { reason: 'is not valid CSV: check its quotes' } };
-  } catch (err) {
-    return { line, problem: quoteReason(err) };
-  }
-}
-
-/** Finds where records end in text that arrives in chunks; see the module comment. */
+/** Finds where records and cells end in text that arrives in chunks; see the module comment. */
 class RecordFramer {
   private buf = '';
+  /** Where the current record starts in buf; every other offset below is from here. */
   private start = 0;
   private pos = 0;
   private line = 1;
   /** Line breaks inside quoted cells of the current record. */
   private breaks = 0;
-  private inQuotes = false;
+  private cells: string[] = [];
+  private problem: { cell: number; reason: string } | undefined;
+  private cellAt = 0;
   private fieldStart = true;
+  private inQuotes = false;
   /** A quote inside a quoted cell: the next character says whether it closes the cell or is doubled. */
   private quotePending = false;
-  /** Where the open quote is (offset from the record's start) and its line. */
-  private quoteOffset = 0;
+  private doubled = false;
+  /** Where the current cell's closing quote is, once it has closed (-1: not a closed quoted cell). */
+  private closedAt = -1;
+  /** Where the open quote is and its line. */
+  private quoteAt = 0;
   private quoteLine = 0;
   /** Discarding an over-long row up to the next line break. */
   private skipping = false;
@@ -100,17 +85,13 @@ class RecordFramer {
       const c = buf.charCodeAt(this.pos);
       const brk = c === LF || c === CR ? this.breakLength(final) : 0;
       if (brk < 0) return 'wait';
-      if (this.inQuotes) {
-        this.inQuoted(c, brk);
-        continue;
-      }
-      if (brk > 0) return this.endRecord(brk);
-      if (c === QUOTE && this.fieldStart) this.openQuote();
-      else this.fieldStart = c === COMMA;
-      this.pos++;
+      if (this.inQuotes) this.inQuoted(c, brk);
+      else if (brk > 0) return this.endRecord(brk);
+      else this.outside(c);
     }
     if (!final) return 'wait';
     if (this.inQuotes && !this.quotePending) return this.unclosedQuote(false);
+    if (this.quotePending) this.closeQuote();
     return this.start < buf.length ? this.endRecord(0) : undefined;
   }
 
@@ -121,21 +102,31 @@ class RecordFramer {
     return final ? 1 : -1;
   }
 
-  private openQuote(): void {
-    this.inQuotes = true;
-    this.fieldStart = false;
-    this.quoteOffset = this.pos - this.start;
-    this.quoteLine = this.line + this.breaks;
+  private outside(c: number): void {
+    if (c === COMMA) {
+      this.endCell();
+      this.cellAt = this.pos + 1 - this.start;
+      this.fieldStart = true;
+    } else if (c === QUOTE && this.fieldStart) {
+      this.inQuotes = true;
+      this.quoteAt = this.pos - this.start;
+      this.quoteLine = this.line + this.breaks;
+      this.fieldStart = false;
+    } else {
+      if (this.closedAt >= 0) this.fail(AFTER_CLOSE);
+      else if (c === QUOTE) this.fail(STRAY_QUOTE);
+      this.fieldStart = false;
+    }
+    this.pos++;
   }
 
   private inQuoted(c: number, brk: number): void {
     if (this.quotePending) {
       this.quotePending = false;
       if (c === QUOTE) {
+        this.doubled = true;
         this.pos++;
-        return;
-      }
-      this.inQuotes = false; // the quote closed the cell; c is read again outside it
+      } else this.closeQuote(); // c is read again, outside the cell
       return;
     }
     if (c === QUOTE) this.quotePending = true;
@@ -143,10 +134,29 @@ class RecordFramer {
     this.pos += Math.max(brk, 1);
   }
 
+  private closeQuote(): void {
+    this.inQuotes = false;
+    this.closedAt = this.pos - 1 - this.start;
+  }
+
+  private fail(reason: string): void {
+    this.problem ??= { cell: this.cells.length, reason };
+  }
+
+  private endCell(): void {
+    if (!this.problem) {
+      const quoted = this.closedAt >= 0;
+      const text = quoted ? this.buf.slice(this.start + this.cellAt + 1, this.start + this.closedAt) : this.buf.slice(this.start + this.cellAt, this.pos);
+      this.cells.push(this.doubled ? text.replaceAll('""', '"') : text);
+    }
+    this.closedAt = -1;
+    this.doubled = false;
+  }
+
   private endRecord(brk: number): CsvRecord {
-    const record = recordCells(this.buf.slice(this.start, this.pos), this.line);
-    this.pos += brk;
-    this.reset(this.pos, this.line + 1 + this.breaks);
+    this.endCell();
+    const record: CsvRecord = this.problem ? { line: this.line, problem: this.problem } : { line: this.line, cells: this.cells };
+    this.reset(this.pos + brk, this.line + 1 + this.breaks);
     return record;
   }
 
@@ -155,9 +165,14 @@ class RecordFramer {
     this.pos = at;
     this.line = line;
     this.breaks = 0;
+    this.cells = [];
+    this.problem = undefined;
+    this.cellAt = 0;
+    this.fieldStart = true;
     this.inQuotes = false;
     this.quotePending = false;
-    this.fieldStart = true;
+    this.doubled = false;
+    this.closedAt = -1;
   }
 
   private overLong(): CsvRecord {
@@ -190,19 +205,19 @@ class RecordFramer {
     }
     const { line, quoteLine } = this;
     const where = quoteLine === line ? '' : ` (the quote is on line ${quoteLine})`;
-    const why = atLimit
+    const reason = atLimit
       ? `has a quoted cell that is still open after ${this.limits.maxRecordChars.toLocaleString('en-GB')} characters, the most one row may hold${where}: close its quote, or shorten the cell`
       : `has a quote (") that is never closed${where}: close it, or double it ("") if it is part of the text`;
-    const record: CsvRecord = { line, problem: { reason: why } };
     const after = /\r\n|\n|\r/g;
-    after.lastIndex = this.start + this.quoteOffset;
+    after.lastIndex = this.start + this.quoteAt;
     const m = after.exec(this.buf);
     if (m) this.reset(m.index + m[0].length, quoteLine + 1);
     else {
-      this.reset(this.buf.length, quoteLine + 1);
+      // The rest of the text is on the quote's line: at the limit, skip to that line's end.
+      this.reset(this.buf.length, atLimit ? quoteLine : quoteLine + 1);
       this.skipping = atLimit;
     }
-    return record;
+    return { line, problem: { reason } };
   }
 }
 
