@@ -1,6 +1,6 @@
 /**
  * Ingest benchmark, from one run:
- * - pipeline rows/s: the real ingest path (S3 GetObject stream -> csv-parse -> zod -> BatchWriteItem)
+ * - pipeline rows/s: the real ingest path (S3 GetObject stream -> CSV records -> zod -> BatchWriteItem)
  *   for a generated provider file of --rows rows;
  * - raw rows/s: a plain BatchWriteItem loop writing the very same items to the same DynamoDB Local
  *   (items prepared before the clock starts), with the same parallelism;

@@ -59,7 +59,7 @@ export const earlierCases: ImportCase[] = [
 
 /** Inputs that lost a whole import, or passed silently, before issue 14: each failed on the old parser. */
 export const hardeningCases: ImportCase[] = [
-  // Every csv-parse error that concerns a record is a row error; the rows around it are kept.
+  // Every CSV error that concerns a record is a row error (csv-parse's codes: INVALID_OPENING_QUOTE, INVALID_CLOSING_QUOTE, QUOTE_NOT_CLOSED, MAX_RECORD_SIZE); the rows around it are kept.
   { name: 'a quote inside an unquoted cell (Al "Bo" Cy)', input: intel(goodSignal, signal(2, 'Al "Bo" Cy'), signal(3)), expected: /line 3, Summary: "Summary" has a quote \(".*put the whole cell in quotes/, accepted: 2, kind: 'intelligence' },
   { name: 'text after a closing quote ("Al" Bo)', input: intel(goodSignal, signal(2, '"Al" Bo'), signal(3)), expected: /line 3, Summary: "Summary" has text after the closing quote/, accepted: 2 },
   { name: 'an unclosed quote in the middle of the file', input: intel(goodSignal, signal(2, '"never closed'), signal(3), signal(4)), expected: /line 3: has a quote \("\) that is never closed/, accepted: 3, kind: 'intelligence' },

@@ -52,8 +52,9 @@ describe('reading CSV records', () => {
     for (const chunk of [7, 1000]) expect(summary(await records(text, chunk, 20))).toEqual(['1: h', '2: PROBLEM', '3: ok']);
   });
 
-  it('names the cell of a quote csv-parse refuses', async () => {
+  it('names the cell of a stray quote or of text after a closing quote', async () => {
     expect(await records('a,Al "Bo" Cy,c\n')).toEqual([{ line: 1, problem: { cell: 1, reason: expect.stringMatching(/^has a quote \("\) inside a cell/) } }]);
+    expect(await records('a,b,"Al" Bo\n')).toEqual([{ line: 1, problem: { cell: 2, reason: expect.stringMatching(/^has text after the closing quote/) } }]);
   });
 
   it('gives the same cells as csv-parse for any valid CSV, however the text is cut into chunks', async () => {
