@@ -29,6 +29,10 @@ export const handler = instrumented('ingest-import', async (event: S3Event) => {
     metrics.addMetric('RowsAccepted', MetricUnit.Count, report.accepted);
     metrics.addMetric('RowsRejected', MetricUnit.Count, report.rows - report.accepted);
     logger.info('import finished', { kind: report.kind, status: report.status, rows: report.rows, accepted: report.accepted, durationMs: report.durationMs });
+    if (report.held) {
+      metrics.addMetric('ImportsHeld', MetricUnit.Count, 1);
+      logger.warn('provider snapshot held: nothing it would close was closed', { ...report.held });
+    }
     if (report.status === 'accepted' || report.status === 'accepted with rejections') {
       await publishEvent(events.detailTypes.importCompleted, { key: report.key, kind: report.kind, accepted: report.accepted });
     }
