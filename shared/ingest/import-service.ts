@@ -59,6 +59,7 @@ export interface ImportProgress {
 const PROGRESS_EVERY_ROWS = 100_000;
 /** URNs looked up at once (BatchGetItem takes 100 keys). */
 export const REFERENCE_BATCH = 100;
+const MAX_REMEMBERED_URNS = 100_000;
 /** Listed rejections and warnings are capped so a report stays readable; the counts are exact. */
 export const MAX_LISTED_REJECTIONS = 1_000;
 
@@ -85,6 +86,8 @@ class ReferenceCheck {
     const batch = [...this.pending];
     this.pending.clear();
     const held = await this.lookup(batch.map(([urn]) => urn));
+    // Remembered so a URN on many rows is looked up once; bounded for files of a million URNs.
+    if (this.known.size > MAX_REMEMBERED_URNS) this.known.clear();
     for (const [urn, lines] of batch) {
       this.known.set(urn, held.has(urn));
       if (!held.has(urn)) for (const line of lines) this.warn(unknownUrn(urn, line, column));
