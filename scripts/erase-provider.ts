@@ -13,7 +13,7 @@ import { findLocalEndpoints, missingEndpointsMessage } from './lib/local-env';
 
 const spec = {
   command: 'npm run erase-provider --',
-  usage: "URN [--yes] [--json] [--aws]\nLists what is held for a provider; --yes erases it. Give the URN as Ofsted publishes it, e.g. SC123456 or 1234567.",
+  usage: 'URN [--yes] [--json] [--aws]\nLists what is held for a provider; --yes erases it. Give the URN as Ofsted publishes it, e.g. SC123456 or 1234567.',
   options: { yes: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, aws: { type: 'boolean', default: false } },
   positionals: { names: ['URN'], required: 1 },
 } as const;
@@ -45,8 +45,12 @@ async function erase(plan: ErasurePlan, web: string | undefined, json: boolean):
     console.log(JSON.stringify({ urn: plan.urn, found: true, dryRun: false, visitIds: plan.visitIds, ...done, allVersions: plan.allVersions }));
     return;
   }
-  console.log(`Erased provider ${plan.urn}: ${done.itemsDeleted} table items and ${done.objectsDeleted} objects deleted; reports index republished; ${programme}.`);
-  console.log('Earlier programmes (programme/<id>/ in the reports bucket) keep their record of it, and a later provider snapshot that still lists this URN brings its profile back: see the runbook.');
+  console.log(
+    `Erased provider ${plan.urn}: ${done.itemsDeleted} table items and ${done.objectsDeleted} objects deleted; reports index republished; ${programme}.`,
+  );
+  console.log(
+    'Earlier programmes (programme/<id>/ in the reports bucket) keep their record of it, and a later provider snapshot that still lists this URN brings its profile back: see the runbook.',
+  );
 }
 
 await runCli(spec, async ({ values, positionals }) => {

@@ -50,8 +50,15 @@ function importsBucket(aws: boolean, bucket: string | undefined): string {
 async function upload(s3: S3Client, bucket: string, key: string, file: string, confirm: boolean): Promise<void> {
   const size = statSync(file).size;
   const metadata = confirm ? { [CONFIRM_METADATA]: 'yes' } : undefined;
-  const up = new Upload({ client: s3, params: { Bucket: bucket, Key: key, Body: createReadStream(file), ContentType: 'text/csv', Metadata: metadata }, queueSize: 4, partSize: 16 * 1024 * 1024 });
-  up.on('httpUploadProgress', (p) => progress(`Uploading ${basename(file)}: ${size ? Math.round(((p.loaded ?? 0) / size) * 100) : 100}% of ${(size / 1024 / 1024).toFixed(1)} MB`));
+  const up = new Upload({
+    client: s3,
+    params: { Bucket: bucket, Key: key, Body: createReadStream(file), ContentType: 'text/csv', Metadata: metadata },
+    queueSize: 4,
+    partSize: 16 * 1024 * 1024,
+  });
+  up.on('httpUploadProgress', (p) =>
+    progress(`Uploading ${basename(file)}: ${size ? Math.round(((p.loaded ?? 0) / size) * 100) : 100}% of ${(size / 1024 / 1024).toFixed(1)} MB`),
+  );
   try {
     await up.done();
   } catch (err) {

@@ -12,8 +12,14 @@ import { findLocalEndpoints, missingEndpointsMessage } from './lib/local-env';
 
 const spec = {
   command: 'npm run redrive --',
-  usage: '[--list] [--json] | --aws --queue FAILED_EVENTS_QUEUE_URL [--json]\nReplays events parked after failed retries (locally: .local/failed/; in AWS: the failed-events queue).',
-  options: { list: { type: 'boolean', default: false }, aws: { type: 'boolean', default: false }, queue: { type: 'string' }, json: { type: 'boolean', default: false } },
+  usage:
+    '[--list] [--json] | --aws --queue FAILED_EVENTS_QUEUE_URL [--json]\nReplays events parked after failed retries (locally: .local/failed/; in AWS: the failed-events queue).',
+  options: {
+    list: { type: 'boolean', default: false },
+    aws: { type: 'boolean', default: false },
+    queue: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
 } as const;
 
 type Outcome = { replayed: number; succeeded: number; failed: number };

@@ -80,7 +80,7 @@ const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
 
 async function latestAsAt(): Promise<string | undefined> {
   const out = await dynamoClient().send(new GetCommand({ TableName: requireEnv('tableName'), Key: keys.providerSnapshots(), ConsistentRead: true }));
-  const asAt = out.Item?.asAt;
+  const asAt: unknown = out.Item?.asAt;
   return typeof asAt === 'string' ? asAt : undefined;
 }
 
@@ -116,7 +116,9 @@ export async function knownProviders(urns: readonly string[]): Promise<ReadonlyS
     let Keys: Record<string, unknown>[] | undefined = [...new Set(urns.slice(i, i + REFERENCE_BATCH))].map((u) => ({ ...keys.provider(u) }));
     for (let attempt = 0; Keys?.length; attempt++) {
       if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const out: BatchGetCommandOutput = await dynamoClient().send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys, ProjectionExpression: 'urn' } } }));
+      const out: BatchGetCommandOutput = await dynamoClient().send(
+        new BatchGetCommand({ RequestItems: { [TableName]: { Keys, ProjectionExpression: 'urn' } } }),
+      );
       for (const item of out.Responses?.[TableName] ?? []) if (typeof item.urn === 'string') found.add(item.urn);
       Keys = out.UnprocessedKeys?.[TableName]?.Keys;
     }

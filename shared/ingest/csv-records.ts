@@ -18,8 +18,7 @@
 import { ImportFileError } from './decode';
 
 export type CsvRecord =
-  | { readonly line: number; readonly cells: string[] }
-  | { readonly line: number; readonly problem: { readonly cell?: number; readonly reason: string } };
+  { readonly line: number; readonly cells: string[] } | { readonly line: number; readonly problem: { readonly cell?: number; readonly reason: string } };
 
 export interface CsvReadLimits {
   /** Longest record, in characters: a quoted cell still open past it is taken as never closed. */
@@ -33,7 +32,8 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
-const STRAY_QUOTE = 'has a quote (") inside a cell that does not start with one: put the whole cell in quotes and double each quote in it, as in "Al ""Bo"" Cy"';
+const STRAY_QUOTE =
+  'has a quote (") inside a cell that does not start with one: put the whole cell in quotes and double each quote in it, as in "Al ""Bo"" Cy"';
 const AFTER_CLOSE = 'has text after the closing quote of a quoted cell: put the whole cell in quotes and double each quote in it, as in "Al ""Bo"" Cy"';
 
 /** Finds where records and cells end in text that arrives in chunks; see the module comment. */
@@ -179,7 +179,12 @@ class RecordFramer {
     if (this.inQuotes) return this.unclosedQuote(true);
     const line = this.line;
     this.skipping = true;
-    return { line, problem: { reason: `is longer than ${this.limits.maxRecordChars.toLocaleString('en-GB')} characters, the most one row may hold: shorten its longest cell` } };
+    return {
+      line,
+      problem: {
+        reason: `is longer than ${this.limits.maxRecordChars.toLocaleString('en-GB')} characters, the most one row may hold: shorten its longest cell`,
+      },
+    };
   }
 
   /** Discards the rest of an over-long row; the next record starts after its line break. */
@@ -201,7 +206,9 @@ class RecordFramer {
   private unclosedQuote(atLimit: boolean): CsvRecord {
     const most = this.limits.maxUnclosedQuotes ?? 1_000;
     if (++this.unclosed > most) {
-      throw new ImportFileError(`More than ${most.toLocaleString('en-GB')} quotes in this file are never closed, so it cannot be read as CSV. Check that it is comma-separated and that each quoted cell ends with a quote.`);
+      throw new ImportFileError(
+        `More than ${most.toLocaleString('en-GB')} quotes in this file are never closed, so it cannot be read as CSV. Check that it is comma-separated and that each quoted cell ends with a quote.`,
+      );
     }
     const { line, quoteLine } = this;
     const where = quoteLine === line ? '' : ` (the quote is on line ${quoteLine})`;

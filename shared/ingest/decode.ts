@@ -26,7 +26,8 @@ function sniff(head: Uint8Array, final: boolean): Encoding {
     throw new ImportFileError('The file is UTF-16 text. Save it as "CSV UTF-8 (Comma delimited)" and upload it again.');
   }
   const nul = head.indexOf(0);
-  if (nul !== -1) throw new ImportFileError(`This is not a CSV text file: it holds binary data (a zero byte at byte ${nul + 1}). Export the sheet as CSV and upload that.`);
+  if (nul !== -1)
+    throw new ImportFileError(`This is not a CSV text file: it holds binary data (a zero byte at byte ${nul + 1}). Export the sheet as CSV and upload that.`);
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !final });
     return 'utf8';
@@ -50,7 +51,9 @@ function decoderFor(head: Uint8Array, final: boolean): { write: (b: Uint8Array) 
 }
 
 function tooLarge(maxBytes: number): ImportFileError {
-  return new ImportFileError(`The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit for one import. Split it into smaller files and upload each.`);
+  return new ImportFileError(
+    `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit for one import. Split it into smaller files and upload each.`,
+  );
 }
 
 /** Decoded text chunks from the raw bytes, with the size limit enforced as bytes arrive. */

@@ -12,7 +12,9 @@ type Issues = { addIssue: (i: { code: 'custom'; message: string }) => void };
 
 export const text = z.string().transform((s) => s.trim());
 export const optionalText = text.transform((s) => (s === '' ? undefined : s));
-export const requiredText = text.pipe(z.string().min(1, { error: 'is empty: every row needs a value here' }).max(500, { error: 'is longer than 500 characters' }));
+export const requiredText = text.pipe(
+  z.string().min(1, { error: 'is empty: every row needs a value here' }).max(500, { error: 'is longer than 500 characters' }),
+);
 /** An optional cell: absent from the header or blank in the row, it is undefined. */
 export const optional = <T extends z.ZodType>(s: T) => s.optional();
 

@@ -198,7 +198,9 @@ export async function runImport(importId: string, key: string, ports: ImportPort
   });
 
   if (ports.size > ports.limits.maxBytes) {
-    return finish('rejected', { error: `The file is ${formatBytes(ports.size)}, over the ${formatBytes(ports.limits.maxBytes)} limit for one import. Split it into smaller files and upload each.` });
+    return finish('rejected', {
+      error: `The file is ${formatBytes(ports.size)}, over the ${formatBytes(ports.limits.maxBytes)} limit for one import. Split it into smaller files and upload each.`,
+    });
   }
   let read: ReadOutcome;
   try {
@@ -209,7 +211,10 @@ export async function runImport(importId: string, key: string, ports: ImportPort
   }
   if (read.held) return finish('held', { held: read.held });
   if (tally.accepted === 0) {
-    const error = tally.rows === 0 ? 'The file has a header but no data rows.' : `Every one of the ${tally.rows} data rows was rejected: see the reasons below, fix them and upload the file again.`;
+    const error =
+      tally.rows === 0
+        ? 'The file has a header but no data rows.'
+        : `Every one of the ${tally.rows} data rows was rejected: see the reasons below, fix them and upload the file again.`;
     return finish('rejected', { error });
   }
   const snapshot = tally.kind === 'providers' ? await applySnapshot(ports, tally) : {};

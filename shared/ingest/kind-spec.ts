@@ -82,7 +82,10 @@ export function defineKind<S extends z.ZodType, E>(def: KindDefinition<S, E>): I
     parseRow: (raw, context) => {
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
-        return { ok: false, problems: parsed.error.issues.map((i) => ({ field: i.path[0] === undefined ? undefined : String(i.path[0]), message: i.message })) };
+        return {
+          ok: false,
+          problems: parsed.error.issues.map((i) => ({ field: i.path[0] === undefined ? undefined : String(i.path[0]), message: i.message })),
+        };
       }
       return toEntity(parsed.data, context);
     },

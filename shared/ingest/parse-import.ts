@@ -79,7 +79,10 @@ function unrecognised(line: number, cells: readonly string[], candidates: readon
     );
   }
   const which = candidates.map((k) => `${IMPORT_KINDS[k].title} (recognised by ${IMPORT_KINDS[k].detection.recognisedBy})`).join('; or ');
-  return new ImportFileError(`Line ${line}: the column names (${quoted(cells)}) could be ${which}. Say which by naming the columns so, and upload again. See docs/data-formats.md.`, line);
+  return new ImportFileError(
+    `Line ${line}: the column names (${quoted(cells)}) could be ${which}. Say which by naming the columns so, and upload again. See docs/data-formats.md.`,
+    line,
+  );
 }
 
 function headFrom(record: { line: number; cells: string[] }, groupRow: readonly string[] | undefined, asAt: string | undefined): Head {
@@ -116,14 +119,15 @@ async function readHead(records: AsyncIterator<CsvRecord>): Promise<Head> {
 const columnAt = (head: Head, i: number) => head.cells[i] || `column ${i + 1}`;
 
 /** Any character outside printable ASCII, tab and line breaks: only then is the full text check run. */
-// eslint-disable-next-line no-control-regex -- the characters that need a closer look
 const SUSPECT = /[^\t\n\r\x20-\x7E]/;
 
 /** Cells past the header's last column, or a character the strict text check refuses: the row is refused. */
 function cellProblem(cells: readonly string[], head: Head, columns: Columns): Omit<Rejection, 'line'> | undefined {
   const extra = cells.slice(head.cells.length).filter((c) => c.trim() !== '');
   if (extra.length) {
-    return { reason: `has ${cells.length} cells but the header has ${head.cells.length} columns (extra: "${extra[0]!.slice(0, 40)}"). Check for a comma inside a cell that is not in quotes.` };
+    return {
+      reason: `has ${cells.length} cells but the header has ${head.cells.length} columns (extra: "${extra[0]!.slice(0, 40)}"). Check for a comma inside a cell that is not in quotes.`,
+    };
   }
   for (let i = 0; i < cells.length; i++) {
     if (!SUSPECT.test(cells[i]!)) continue;
@@ -160,7 +164,14 @@ function parseRecord<K extends ImportKind>(r: { line: number; cells: string[] },
   const first = seen.get(key);
   if (first !== undefined) {
     const column = head.map.columnName.get(spec.duplicate.field) ?? spec.duplicate.field;
-    return { type: 'rejected', rejection: { line: r.line, column, reason: `${key} appears again: it was first on line ${first}, and only the first is kept. Remove one of the two rows.` } };
+    return {
+      type: 'rejected',
+      rejection: {
+        line: r.line,
+        column,
+        reason: `${key} appears again: it was first on line ${first}, and only the first is kept. Remove one of the two rows.`,
+      },
+    };
   }
   seen.set(key, r.line);
   // The spec of kind K made this entity, so it is EntityOf<K>; TypeScript cannot follow K into the union.
@@ -189,7 +200,14 @@ export async function* parseImport(source: AsyncIterable<Uint8Array>, options: P
   try {
     const head = await readHead(records);
     const reference = IMPORT_KINDS[head.kind].providerReference ? head.map.columnName.get('urn') : undefined;
-    yield { type: 'kind', kind: head.kind, headerLine: head.line, columns: head.cells, ...(head.asAt ? { asAt: head.asAt } : {}), ...(reference ? { referenceColumn: reference } : {}) };
+    yield {
+      type: 'kind',
+      kind: head.kind,
+      headerLine: head.line,
+      columns: head.cells,
+      ...(head.asAt ? { asAt: head.asAt } : {}),
+      ...(reference ? { referenceColumn: reference } : {}),
+    };
     yield* parseRows(records, head, options.snapshotId);
   } finally {
     await records.return?.(undefined);

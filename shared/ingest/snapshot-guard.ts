@@ -62,7 +62,13 @@ function confirmText(guard: GuardPolicy): string {
 /** Held for its closures, or undefined when it may close them. */
 export function closuresHold(count: ClosureCount, guard: GuardPolicy): HeldSnapshot | undefined {
   if (guard.confirmed || count.wouldClose <= guard.maxClosureShare * count.openProviders) return undefined;
-  return { reason: 'closures', wouldClose: count.wouldClose, openProviders: count.openProviders, maxClosureShare: guard.maxClosureShare, confirm: confirmText(guard) };
+  return {
+    reason: 'closures',
+    wouldClose: count.wouldClose,
+    openProviders: count.openProviders,
+    maxClosureShare: guard.maxClosureShare,
+    confirm: confirmText(guard),
+  };
 }
 
 /** Held for being older than the latest snapshot applied, or undefined when either date is unknown. */

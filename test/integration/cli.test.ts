@@ -24,7 +24,12 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
-  return runProcess(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { ...process.env, VISITS_ENDPOINTS_FILE: endpointsFile, POWERTOOLS_LOG_LEVEL: 'WARN', ...env });
+  return runProcess(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+    ...process.env,
+    VISITS_ENDPOINTS_FILE: endpointsFile,
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+    ...env,
+  });
 }
 
 function json<T>(r: ProcessResult): T {
@@ -84,10 +89,14 @@ describe('the command-line interfaces', () => {
     writeFileSync(partial, readFileSync('samples/ofsted/providers-as-at-2018-03-31.csv', 'utf8').split('\n').slice(0, 5).join('\n'));
     const held = await run('import', [partial, '--json']);
     expect(held.code).toBe(3);
-    expect(json<ImportJson>(held)).toMatchObject({ status: 'held', held: { reason: 'closures', confirm: expect.stringContaining('--confirm-closures') } });
+    const heldReport = json<ImportJson>(held);
+    expect(heldReport).toMatchObject({ status: 'held', held: { reason: 'closures' } });
+    expect(heldReport.held?.confirm).toContain('--confirm-closures');
     const applied = await run('import', [partial, '--json', '--confirm-closures']);
     expect(applied.code).toBe(0);
-    expect(json<ImportJson>(applied)).toMatchObject({ status: 'accepted', closed: expect.any(Number) });
+    const appliedReport = json<ImportJson>(applied);
+    expect(appliedReport.status).toBe('accepted');
+    expect(appliedReport.closed).toBeGreaterThan(0);
     expect((await run('import', ['samples/ofsted/providers-as-at-2018-03-31.csv', '--confirm-closures'])).code).toBe(0);
   });
 

@@ -28,7 +28,11 @@ let e: Endpoints;
  * a test says otherwise: the table is shared with other test files, so a small provider file would
  * otherwise be held by the snapshot guard, which has tests of its own below.
  */
-async function importBytes(name: string, body: string | Uint8Array, options: { confirm?: boolean } = {}): Promise<{ report: ImportReport; text: string; key: string }> {
+async function importBytes(
+  name: string,
+  body: string | Uint8Array,
+  options: { confirm?: boolean } = {},
+): Promise<{ report: ImportReport; text: string; key: string }> {
   const key = uniqueKey(prefixes.imports, name);
   await putObject(e.buckets.imports, key, body, 'text/csv', options.confirm === false ? undefined : { [CONFIRM_METADATA]: 'yes' });
   await settle(e);
@@ -62,9 +66,35 @@ function providerRow(over: Partial<Record<string, string>> = {}): string {
     ...over,
   };
   return [
-    'Ofsted Social Care Provider Webpage', v.urn, '', v.type, 'Active', v.name, 'REDACTED', 'REDACTED', 'REDACTED', 'REDACTED', 'REDACTED',
-    v.region, v.region, v.la, 'Somewhere', 'Private', v.places, 'Full inspection', v.date, '20/04/2019', v.event, v.grade, '', 'Good', 'Good', 'Good',
-  ].map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+    'Ofsted Social Care Provider Webpage',
+    v.urn,
+    '',
+    v.type,
+    'Active',
+    v.name,
+    'REDACTED',
+    'REDACTED',
+    'REDACTED',
+    'REDACTED',
+    'REDACTED',
+    v.region,
+    v.region,
+    v.la,
+    'Somewhere',
+    'Private',
+    v.places,
+    'Full inspection',
+    v.date,
+    '20/04/2019',
+    v.event,
+    v.grade,
+    '',
+    'Good',
+    'Good',
+    'Good',
+  ]
+    .map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c))
+    .join(',');
 }
 
 beforeAll(() => {
@@ -90,7 +120,11 @@ describe('importing Ofsted provider data', () => {
     const { report } = await importBytes('inspections-in-year-2017-18.csv', readFileSync(inspectionsFile));
     expect(report).toMatchObject({ kind: 'inspections', status: 'accepted', rows: 3488, accepted: 3488 });
     const history = await dynamoClient().send(
-      new QueryCommand({ TableName: e.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': 'PROVIDER#1027077', ':sk': 'INSPECTION#' } }),
+      new QueryCommand({
+        TableName: e.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': 'PROVIDER#1027077', ':sk': 'INSPECTION#' },
+      }),
     );
     expect(history.Items?.length).toBeGreaterThanOrEqual(1);
   });
@@ -165,7 +199,8 @@ describe('importing Ofsted provider data', () => {
     const { report } = await importBytes('snap-2.csv', `${HEADER}\n${providerRow({ urn: 'SC950001', name: 'Renamed Home' })}\n`);
     expect(report.closed).toBeGreaterThanOrEqual(1);
     const absent = await getItem(keys.provider('SC950002'));
-    expect(absent).toMatchObject({ status: 'closed', name: expect.any(String) });
+    expect(absent).toMatchObject({ status: 'closed' });
+    expect(typeof absent?.name).toBe('string');
     // Out of the open providers index, so the next snapshot does not read it again.
     expect(absent).not.toHaveProperty('gsi2pk');
     expect(await getItem(keys.provider('SC950001'))).toMatchObject({ status: 'open', name: 'Renamed Home' });
@@ -174,7 +209,9 @@ describe('importing Ofsted provider data', () => {
     const again = await importBytes('snap-2-copy.csv', `${HEADER}\n${providerRow({ urn: 'SC950001', name: 'Renamed Home' })}\n`);
     expect(again.report.closed).toBe(0);
     await importBytes('snap-3.csv', `${HEADER}\n${providerRow({ urn: 'SC950001' })}\n${providerRow({ urn: 'SC950002', event: '8' })}\n`);
-    expect(await getItem(keys.provider('SC950002'))).toMatchObject({ status: 'open', gsi2pk: expect.stringMatching(/^OPEN_PROVIDERS#/) });
+    const reopened = await getItem(keys.provider('SC950002'));
+    expect(reopened).toMatchObject({ status: 'open' });
+    expect(String(reopened?.gsi2pk)).toMatch(/^OPEN_PROVIDERS#/);
   });
 
   it('changes nothing when the same S3 event is delivered twice', async () => {
@@ -183,7 +220,11 @@ describe('importing Ofsted provider data', () => {
     await settle(e);
     const firstReport = await getText(e.buckets.imports, reportKeys(key).json);
     const { handler } = await import('../../functions/ingest-import/handler');
-    const event = { Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: e.buckets.imports }, object: { key: key.split('/').map(encodeURIComponent).join('/') } } }] };
+    const event = {
+      Records: [
+        { eventName: 'ObjectCreated:Put', s3: { bucket: { name: e.buckets.imports }, object: { key: key.split('/').map(encodeURIComponent).join('/') } } },
+      ],
+    };
     await handler(event as never, {} as never);
     expect(await getText(e.buckets.imports, reportKeys(key).json)).toBe(firstReport);
   });
@@ -217,9 +258,13 @@ describe('importing Ofsted provider data', () => {
         )
       ).Items ?? [];
     const medway = keys.contactsPrefix({ urn: '1027076' });
-    expect(await query(medway.pk, medway.skPrefix)).toEqual([expect.objectContaining({ entity: 'contact', urn: '1027076', role: 'Responsible individual', email: expect.stringMatching(/@1027076\.providers\.example\.org\.uk$/) })]);
+    const medwayContacts = await query(medway.pk, medway.skPrefix);
+    expect(medwayContacts).toEqual([expect.objectContaining({ entity: 'contact', urn: '1027076', role: 'Responsible individual' })]);
+    expect(String(medwayContacts[0]?.email)).toMatch(/@1027076\.providers\.example\.org\.uk$/);
     const leeds = keys.contactsPrefix({ localAuthority: 'Leeds' });
-    expect(await query(leeds.pk, leeds.skPrefix)).toEqual([expect.objectContaining({ entity: 'contact', localAuthority: 'Leeds', role: "Director of children's services" })]);
+    expect(await query(leeds.pk, leeds.skPrefix)).toEqual([
+      expect.objectContaining({ entity: 'contact', localAuthority: 'Leeds', role: "Director of children's services" }),
+    ]);
     const london = await query(keys.reviewer('London', 'x').pk);
     expect(london.length).toBeGreaterThanOrEqual(1);
     expect(london.every((r) => r.entity === 'reviewer' && (r.regions as string[]).includes('London'))).toBe(true);
@@ -240,10 +285,12 @@ describe('a file with broken rows (issue 14)', () => {
     ].join('\n');
     const { report, text } = await importBytes('bad-quotes.csv', body);
     expect(report).toMatchObject({ kind: 'intelligence', status: 'accepted with rejections', rows: 4, accepted: 2 });
-    expect(report.rejected).toEqual([
-      { line: 3, column: 'Summary', reason: expect.stringMatching(/^"Summary" has a quote/) },
-      { line: 4, reason: expect.stringMatching(/never closed/) },
+    expect(report.rejected.map((r) => [r.line, r.column])).toEqual([
+      [3, 'Summary'],
+      [4, undefined],
     ]);
+    expect(report.rejected[0]?.reason).toMatch(/^"Summary" has a quote/);
+    expect(report.rejected[1]?.reason).toMatch(/never closed/);
     expect(text).toContain('Outcome: accepted with rejections');
     expect(await getItem(keys.signal({ urn: '1027076' }, '2020-02-01', `Q${tag}-1`))).toBeDefined();
     expect(await getItem(keys.signal({ urn: '1027076' }, '2020-02-03', `Q${tag}-4`))).toBeDefined();
@@ -256,7 +303,8 @@ describe('a file with broken rows (issue 14)', () => {
     const body = 'Signal ID,Date,URN,Local authority,Type,Summary\nW-1,01/02/2020,1027076,,complaint,Known\nW-2,01/02/2020,SC99999999,,complaint,Unknown\n';
     const { report, text } = await importBytes('unknown-urn.csv', body);
     expect(report).toMatchObject({ status: 'accepted', accepted: 2 });
-    expect(report.warnings).toEqual([{ line: 3, column: 'URN', reason: expect.stringMatching(/^SC99999999 is not a provider we hold/) }]);
+    expect(report.warnings.map((w) => [w.line, w.column])).toEqual([[3, 'URN']]);
+    expect(report.warnings[0]?.reason).toMatch(/^SC99999999 is not a provider we hold/);
     expect(text).toContain('Accepted with a warning:');
     expect(await getItem(keys.signal({ urn: 'SC99999999' }, '2020-02-01', 'W-2'))).toBeDefined();
   });

@@ -49,7 +49,10 @@ export const commissioners = defineKind({
       urns: r.urns ?? [],
     };
     if (c.localAuthorities.length + c.regions.length + c.urns.length === 0) {
-      return refuse('localAuthorities', 'and "Regions" and "URNs" are all empty: say which local authorities, regions or providers this commissioner wants reports for');
+      return refuse(
+        'localAuthorities',
+        'and "Regions" and "URNs" are all empty: say which local authorities, regions or providers this commissioner wants reports for',
+      );
     }
     return accept(c);
   },

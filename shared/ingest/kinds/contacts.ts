@@ -49,7 +49,10 @@ export const contacts = defineKind({
     }
     const where = r.urn ? { urn: r.urn } : { localAuthority: r.localAuthority };
     const contact: Contact = {
-      contactId: `k-${createHash('sha256').update(`${keys.contact(where, r.email).pk}\u0000${r.email}`).digest('hex').slice(0, 16)}`,
+      contactId: `k-${createHash('sha256')
+        .update(`${keys.contact(where, r.email).pk}\u0000${r.email}`)
+        .digest('hex')
+        .slice(0, 16)}`,
       name: r.name,
       email: r.email,
       ...where,

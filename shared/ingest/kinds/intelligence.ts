@@ -36,7 +36,12 @@ const ALIASES: Record<SignalType, readonly string[]> = {
 const TYPE_BY_WORDS = new Map<string, SignalType>(SIGNAL_TYPES.flatMap((t) => [t, t.replace(/-/g, ' '), ...ALIASES[t]].map((w) => [w, t] as const)));
 
 const signalType = text.transform((s, ctx) => {
-  const t = TYPE_BY_WORDS.get(s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim());
+  const t = TYPE_BY_WORDS.get(
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim(),
+  );
   if (!t) ctx.addIssue({ code: 'custom', message: `"${s}" is not a type of signal we know: use one of ${SIGNAL_TYPES.join(', ')}` });
   return t ?? 'complaint';
 });
@@ -74,13 +79,22 @@ const row = z.object({
 type Row = z.output<typeof row>;
 
 /** A stable id for a row that has none: the same row imported again is the same signal. */
-const derivedId = (r: Row) => `s-${createHash('sha256').update([r.date, r.urn ?? '', r.localAuthority ?? '', r.type, r.summary ?? ''].join('\u0000')).digest('hex').slice(0, 16)}`;
+const derivedId = (r: Row) =>
+  `s-${createHash('sha256')
+    .update([r.date, r.urn ?? '', r.localAuthority ?? '', r.type, r.summary ?? ''].join('\u0000'))
+    .digest('hex')
+    .slice(0, 16)}`;
 
 export const intelligence = defineKind({
   title: 'intelligence signals',
   columns: COLUMNS,
   // Above LA outcomes: a signal file may name its LA column "Local authority name".
-  detection: { rank: 2, byColumnCount: true, distinctive: ['Signal ID', 'Severity', 'Signal type'], recognisedBy: 'a "Signal ID", "Severity" or "Signal type" column' },
+  detection: {
+    rank: 2,
+    byColumnCount: true,
+    distinctive: ['Signal ID', 'Severity', 'Signal type'],
+    recognisedBy: 'a "Signal ID", "Severity" or "Signal type" column',
+  },
   schema: row,
   toEntity: (r) => {
     if (!r.urn === !r.localAuthority) {

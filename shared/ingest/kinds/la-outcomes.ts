@@ -30,7 +30,11 @@ const notYet = (s: string) => s === '' || /^not yet inspected$/i.test(s);
 const laGrade = text.transform((s, ctx) => {
   if (notYet(s)) return undefined;
   const g = parseGrade(s);
-  if (!g) ctx.addIssue({ code: 'custom', message: `"${s}" is not a judgement we know: use one of ${ACCEPTED_GRADE_WORDS.join(', ')}, "Not yet inspected", or leave it blank` });
+  if (!g)
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${s}" is not a judgement we know: use one of ${ACCEPTED_GRADE_WORDS.join(', ')}, "Not yet inspected", or leave it blank`,
+    });
   return g;
 });
 
@@ -70,12 +74,15 @@ export const laOutcomes = defineKind({
     rank: 1,
     byColumnCount: true,
     distinctive: ['Local authority name', 'LA name', COLUMNS.leadersImpact.name],
-    recognisedBy: 'a "Local authority name" column, or ILACS judgement columns such as "The impact of leaders on social work practice with children and families"',
+    recognisedBy:
+      'a "Local authority name" column, or ILACS judgement columns such as "The impact of leaders on social work practice with children and families"',
   },
   schema: row,
   toEntity: (r) => {
-    if (r.inspectionDate && !r.overall) return refuse('overall', `is blank or "Not yet inspected" but the inspection date is ${r.inspectionDate}: give the overall judgement`);
-    if (!r.inspectionDate && r.overall) return refuse('inspectionDate', 'is blank or "Not yet inspected" but an overall judgement is given: give the inspection date');
+    if (r.inspectionDate && !r.overall)
+      return refuse('overall', `is blank or "Not yet inspected" but the inspection date is ${r.inspectionDate}: give the overall judgement`);
+    if (!r.inspectionDate && r.overall)
+      return refuse('inspectionDate', 'is blank or "Not yet inspected" but an overall judgement is given: give the inspection date');
     const outcome: LaOutcome = {
       localAuthority: r.localAuthority,
       region: r.region,

@@ -168,7 +168,8 @@ export const providers = defineKind({
   detection: {
     rank: 0,
     byColumnCount: true,
-    recognisedBy: 'the most columns of Ofsted\'s provider file ("URN", "Provision type", "Ofsted region", ...), with no "Inspection information" group row above them',
+    recognisedBy:
+      'the most columns of Ofsted\'s provider file ("URN", "Provision type", "Ofsted region", ...), with no "Inspection information" group row above them',
   },
   schema: providerRow,
   toEntity: (r, { snapshotId }) => accept(toProvider(r, snapshotId)),

@@ -5,7 +5,8 @@ import { keys, openProviderShard, openProviderShards } from '../../../shared/key
 import { aProvider } from '../../support/builders';
 
 /** The bounds as DynamoDB applies them: sort keys compare as UTF-8 bytes. */
-const isOther = (sk: string, b: { before: string; after: string }) => Buffer.compare(Buffer.from(sk), Buffer.from(b.before)) < 0 || Buffer.compare(Buffer.from(sk), Buffer.from(b.after)) >= 0;
+const isOther = (sk: string, b: { before: string; after: string }) =>
+  Buffer.compare(Buffer.from(sk), Buffer.from(b.before)) < 0 || Buffer.compare(Buffer.from(sk), Buffer.from(b.after)) >= 0;
 
 describe('the open providers index (gsi2)', () => {
   it('puts an open provider in its shard, sorted by the snapshot that listed it; a closed one not at all', () => {

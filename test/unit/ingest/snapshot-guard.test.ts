@@ -29,7 +29,9 @@ describe('the snapshot guard', () => {
   });
 
   it('holds a snapshot older than the latest applied only when both dates are known', () => {
-    expect(olderHold('2017-03-31', '2018-03-31', guard)).toMatchObject({ reason: 'older', latestAsAt: '2018-03-31', confirm: expect.stringContaining('imports/a/p.csv.confirm') });
+    const held = olderHold('2017-03-31', '2018-03-31', guard);
+    expect(held).toMatchObject({ reason: 'older', latestAsAt: '2018-03-31' });
+    expect(held?.confirm).toContain('imports/a/p.csv.confirm');
     expect(olderHold('2018-03-31', '2018-03-31', guard)).toBeUndefined();
     expect(olderHold(undefined, '2018-03-31', guard)).toBeUndefined();
     expect(olderHold('2017-03-31', undefined, guard)).toBeUndefined();
