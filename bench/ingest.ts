@@ -1,6 +1,6 @@
 /**
  * Ingest benchmark, from one run:
- * - pipeline rows/s: the real ingest path (S3 GetObject stream -> csv-parse -> zod -> BatchWriteItem)
+ * - pipeline rows/s: the real ingest path (S3 GetObject stream -> CSV records -> zod -> BatchWriteItem)
  *   for a generated provider file of --rows rows;
  * - raw rows/s: a plain BatchWriteItem loop writing the very same items to the same DynamoDB Local
  *   (items prepared before the clock starts), with the same parallelism;
@@ -18,10 +18,10 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { BatchWriter } from '../shared/aws/batch-write';
 import { dynamoClient, s3Client } from '../shared/aws/clients';
 import { importObject } from '../shared/aws/import-adapter';
-import { entityItems } from '../shared/ingest/items';
+import { entityItems } from '../shared/ingest/kinds';
 import { parseImport } from '../shared/ingest/parse-import';
 import { syntheticProviderCsv } from '../test/support/synthetic-providers';
-import { functions } from '../infra/catalogue';
+import { functions, limits } from '../infra/catalogue';
 import { createTable, localFunctionEnvironment } from '../infra/local/cloud';
 import { runProcess } from '../scripts/lib/run-process';
 import { withLocalCloud } from './local-cloud';
@@ -89,7 +89,7 @@ export async function benchIngest(options: { rows: number; rssRows: number; log:
       await emptyTable(cloud.endpoints.table);
       options.log('raw: preparing the same items, then a plain BatchWriteItem loop ...');
       const items: Record<string, unknown>[] = [];
-      for await (const ev of parseImport(createReadStream(file), { snapshotId: 'bench' })) if (ev.type === 'row') items.push(...entityItems(ev.entity));
+      for await (const ev of parseImport(createReadStream(file), { maxBytes: limits.importMaxBytes, maxRowChars: limits.importMaxRowChars, snapshotId: 'bench' })) if (ev.type === 'row') items.push(...entityItems(ev.row));
       const rawItemsCount = items.length;
       const writer = new BatchWriter(dynamoClient(), { tableName: cloud.endpoints.table, concurrency: 16 });
       const t1 = performance.now();

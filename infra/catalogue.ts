@@ -94,6 +94,8 @@ export type BucketId = keyof typeof buckets;
 export const limits = {
   /** Largest CSV an import accepts. A 1,000,000-row provider file is about 300 MB. */
   importMaxBytes: 512 * 1024 * 1024,
+  /** Longest row of an import, in characters (a quoted cell still open past it is taken as never closed). */
+  importMaxRowChars: 100_000,
   /** Largest findings JSON the pre-signed POST allows and the ingest accepts. */
   findingsMaxBytes: 256 * 1024,
   /** How long a pre-signed POST for findings stays valid. */

@@ -19,6 +19,7 @@
  * | email sent          | EMAIL#{dedupeKey}       | SENT                        |                    |                       |                    |                      |
  * | suppression         | SUPPRESSED#{email}      | SUPPRESSED                  |                    |                       |                    |                      |
  * | import record       | IMPORT#{key}            | {etag}                      |                    |                       |                    |                      |
+ * | provider snapshots  | SNAPSHOTS#providers     | LATEST                      |                    |                       |                    |                      |
  * | policy              | POLICY                  | CURRENT / V#{version}       |                    |                       |                    |                      |
  *
  * Every item carries `entity` (the entity name) so a parallel Scan can pick entities by type.
@@ -47,6 +48,7 @@ export type Entity =
   | 'email'
   | 'suppression'
   | 'import'
+  | 'snapshot'
   | 'policy';
 
 export interface Key {
@@ -116,6 +118,8 @@ export const keys = {
   emailSent: (dedupeKey: string): Key => ({ pk: `EMAIL#${dedupeKey}`, sk: 'SENT' }),
   suppression: (email: string): Key => ({ pk: `SUPPRESSED#${email.trim().toLowerCase()}`, sk: 'SUPPRESSED' }),
   importRecord: (bucketKey: string, etag: string): Key => ({ pk: `IMPORT#${bucketKey}`, sk: etag }),
+  /** The provider snapshots applied so far: the latest "as at" date, for the snapshot guard. */
+  providerSnapshots: (): Key => ({ pk: 'SNAPSHOTS#providers', sk: 'LATEST' }),
   currentPolicy: (): Key => ({ pk: 'POLICY', sk: 'CURRENT' }),
   policyVersion: (version: string): Key => ({ pk: 'POLICY', sk: `V#${version}` }),
 } as const;

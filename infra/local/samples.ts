@@ -12,6 +12,8 @@ export const SAMPLE_FILES = [
   'samples/la-outcomes.synthetic.csv',
   'samples/intelligence.synthetic.csv',
   'samples/commissioners.synthetic.csv',
+  'samples/contacts.synthetic.csv',
+  'samples/reviewers.synthetic.csv',
 ] as const;
 
 export async function loadSamples(cloud: LocalCloud, log: (line: string) => void): Promise<void> {
@@ -19,7 +21,7 @@ export async function loadSamples(cloud: LocalCloud, log: (line: string) => void
   for (const file of SAMPLE_FILES) {
     const key = objectKeys.sampleImport(basename(file));
     await s3Client().send(new PutObjectCommand({ Bucket: cloud.endpoints.buckets.imports, Key: key, Body: readFileSync(resolve(root, file)), ContentType: 'text/csv' }));
-    // One at a time, in order: intelligence refers to providers imported before it.
+    // One at a time, in order: intelligence and contacts refer to providers imported before them.
     await cloud.idle();
     log(`imported ${file}`);
   }

@@ -77,7 +77,7 @@ writeEndpoints(e, resolve(local.endpointsFile));
 
 const empty = ((await dynamoClient().send(new ScanCommand({ TableName: e.table, Limit: 1 }))).Count ?? 0) === 0;
 if (empty) {
-  say('Empty store: loading the bundled sample data (real Ofsted provider data + synthetic LA outcomes, intelligence, commissioners) ...');
+  say('Empty store: loading the bundled sample data (real Ofsted provider data + synthetic LA outcomes, intelligence, commissioners, contacts, reviewers) ...');
   await loadSamples(cloud, (l) => say(`  ${l}`));
 }
 say(readyMessage(e, captured ? `${relative(process.cwd(), logsDir) || logsDir}/<function>.log (npm start -- --verbose shows them here)` : 'shown here (--verbose)'));

@@ -4,15 +4,27 @@ import { resolve } from 'node:path';
 import { local } from '../../infra/catalogue';
 import { applyEnvironment, type Endpoints } from '../../infra/local/cloud';
 
-/** VISITS_ENDPOINTS_FILE points the scripts at another local cloud (the tests' one). */
-export function loadLocalEndpoints(): Endpoints {
-  const file = resolve(process.env.VISITS_ENDPOINTS_FILE ?? local.endpointsFile);
-  if (!existsSync(file)) {
-    console.error(`${file} not found: start the local cloud first with \`npm start\` (in another terminal).`);
-    process.exit(2);
-  }
+const endpointsFile = () => resolve(process.env.VISITS_ENDPOINTS_FILE ?? local.endpointsFile);
+
+/** Why the local cloud's endpoints cannot be read (it is not running), in one line. */
+export const missingEndpointsMessage = () => `${endpointsFile()} not found: start the local cloud first with \`npm start\` (in another terminal).`;
+
+/** The local cloud's endpoints, applied to this process's environment; undefined when it is not running. */
+export function findLocalEndpoints(): Endpoints | undefined {
+  const file = endpointsFile();
+  if (!existsSync(file)) return undefined;
   const endpoints = JSON.parse(readFileSync(file, 'utf8')) as Endpoints;
   applyEnvironment(endpoints);
+  return endpoints;
+}
+
+/** VISITS_ENDPOINTS_FILE points the scripts at another local cloud (the tests' one). */
+export function loadLocalEndpoints(): Endpoints {
+  const endpoints = findLocalEndpoints();
+  if (!endpoints) {
+    console.error(missingEndpointsMessage());
+    process.exit(2);
+  }
   return endpoints;
 }
 

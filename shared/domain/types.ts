@@ -163,35 +163,6 @@ export interface Reviewer {
   readonly regions: readonly OfstedRegion[];
 }
 
-export type ImportKind = 'providers' | 'inspections' | 'la-outcomes' | 'intelligence' | 'commissioners';
-
-/** One rejected row (or the whole file, with line 1 for header problems). */
-export interface Rejection {
-  /** 1-based line number in the file as uploaded (header rows count). */
-  readonly line: number;
-  /** The column the problem is in, by its name in the file; absent for whole-row problems. */
-  readonly column?: string;
-  readonly reason: string;
-}
-
-export interface ImportReport {
-  readonly importId: string;
-  readonly key: string;
-  /** null when the file could not be recognised at all. */
-  readonly kind: ImportKind | null;
-  readonly status: 'accepted' | 'rejected';
-  /** Whole-file problem, when status is rejected. */
-  readonly error?: string;
-  /** Data rows read (header rows excluded). */
-  readonly rows: number;
-  readonly accepted: number;
-  readonly rejected: readonly Rejection[];
-  /** Providers marked closed because a newer full snapshot omitted them. */
-  readonly closed?: number;
-  readonly startedAt: IsoInstant;
-  readonly durationMs: number;
-}
-
 export type TargetKind = 'provider' | 'la';
 
 /** Who a visit is to: a regulated provider or a local authority. */

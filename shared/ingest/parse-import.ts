@@ -1,277 +1,215 @@
 /**
  * Streaming CSV import: bytes in, validated entities and rejections out, never holding the file.
  *
- * - Encoding: UTF-8 (with or without a byte-order mark) or Windows-1252 (what Excel saves), told
- *   apart from the first 64 KB; binary files and UTF-16 are refused with a clear message.
- * - Header: an optional group row (Ofsted's "Provider information, ..., Latest Full Inspection")
- *   followed by the column names; the kind of file is told from them (see columns.ts).
- * - Rows: each validated on its own; a bad row is rejected with its 1-based line number in the
- *   file, its column and the reason, and the valid rows around it are kept.
+ * - Bytes -> text (decode.ts: UTF-8 or Windows-1252, size limit) -> records (csv-records.ts: a
+ *   broken quote costs one record, not the file).
+ * - Header: optional rows above it (a row saying "as at <date>", Ofsted's group row), then the
+ *   column names; the kind of file is told from them (detect.ts).
+ * - Rows: each validated on its own by its kind (kinds/*.ts); a bad row is rejected with its
+ *   1-based line number in the file, its column and the reason, and the rows around it are kept.
+ * Pure: the limits come in as options.
  */
-import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
-import { limits } from '../../infra/catalogue';
-import type { ImportKind, Rejection } from '../domain/types';
-import { describeColumn, detectKind, mapHeader, normaliseHeader, type HeaderMap } from './columns';
-import { parseRow, type ImportEntity } from './rows';
+import { textProblem } from '../domain/text';
+import { readCsvRecords, type CsvRecord } from './csv-records';
+import { decodeText, ImportFileError } from './decode';
+import { detectKind } from './detect';
 import { FirstSeen } from './first-seen';
+import { describeColumn, mapHeader, normaliseHeader, type HeaderMap } from './header';
+import type { Columns, RowProblem } from './kind-spec';
+import { IMPORT_KINDS, type ImportEntity, type ImportKind } from './kinds';
+import type { Rejection } from './report';
+import { snapshotDateFromRow } from './snapshot-guard';
 
-export type { ImportEntity } from './rows';
+export { ImportFileError } from './decode';
 
 export type ImportEvent =
-  | { type: 'kind'; kind: ImportKind; headerLine: number; columns: string[] }
-  | { type: 'row'; line: number; entity: ImportEntity }
+  | {
+      type: 'kind';
+      kind: ImportKind;
+      headerLine: number;
+      columns: string[];
+      /** A provider snapshot's date, from a row above the header ("as at 31/03/2018"). */
+      asAt?: string;
+      /** The name of the column holding the provider URN the rows refer to (kinds with `providerReference`). */
+      referenceColumn?: string;
+    }
+  | { type: 'row'; line: number; row: ImportEntity }
   | { type: 'rejected'; rejection: Rejection };
 
-/** The whole file is refused; the message says what is wrong, where, and how to fix it. */
-export class ImportFileError extends Error {
-  constructor(
-    message: string,
-    readonly line?: number,
-  ) {
-    super(message);
-    this.name = 'ImportFileError';
-  }
-}
-
 export interface ParseOptions {
-  readonly maxBytes?: number;
-  readonly snapshotId?: string;
+  /** Largest file, in bytes. */
+  readonly maxBytes: number;
+  /** Longest row, in characters. */
+  readonly maxRowChars: number;
+  /** The upload's snapshot id (its ETag): provider files record it on each provider. */
+  readonly snapshotId: string;
 }
 
-const SNIFF_BYTES = 64 * 1024;
-const MAX_FIELD_CHARS = 100_000;
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-type Encoding = 'utf8' | 'win1252';
-
-function sniff(head: Uint8Array, final: boolean): Encoding {
-  if (head.length === 0) throw new ImportFileError('The file is empty. Upload a CSV file with a header row and at least one data row.');
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    throw new ImportFileError('The file is UTF-16 text. Save it as "CSV UTF-8 (Comma delimited)" and upload it again.');
-  }
-  const nul = head.indexOf(0);
-  if (nul !== -1) throw new ImportFileError(`This is not a CSV text file: it holds binary data (a zero byte at byte ${nul + 1}). Export the sheet as CSV and upload that.`);
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !final });
-    return 'utf8';
-  } catch {
-    return 'win1252';
-  }
+interface Head {
+  readonly kind: ImportKind;
+  readonly line: number;
+  readonly cells: string[];
+  readonly map: HeaderMap;
+  readonly asAt?: string;
 }
 
-/** Decoded text chunks from the raw bytes, with the size limit enforced as bytes arrive. */
-async function* decode(source: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<string> {
-  let total = 0;
-  const pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  let encoding: Encoding | undefined;
-  let utf8: TextDecoder | undefined;
-  let win: ReturnType<typeof iconv.getDecoder> | undefined;
-  let first = true;
+const isBlank = (cells: readonly string[]) => cells.every((f) => f.trim() === '');
 
-  const emit = (bytes: Uint8Array): string => {
-    let b = bytes;
-    if (first) {
-      first = false;
-      if (b[0] === UTF8_BOM[0] && b[1] === UTF8_BOM[1] && b[2] === UTF8_BOM[2]) b = b.subarray(3);
-    }
-    return encoding === 'utf8' ? utf8!.decode(b, { stream: true }) : win!.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-  };
+const KNOWN_FIRST_WORDS = new Set(['urn', 'name', 'provision type', 'local authority', 'email', 'type', 'date', 'local authority name']);
 
-  for await (const chunk of source) {
-    total += chunk.length;
-    if (total > maxBytes) {
-      throw new ImportFileError(`The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit for one import. Split it into smaller files and upload each.`);
-    }
-    if (!encoding) {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes < SNIFF_BYTES) continue;
-      const head = Buffer.concat(pending);
-      encoding = sniff(head, false);
-      utf8 = new TextDecoder('utf-8');
-      win = iconv.getDecoder('win1252');
-      const text = emit(head);
-      pending.length = 0;
-      if (text) yield text;
-      continue;
-    }
-    const nul = chunk.indexOf(0);
-    if (nul !== -1) throw new ImportFileError(`This is not a CSV text file: it holds binary data (a zero byte at byte ${total - chunk.length + nul + 1}).`);
-    const text = emit(chunk);
-    if (text) yield text;
-  }
-  if (!encoding) {
-    const head = Buffer.concat(pending);
-    encoding = sniff(head, true);
-    utf8 = new TextDecoder('utf-8');
-    win = iconv.getDecoder('win1252');
-    const text = emit(head);
-    if (text) yield text;
-  }
-  const rest = encoding === 'utf8' ? utf8!.decode() : win!.end();
-  if (rest) yield rest;
+/** Ofsted's files put a group row ("Provider information", ..., "Latest Full Inspection") above the names. */
+function looksLikeGroupRow(cells: readonly string[]): boolean {
+  const named = cells.map(normaliseHeader).filter(Boolean);
+  return named.length > 0 && named.length * 3 <= cells.length && !named.some((c) => KNOWN_FIRST_WORDS.has(c));
 }
 
-/** Line breaks inside a record's fields (quoted fields may hold them). */
-function breaksIn(record: readonly string[]): number {
-  let n = 0;
-  for (const field of record) {
-    if (field.length === 0) continue;
-    for (let i = 0; i < field.length; i++) {
-      const c = field.charCodeAt(i);
-      if (c === 10) n++;
-      else if (c === 13 && field.charCodeAt(i + 1) !== 10) n++;
-    }
+const quoted = (cells: readonly string[]) =>
+  cells
+    .filter(Boolean)
+    .slice(0, 8)
+    .map((c) => `"${c.trim()}"`)
+    .join(', ');
+
+function unrecognised(line: number, cells: readonly string[], candidates: readonly ImportKind[]): ImportFileError {
+  if (candidates.length === 0) {
+    const titles = Object.values(IMPORT_KINDS).map((k) => k.title);
+    return new ImportFileError(
+      `Line ${line}: the column names do not match any file we import (${titles.join(', ')}). Found: ${quoted(cells)}. See docs/data-formats.md for the columns of each.`,
+      line,
+    );
   }
-  return n;
+  const which = candidates.map((k) => `${IMPORT_KINDS[k].title} (recognised by ${IMPORT_KINDS[k].detection.recognisedBy})`).join('; or ');
+  return new ImportFileError(
+    `Line ${line}: the column names (${quoted(cells)}) could be ${which}. Say which by naming the columns so, and upload again. See docs/data-formats.md.`,
+    line,
+  );
 }
 
-// eslint-disable-next-line no-control-regex -- the control characters are what this pattern finds
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+function headFrom(record: { line: number; cells: string[] }, groupRow: readonly string[] | undefined, asAt: string | undefined): Head {
+  const detected = detectKind(record.cells, groupRow);
+  if (!detected.ok) throw unrecognised(record.line, record.cells, detected.candidates);
+  const spec = IMPORT_KINDS[detected.kind];
+  const map = mapHeader(spec.columns, record.cells);
+  if (map.missing.length) {
+    const many = map.missing.length > 1;
+    throw new ImportFileError(
+      `Line ${record.line}: this looks like a file of ${spec.title} but it is missing required column${many ? 's' : ''} ${map.missing.map(describeColumn).join('; ')}. Add ${many ? 'them' : 'it'} to the header row and upload again.`,
+      record.line,
+    );
+  }
+  return { kind: detected.kind, line: record.line, cells: record.cells.map((c) => c.trim()), map, ...(asAt ? { asAt } : {}) };
+}
 
-/** Cells past the header's last column, or control characters: the row is refused, naming the cell. */
-function cellProblem(record: readonly string[], header: readonly string[]): { column?: string; reason: string } | undefined {
-  const extra = record.slice(header.length).filter((c) => c.trim() !== '');
+/** Reads up to and including the header row: blank rows, an "as at" row and a group row may come first. */
+async function readHead(records: AsyncIterator<CsvRecord>): Promise<Head> {
+  let groupRow: string[] | undefined;
+  let asAt: string | undefined;
+  for (let next = await records.next(); !next.done; next = await records.next()) {
+    const r = next.value;
+    if ('problem' in r) throw new ImportFileError(`Line ${r.line}: the header row ${r.problem.reason}.`, r.line);
+    if (isBlank(r.cells)) continue;
+    const dated = groupRow ? undefined : snapshotDateFromRow(r.cells);
+    if (dated) asAt = dated;
+    else if (!groupRow && looksLikeGroupRow(r.cells)) groupRow = r.cells;
+    else return headFrom(r, groupRow, asAt);
+  }
+  throw new ImportFileError('The file has no header row: the first line must hold the column names. See docs/data-formats.md.');
+}
+
+const columnAt = (head: Head, i: number) => head.cells[i] || `column ${i + 1}`;
+
+/** Any character outside printable ASCII, tab and line breaks: only then is the full text check run. */
+const SUSPECT = /[^\t\n\r\x20-\x7E]/;
+
+/** Cells past the header's last column, or a character the strict text check refuses: the row is refused. */
+function cellProblem(cells: readonly string[], head: Head, columns: Columns): Omit<Rejection, 'line'> | undefined {
+  const extra = cells.slice(head.cells.length).filter((c) => c.trim() !== '');
   if (extra.length) {
-    return { reason: `has ${record.length} cells but the header has ${header.length} columns (extra: "${extra[0]!.slice(0, 40)}"). Check for a comma inside a cell that is not in quotes.` };
+    return {
+      reason: `has ${cells.length} cells but the header has ${head.cells.length} columns (extra: "${extra[0]!.slice(0, 40)}"). Check for a comma inside a cell that is not in quotes.`,
+    };
   }
-  for (let i = 0; i < record.length; i++) {
-    const match = CONTROL.exec(record[i]!);
-    if (match) {
-      const name = header[i] || `column ${i + 1}`;
-      return { column: name, reason: `"${name}" holds a control character (code ${match[0].charCodeAt(0)}) at position ${match.index + 1}: remove it (it is usually pasted in by accident).` };
-    }
+  for (let i = 0; i < cells.length; i++) {
+    if (!SUSPECT.test(cells[i]!)) continue;
+    const field = head.map.fieldAt.get(i);
+    const problem = textProblem(cells[i]!, (field && columns[field]?.text) || 'free');
+    if (problem) return { column: columnAt(head, i), reason: `"${columnAt(head, i)}" ${problem.message}` };
   }
   return undefined;
 }
 
-const isBlank = (record: readonly string[]) => record.every((f) => f.trim() === '');
-
-/** Ofsted's files put a group row ("Provider information", ..., "Latest Full Inspection") above the names. */
-function looksLikeGroupRow(record: readonly string[]): boolean {
-  const cells = record.map((c) => normaliseHeader(c)).filter(Boolean);
-  if (cells.length === 0) return false;
-  const known = ['urn', 'name', 'provision type', 'local authority', 'email', 'type', 'date', 'local authority name'];
-  return cells.length * 3 <= record.length && !cells.some((c) => known.includes(c));
+/** Problems as one rejection: the first names the column, the others follow with theirs. */
+function rejection(line: number, problems: readonly RowProblem[], head: Head): Rejection {
+  const column = (f: string | undefined) => (f === undefined ? undefined : (head.map.columnName.get(f) ?? f));
+  const first = column(problems[0]?.field);
+  const reason = problems.map((p, n) => (n === 0 ? p.message : `also "${column(p.field)}" ${p.message}`)).join('; ');
+  return first ? { line, column: first, reason: `"${first}" ${reason}` } : { line, reason };
 }
 
-function drainedOrClosed(stream: NodeJS.EventEmitter): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
+function recordProblem(r: Extract<CsvRecord, { problem: unknown }>, head: Head): Rejection {
+  const { cell, reason } = r.problem;
+  return cell === undefined ? { line: r.line, reason } : { line: r.line, column: columnAt(head, cell), reason: `"${columnAt(head, cell)}" ${reason}` };
+}
+
+/** One data record -> an accepted row or a rejection. */
+function parseRecord<K extends ImportKind>(r: { line: number; cells: string[] }, head: Head & { kind: K }, seen: FirstSeen, snapshotId: string): ImportEvent {
+  const spec = IMPORT_KINDS[head.kind];
+  const problem = cellProblem(r.cells, head, spec.columns);
+  if (problem) return { type: 'rejected', rejection: { line: r.line, ...problem } };
+  const raw: Record<string, string> = {};
+  for (const [field, i] of head.map.index) raw[field] = r.cells[i] ?? '';
+  const outcome = spec.parseRow(raw, { snapshotId });
+  if (!outcome.ok) return { type: 'rejected', rejection: rejection(r.line, outcome.problems, head) };
+  const key = spec.duplicate.key(outcome.entity);
+  const first = seen.get(key);
+  if (first !== undefined) {
+    const column = head.map.columnName.get(spec.duplicate.field) ?? spec.duplicate.field;
+    return {
+      type: 'rejected',
+      rejection: {
+        line: r.line,
+        column,
+        reason: `${key} appears again: it was first on line ${first}, and only the first is kept. Remove one of the two rows.`,
+      },
     };
-    stream.on('drain', done);
-    stream.on('close', done);
-  });
+  }
+  seen.set(key, r.line);
+  // The spec of kind K made this entity, so it is EntityOf<K>; TypeScript cannot follow K into the union.
+  return { type: 'row', line: r.line, row: { kind: head.kind, entity: outcome.entity } as ImportEntity };
 }
 
-export async function* parseImport(source: AsyncIterable<Uint8Array>, options: ParseOptions = {}): AsyncGenerator<ImportEvent> {
-  const maxBytes = options.maxBytes ?? limits.importMaxBytes;
-  const snapshotId = options.snapshotId ?? 'unknown';
-  // Any of CRLF, LF or CR ends a record, even mixed in one file (a file edited on two systems).
-  const parser = parse({ relax_column_count: true, relax_quotes: false, skip_empty_lines: false, max_record_size: MAX_FIELD_CHARS, record_delimiter: ['\r\n', '\n', '\r'] });
-
-  // Feed the parser from the decoder in the background, honouring back-pressure.
-  let feedError: unknown;
-  const feeding = (async () => {
-    try {
-      for await (const text of decode(source, maxBytes)) {
-        // A parser that failed (a record over the size limit, say) is destroyed and never drains:
-        // stop feeding it rather than wait forever.
-        if (parser.destroyed) return;
-        if (!parser.write(text)) await drainedOrClosed(parser);
-      }
-      if (!parser.destroyed) parser.end();
-    } catch (err) {
-      feedError = err;
-      parser.destroy(err as Error);
-    }
-  })();
-
-  let line = 1;
-  let groupRow: string[] | undefined;
-  let header: HeaderMap | undefined;
-  let kind: ImportKind | undefined;
-  let headerCells: string[] = [];
+async function* parseRows(records: AsyncIterator<CsvRecord>, head: Head, snapshotId: string): AsyncGenerator<ImportEvent> {
   const seen = new FirstSeen();
   let dataRows = 0;
-
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      const start = line;
-      line += 1 + breaksIn(record);
-      if (!header) {
-        if (isBlank(record)) continue;
-        if (!groupRow && looksLikeGroupRow(record)) {
-          groupRow = record;
-          continue;
-        }
-        kind = detectKind(record, groupRow);
-        if (!kind) {
-          throw new ImportFileError(
-            `Line ${start}: the column names do not match any file we import (Ofsted provider data, in-year inspections, LA inspection outcomes, intelligence signals, commissioners). ` +
-              `Found: ${record.filter(Boolean).slice(0, 8).map((c) => `"${c.trim()}"`).join(', ')}. See docs/data-formats.md for the columns of each.`,
-            start,
-          );
-        }
-        header = mapHeader(kind, record);
-        if (header.missing.length) {
-          throw new ImportFileError(
-            `Line ${start}: this looks like a ${kind} file but it is missing required column${header.missing.length > 1 ? 's' : ''} ${header.missing.map(describeColumn).join('; ')}. Add ${header.missing.length > 1 ? 'them' : 'it'} to the header row and upload again.`,
-            start,
-          );
-        }
-        headerCells = record.map((c) => c.trim());
-        yield { type: 'kind', kind, headerLine: start, columns: headerCells };
-        continue;
-      }
-      if (isBlank(record)) continue;
+  for (let next = await records.next(); !next.done; next = await records.next()) {
+    const r = next.value;
+    if ('problem' in r) {
       dataRows++;
-      const problem = cellProblem(record, headerCells);
-      if (problem) {
-        yield { type: 'rejected', rejection: { line: start, ...problem } };
-        continue;
-      }
-      const result = parseRow(kind!, record, header, snapshotId);
-      if (!result.ok) {
-        yield { type: 'rejected', rejection: { line: start, ...(result.column ? { column: result.column } : {}), reason: result.reason } };
-        continue;
-      }
-      const first = seen.get(result.key);
-      if (first !== undefined) {
-        yield {
-          type: 'rejected',
-          rejection: { line: start, column: kind === 'commissioners' ? 'Email' : kind === 'la-outcomes' ? 'Local authority name' : kind === 'intelligence' ? 'Signal ID' : 'URN', reason: `${result.key} appears again: it was first on line ${first}, and only the first is kept. Remove one of the two rows.` },
-        };
-        continue;
-      }
-      seen.set(result.key, start);
-      yield { type: 'row', line: start, entity: result.entity };
+      yield { type: 'rejected', rejection: recordProblem(r, head) };
+      continue;
     }
-  } catch (err) {
-    if (feedError instanceof ImportFileError) throw feedError;
-    if (err instanceof ImportFileError) throw err;
-    if (feedError) throw feedError;
-    const code = (err as { code?: string }).code ?? '';
-    if (code === 'CSV_MAX_RECORD_SIZE') {
-      throw new ImportFileError(
-        `Line ${line}: a row is longer than ${MAX_FIELD_CHARS.toLocaleString('en-GB')} characters, the most one row may hold. This is usually a quote that is never closed; otherwise shorten the longest cell.`,
-        line,
-      );
-    }
-    if (code.startsWith('CSV_')) {
-      const where = (err as { lines?: number }).lines;
-      throw new ImportFileError(`${where ? `Line ${where}: ` : ''}the file is not valid CSV (${(err as Error).message}). Check for an unclosed quote.`, where);
-    }
-    throw err;
-  } finally {
-    await feeding;
+    if (isBlank(r.cells)) continue;
+    dataRows++;
+    yield parseRecord(r, head, seen, snapshotId);
   }
-  if (feedError) throw feedError;
-  if (!header) throw new ImportFileError('The file has no header row: the first line must hold the column names. See docs/data-formats.md.');
-  if (dataRows === 0) throw new ImportFileError(`The file has a header but no data rows after line ${line - 1}.`);
+  if (dataRows === 0) throw new ImportFileError(`The file has a header but no data rows after line ${head.line}.`);
+}
+
+export async function* parseImport(source: AsyncIterable<Uint8Array>, options: ParseOptions): AsyncGenerator<ImportEvent> {
+  const records = readCsvRecords(decodeText(source, options.maxBytes), { maxRecordChars: options.maxRowChars })[Symbol.asyncIterator]();
+  try {
+    const head = await readHead(records);
+    const reference = IMPORT_KINDS[head.kind].providerReference ? head.map.columnName.get('urn') : undefined;
+    yield {
+      type: 'kind',
+      kind: head.kind,
+      headerLine: head.line,
+      columns: head.cells,
+      ...(head.asAt ? { asAt: head.asAt } : {}),
+      ...(reference ? { referenceColumn: reference } : {}),
+    };
+    yield* parseRows(records, head, options.snapshotId);
+  } finally {
+    await records.return?.(undefined);
+  }
 }

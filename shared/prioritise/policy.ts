@@ -51,6 +51,8 @@ export const policySchema = z
       .array(z.strictObject({ localAuthority: z.string().min(1).max(200), from: isoDate, to: isoDate, reason: z.string().min(1).max(300) }))
       .max(500),
     fullInspectionsPausedUntil: z.strictObject({ la: isoDate, providers: isoDate }),
+    /** Imports: a provider snapshot that would close more than this share of the open providers is held (policies from before it get 10%). */
+    imports: z.strictObject({ maxClosureShare: z.number().min(0).max(1) }).default({ maxClosureShare: 0.1 }),
   })
   .superRefine((p, ctx) => {
     p.pausedAreas.forEach((a, i) => {

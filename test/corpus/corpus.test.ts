@@ -1,92 +1,19 @@
 /**
- * The bad-input corpus: hostile or broken CSV imports, findings uploads, policy files, tokens and
- * URLs. Each one must end in a specific message (what, where, how to fix) and never a crash, and
- * nothing valid beside it may be lost.
+ * The bad-input corpus: hostile or broken findings uploads, policy files, tokens and URLs (CSV
+ * imports are in imports.test.ts). Each one must end in a specific message (what, where, how to
+ * fix) and never a crash, and nothing valid beside it may be lost.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { parseImport, ImportFileError } from '../../shared/ingest/parse-import';
 import { validateFindingsUpload } from '../../shared/findings/validate-upload';
 import { parsePolicy, defaultPolicy } from '../../shared/prioritise/policy';
 import { createVisitToken, verifyVisitToken } from '../../shared/findings/visit-token';
 import { createUnsubscribeToken, verifyUnsubscribeToken } from '../../shared/notify/unsubscribe-token';
 import { createFindingsPage } from '../../shared/findings/page-routes';
 import { createPublicSite } from '../../shared/public-site/routes';
-import { safeCell } from '../../shared/prioritise/render';
 import { typicalFindings, typicalVisit } from '../support/report-fixture';
 import { buildAssetCatalogue } from '../../shared/web/assets';
 import { memoryRenderFiles } from '../../shared/web/render-files';
-
-// ---------------------------------------------------------------- CSV imports
-const INTEL_HEADER = 'Signal ID,Date,URN,Local authority,Type,Severity,Status,Summary,Source';
-const COMM_HEADER = 'Name,Email,Organisation,Local authorities,Regions,URNs';
-
-async function importOutcome(input: string | Uint8Array, maxBytes?: number): Promise<{ error?: string; rows: number; rejected: string[] }> {
-  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  async function* source() {
-    // Arrive in awkward chunks, as a stream does.
-    for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7);
-  }
-  let rows = 0;
-  const rejected: string[] = [];
-  try {
-    for await (const ev of parseImport(source(), { maxBytes, snapshotId: 'corpus' })) {
-      if (ev.type === 'row') rows++;
-      if (ev.type === 'rejected') rejected.push(`line ${ev.rejection.line}${ev.rejection.column ? `, ${ev.rejection.column}` : ''}: ${ev.rejection.reason}`);
-    }
-  } catch (err) {
-    if (!(err instanceof ImportFileError)) throw err; // anything else is a crash
-    return { error: err.message, rows, rejected };
-  }
-  return { rows, rejected };
-}
-
-const intel = (...rows: string[]) => [INTEL_HEADER, ...rows].join('\n') + '\n';
-const goodSignal = 'SIG-1,01/02/2020,SC000001,,complaint,1,,Parent complaint,Email';
-
-const csvCases: [string, string | Uint8Array, RegExp, number?][] = [
-  ['an empty file', '', /empty|no header/i],
-  ['only whitespace', '   \n\n  \n', /empty|no header|not recognised/i],
-  ['a header and no rows', `${INTEL_HEADER}\n`, /no data rows|no rows/i],
-  ['binary garbage', new Uint8Array(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256)), /not.*(CSV|text|recognised)|binary/i],
-  ['a PNG signature', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /not.*(CSV|text|recognised)|binary/i],
-  ['an unknown header', 'Foo,Bar,Baz\n1,2,3\n', /not recognised|columns/i],
-  ['a semicolon-delimited file', INTEL_HEADER.replace(/,/g, ';') + '\n' + goodSignal.replace(/,/g, ';') + '\n', /not recognised|columns|delimit/i],
-  ['a date that does not exist', intel(goodSignal, 'SIG-2,31/02/2020,SC000001,,complaint,1,,x,y'), /line 3, Date: .*(real date|not a date)/i, 1],
-  ['an unknown signal type', intel(goodSignal, 'SIG-2,01/02/2020,SC000001,,rumour,1,,x,y'), /line 3, Type: /, 1],
-  ['a severity out of range', intel(goodSignal, 'SIG-2,01/02/2020,SC000001,,complaint,9,,x,y'), /line 3, Severity: /, 1],
-  ['both URN and LA set', intel(goodSignal, 'SIG-2,01/02/2020,SC000001,Leeds,complaint,1,,x,y'), /line 3.*(URN|Local authority)/, 1],
-  ['neither URN nor LA', intel(goodSignal, 'SIG-2,01/02/2020,,,complaint,1,,x,y'), /line 3.*(URN|Local authority)/, 1],
-  ['a URN with path traversal', intel(goodSignal, 'SIG-2,01/02/2020,../../etc/passwd,,complaint,1,,x,y'), /line 3, URN: "URN" must be letters and digits only/, 1],
-  ['a URN with HTML', intel(goodSignal, 'SIG-2,01/02/2020,<script>,,complaint,1,,x,y'), /line 3, URN: "URN" must be letters and digits only/, 1],
-  ['a duplicated signal id', intel(goodSignal, goodSignal), /line 3, Signal ID: SIG-1 appears again: it was first on line 2/, 1],
-  ['an unterminated quote', intel(goodSignal, 'SIG-2,01/02/2020,SC000002,,complaint,1,,"never closed,y'), /quote|line 3/i],
-  ['a row with too many cells', intel(goodSignal, `${goodSignal.replace('SIG-1', 'SIG-3')},extra,cells,here`), /line 3: has 12 cells but the header has 9 columns/, 1],
-  ['a field of 200,000 characters', intel(goodSignal, `SIG-2,01/02/2020,SC000002,,complaint,1,,${'a'.repeat(200_000)},y`), /a row is longer than 100,000 characters/],
-  ['a file over the size limit', intel(goodSignal, goodSignal.replace('SIG-1', 'SIG-9')), /(larger|over|limit|bytes)/i],
-  ['control characters in a cell', intel(goodSignal, 'SIG-2,01/02/2020,SC000002,,complaint,1,,bad\u0007bell,y'), /line 3, Summary: "Summary" holds a control character \(code 7\)/, 1],
-  ['an email that is not one', [COMM_HEADER, 'Ann,not-an-email,Council,Leeds,,'].join('\n') + '\n', /line 2, Email: /],
-  ['a commissioner with no area', [COMM_HEADER, 'Ann,ann@leeds.example.gov.uk,Council,,,'].join('\n') + '\n', /line 2.*(Local authorities|Regions|URNs|area)/],
-  ['an unknown region', [COMM_HEADER, 'Ann,ann@leeds.example.gov.uk,Council,,Narnia,'].join('\n') + '\n', /line 2, Regions: /],
-  ['a header-injection email', [COMM_HEADER, '"Ann","ann@x.gov.uk\r\nBcc: all@x.gov.uk",Council,Leeds,,'].join('\n') + '\n', /line 2, Email: /],
-];
-
-describe('corpus: CSV imports', () => {
-  for (const [name, input, expected, acceptedRows] of csvCases) {
-    it(`${name} -> a specific message`, async () => {
-      const out = await importOutcome(input, name === 'a file over the size limit' ? 100 : undefined);
-      const text = [out.error ?? '', ...out.rejected].join('\n');
-      expect(text, JSON.stringify(out).slice(0, 500)).toMatch(expected);
-      if (acceptedRows !== undefined) expect(out.rows).toBe(acceptedRows);
-    });
-  }
-
-  it('formula-injection cells are stored as text and come out of every CSV export quoted', async () => {
-    const out = await importOutcome(intel('SIG-2,01/02/2020,SC000002,,complaint,1,,"=HYPERLINK(""http://evil"",""x"")",@SUM(A1)'));
-    expect(out.rows).toBe(1);
-    for (const cell of ['=HYPERLINK("x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1']) expect(String(safeCell(cell)).startsWith("'")).toBe(true);
-  });
-});
 
 // ---------------------------------------------------------------- Findings uploads
 const visit = typicalVisit({ visitId: 'v-corpus-1', status: 'planned' });

@@ -17,10 +17,11 @@ import { INJECTED_FAULT, type FaultCount, type FaultRule } from '../../infra/loc
 import type { ParkedEvent } from '../../infra/local/invoker';
 import { s3Client } from '../../shared/aws/clients';
 import { getSubmission, listFindingsVersions } from '../../shared/aws/findings-store';
-import { reportKeys } from '../../shared/aws/import-adapter';
+import { CONFIRM_METADATA, reportKeys } from '../../shared/aws/import-adapter';
 import { createFindingsPost, findingsKey } from '../../shared/aws/presigned-post';
 import { scanEntities } from '../../shared/aws/scan';
-import type { Commissioner, ImportReport, Visit } from '../../shared/domain/types';
+import type { Commissioner, Visit } from '../../shared/domain/types';
+import type { ImportReport } from '../../shared/ingest/report';
 import { getText, putObject, settle, uniqueKey, useLocalCloud } from '../support/cloud';
 import { putCommissioner, putVisit, validFindings } from '../support/fixtures';
 import { mailbox, postFindings } from '../support/submit';
@@ -79,6 +80,12 @@ function urnPrefix(): string {
     .toUpperCase()}`;
 }
 
+/**
+ * A synthetic provider file is a partial snapshot of the shared table, which the snapshot guard
+ * would hold: these uploads are confirmed, as `npm run import -- FILE --confirm-closures` does.
+ */
+const CONFIRMED = { [CONFIRM_METADATA]: 'yes' };
+
 /** Providers of a synthetic import, and how many URNs are stored more than once. */
 async function storedProviders(prefix: string): Promise<{ distinct: number; duplicates: number }> {
   const providers = ((await scanEntities(['provider'])).get('provider') ?? []).filter((p) => String(p.urn).startsWith(prefix));
@@ -115,7 +122,7 @@ describe('DynamoDB refuses every attempt of an import', () => {
     const before = await stats();
     // The import's first call (the repeat-delivery check) fails on every attempt.
     const faultCount = await inject({ service: 'dynamodb', operation: 'GetItem', inputContains: key, from: 1 });
-    await putObject(e.buckets.imports, key, syntheticProviderCsv(rows, prefix));
+    await putObject(e.buckets.imports, key, syntheticProviderCsv(rows, prefix), 'text/csv', CONFIRMED);
     await settle(e);
     const fault = await faultCount();
     const change = delta(before, await stats());
@@ -147,7 +154,7 @@ describe('a DynamoDB write fails in the middle of an import', () => {
     const before = await stats();
     // The 40th of about 120 BatchWriteItem calls of this import fails, once.
     const faultCount = await inject({ service: 'dynamodb', operation: 'BatchWriteItem', inputContains: prefix, from: 40, to: 40 });
-    await putObject(e.buckets.imports, key, syntheticProviderCsv(rows, prefix));
+    await putObject(e.buckets.imports, key, syntheticProviderCsv(rows, prefix), 'text/csv', CONFIRMED);
     await settle(e);
     const fault = await faultCount();
     const change = delta(before, await stats());

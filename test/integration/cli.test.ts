@@ -1,9 +1,9 @@
 /**
  * The command-line interfaces ops and scripts rely on, run as separate processes against the local
  * cloud with stdout on a pipe (as a script reading `--json` has it): import, prioritise,
- * visit-link and erase-provider. Their `--json` outputs are the product's checked interface.
+ * visit-link, erase-provider and redrive, with their exit codes and their usage errors. Their `--json` outputs are the product's checked interface.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +23,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(script: string, args: string[]): Promise<ProcessResult> {
-  return runProcess(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { ...process.env, VISITS_ENDPOINTS_FILE: endpointsFile, POWERTOOLS_LOG_LEVEL: 'WARN' });
+function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
+  return runProcess(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+    ...process.env,
+    VISITS_ENDPOINTS_FILE: endpointsFile,
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+    ...env,
+  });
 }
 
 function json<T>(r: ProcessResult): T {
@@ -37,9 +42,13 @@ function json<T>(r: ProcessResult): T {
 
 interface ImportJson {
   kind: string | null;
+  status: string;
+  error?: string;
   rows: number;
   accepted: number;
   rejected: { line: number; column: string; reason: string }[];
+  closed?: number;
+  held?: { reason: string; confirm: string };
 }
 interface ProgrammeJson {
   programmeId: string;
@@ -51,21 +60,71 @@ interface ProgrammeJson {
 }
 
 describe('the command-line interfaces', () => {
-  it('import --json: the real Ofsted provider file, all 2,797 rows accepted', async () => {
-    const r = await run('import', ['samples/ofsted/providers-as-at-2018-03-31.csv', '--json']);
+  it('import --json: the real Ofsted provider file, all 2,797 rows accepted, exit 0', async () => {
+    const r = await run('import', ['samples/ofsted/providers-as-at-2018-03-31.csv', '--json', '--confirm-closures']);
     expect(r.code).toBe(0);
     const report = json<ImportJson>(r);
-    expect(report).toMatchObject({ kind: 'providers', rows: 2797, accepted: 2797, rejected: [] });
+    expect(report).toMatchObject({ kind: 'providers', status: 'accepted', rows: 2797, accepted: 2797, rejected: [] });
   });
 
-  it('import --json: a file with no known header is rejected whole, with a non-zero exit and the reason', async () => {
+  it('import --json: a file with no known header is refused whole, exit 1 and the reason', async () => {
     const file = join(dir, 'nonsense.csv');
     writeFileSync(file, 'colour,shape\nred,square\n');
     const r = await run('import', [file, '--json']);
-    expect(r.code).not.toBe(0);
-    const report = json<ImportJson & { status: string; error?: string }>(r);
+    expect(r.code).toBe(1);
+    const report = json<ImportJson>(r);
     expect(report).toMatchObject({ kind: null, status: 'rejected', rows: 0, accepted: 0 });
     expect(report.error).toMatch(/column names do not match.*"colour", "shape".*docs\/data-formats\.md/);
+  });
+
+  it('import: a file with some rows rejected exits 2 and says so; a partial provider file is held, exit 3, and --confirm-closures applies it', async () => {
+    const file = join(dir, 'signals.csv');
+    writeFileSync(file, 'Signal ID,Date,URN,Local authority,Type\nC-1,01/02/2020,1027076,,complaint\nC-2,31/02/2020,1027076,,complaint\n');
+    const some = await run('import', [file]);
+    expect(some.code).toBe(2);
+    expect(some.stdout).toContain('Outcome: accepted with rejections');
+    expect(some.stdout).toContain('line 3, column "Date"');
+
+    const partial = join(dir, 'providers-partial.csv');
+    writeFileSync(partial, readFileSync('samples/ofsted/providers-as-at-2018-03-31.csv', 'utf8').split('\n').slice(0, 5).join('\n'));
+    const held = await run('import', [partial, '--json']);
+    expect(held.code).toBe(3);
+    const heldReport = json<ImportJson>(held);
+    expect(heldReport).toMatchObject({ status: 'held', held: { reason: 'closures' } });
+    expect(heldReport.held?.confirm).toContain('--confirm-closures');
+    const applied = await run('import', [partial, '--json', '--confirm-closures']);
+    expect(applied.code).toBe(0);
+    const appliedReport = json<ImportJson>(applied);
+    expect(appliedReport.status).toBe('accepted');
+    expect(appliedReport.closed).toBeGreaterThan(0);
+    expect((await run('import', ['samples/ofsted/providers-as-at-2018-03-31.csv', '--confirm-closures'])).code).toBe(0);
+  });
+
+  it('import, redrive and erase-provider: a wrong option or argument prints a one-line error and the usage, exit 1, never a stack trace', async () => {
+    const cases: [string, string[], RegExp][] = [
+      ['import', [], /^Error: Missing FILE\.\nUsage: npm run import -- FILE/],
+      ['import', ['samples/commissioners.synthetic.csv', '--bogus'], /^Error: Unknown option '--bogus'\.\nUsage: npm run import --/],
+      ['import', ['samples/commissioners.synthetic.csv', '--timeout', '-5'], /^Error: --timeout must be a number greater than 0 \(got "-5"\)\.\nUsage:/],
+      ['import', ['samples/commissioners.synthetic.csv', '--aws'], /^Error: With --aws, name the imports bucket with --bucket NAME/],
+      ['import', [join(dir, 'no-such-file.csv')], /^No such file: .*no-such-file\.csv\n$/],
+      ['redrive', ['--queue', 'https://sqs.example/q'], /^Error: --queue goes with --aws/],
+      ['redrive', ['--aws'], /^Error: With --aws, give the failed-events queue URL/],
+      ['erase-provider', ['../../etc'], /^Error: "\.\.\/\.\.\/etc" is not a URN.*\nUsage: npm run erase-provider -- URN/],
+      ['erase-provider', [], /^Error: Missing URN\.\nUsage:/],
+    ];
+    for (const [script, args, expected] of cases) {
+      const r = await run(script, args, { IMPORTS_BUCKET: '' });
+      expect(r.code, `${script} ${args.join(' ')}: ${r.stderr}`).toBe(1);
+      expect(r.stderr, `${script} ${args.join(' ')}`).toMatch(expected);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('redrive --list: nothing parked, exit 0', async () => {
+    const r = await run('redrive', ['--list', '--json']);
+    expect(r.code).toBe(0);
+    expect(Array.isArray(JSON.parse(r.stdout))).toBe(true);
   });
 
   it('prioritise --json: the whole programme through a pipe, every planned visit with reasons, the same digest twice', async () => {
@@ -102,8 +161,5 @@ describe('the command-line interfaces', () => {
     expect(erased.code).toBe(0);
     expect(json(erased)).toMatchObject({ urn: provider.urn, found: true, dryRun: false, itemsDeleted: 1 });
     expect(json(await run('erase-provider', [provider.urn, '--json']))).toMatchObject({ found: false });
-    const bad = await run('erase-provider', ['../../etc']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('URN');
   });
 });

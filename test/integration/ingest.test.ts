@@ -10,11 +10,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prefixes } from '../../infra/catalogue';
 import type { Endpoints } from '../../infra/local/cloud';
 import { dynamoClient } from '../../shared/aws/clients';
-import { reportKeys } from '../../shared/aws/import-adapter';
+import { confirmationKey, CONFIRM_METADATA, reportKeys } from '../../shared/aws/import-adapter';
 import { scanEntities } from '../../shared/aws/scan';
-import type { ImportReport } from '../../shared/domain/types';
+import { parseImportReport, type ImportReport } from '../../shared/ingest/report';
 import { keys } from '../../shared/keys';
 import { getText, putObject, settle, uniqueKey, useLocalCloud } from '../support/cloud';
+import { controlLocalCloud } from '../../infra/local/cloud';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const providersFile = resolve(root, 'samples/ofsted/providers-as-at-2018-03-31.csv');
@@ -22,13 +23,27 @@ const inspectionsFile = resolve(root, 'samples/ofsted/inspections-in-year-2017-1
 
 let e: Endpoints;
 
-async function importBytes(name: string, body: string | Uint8Array): Promise<{ report: ImportReport; text: string; key: string }> {
+/**
+ * Upload and wait for the report. Provider files are confirmed (as `--confirm-closures` does) unless
+ * a test says otherwise: the table is shared with other test files, so a small provider file would
+ * otherwise be held by the snapshot guard, which has tests of its own below.
+ */
+async function importBytes(
+  name: string,
+  body: string | Uint8Array,
+  options: { confirm?: boolean } = {},
+): Promise<{ report: ImportReport; text: string; key: string }> {
   const key = uniqueKey(prefixes.imports, name);
-  await putObject(e.buckets.imports, key, body);
+  await putObject(e.buckets.imports, key, body, 'text/csv', options.confirm === false ? undefined : { [CONFIRM_METADATA]: 'yes' });
   await settle(e);
+  return { ...(await readReport(key)), key };
+}
+
+async function readReport(key: string): Promise<{ report: ImportReport; text: string }> {
   const out = reportKeys(key);
-  const report = JSON.parse(await getText(e.buckets.imports, out.json)) as ImportReport;
-  return { report, text: await getText(e.buckets.imports, out.text), key };
+  const report = parseImportReport(JSON.parse(await getText(e.buckets.imports, out.json)));
+  if (!report) throw new Error(`no import report at ${out.json}`);
+  return { report, text: await getText(e.buckets.imports, out.text) };
 }
 
 async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
@@ -51,9 +66,35 @@ function providerRow(over: Partial<Record<string, string>> = {}): string {
     ...over,
   };
   return [
-    'Ofsted Social Care Provider Webpage', v.urn, '', v.type, 'Active', v.name, 'REDACTED', 'REDACTED', 'REDACTED', 'REDACTED', 'REDACTED',
-    v.region, v.region, v.la, 'Somewhere', 'Private', v.places, 'Full inspection', v.date, '20/04/2019', v.event, v.grade, '', 'Good', 'Good', 'Good',
-  ].map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+    'Ofsted Social Care Provider Webpage',
+    v.urn,
+    '',
+    v.type,
+    'Active',
+    v.name,
+    'REDACTED',
+    'REDACTED',
+    'REDACTED',
+    'REDACTED',
+    'REDACTED',
+    v.region,
+    v.region,
+    v.la,
+    'Somewhere',
+    'Private',
+    v.places,
+    'Full inspection',
+    v.date,
+    '20/04/2019',
+    v.event,
+    v.grade,
+    '',
+    'Good',
+    'Good',
+    'Good',
+  ]
+    .map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c))
+    .join(',');
 }
 
 beforeAll(() => {
@@ -79,7 +120,11 @@ describe('importing Ofsted provider data', () => {
     const { report } = await importBytes('inspections-in-year-2017-18.csv', readFileSync(inspectionsFile));
     expect(report).toMatchObject({ kind: 'inspections', status: 'accepted', rows: 3488, accepted: 3488 });
     const history = await dynamoClient().send(
-      new QueryCommand({ TableName: e.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': 'PROVIDER#1027077', ':sk': 'INSPECTION#' } }),
+      new QueryCommand({
+        TableName: e.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': 'PROVIDER#1027077', ':sk': 'INSPECTION#' },
+      }),
     );
     expect(history.Items?.length).toBeGreaterThanOrEqual(1);
   });
@@ -106,7 +151,7 @@ describe('importing Ofsted provider data', () => {
       '',
     ].join('\n');
     const { report, text } = await importBytes('bad-rows.csv', body);
-    expect(report.status).toBe('accepted');
+    expect(report.status).toBe('accepted with rejections');
     expect(report.accepted).toBe(1);
     const byLine = new Map(report.rejected.map((r) => [r.line, r]));
     expect(byLine.get(4)?.column).toBe('Inspection date');
@@ -149,12 +194,13 @@ describe('importing Ofsted provider data', () => {
     expect(report.accepted).toBe(1);
   });
 
-  it('marks providers absent from a newer full snapshot as closed, never deleting them', async () => {
+  it('marks providers absent from a newer full snapshot as closed, never deleting them (confirmed snapshots)', async () => {
     await importBytes('snap-1.csv', `${HEADER}\n${providerRow({ urn: 'SC950001' })}\n${providerRow({ urn: 'SC950002', event: '7' })}\n`);
     const { report } = await importBytes('snap-2.csv', `${HEADER}\n${providerRow({ urn: 'SC950001', name: 'Renamed Home' })}\n`);
     expect(report.closed).toBeGreaterThanOrEqual(1);
     const absent = await getItem(keys.provider('SC950002'));
-    expect(absent).toMatchObject({ status: 'closed', name: expect.any(String) });
+    expect(absent).toMatchObject({ status: 'closed' });
+    expect(typeof absent?.name).toBe('string');
     // Out of the open providers index, so the next snapshot does not read it again.
     expect(absent).not.toHaveProperty('gsi2pk');
     expect(await getItem(keys.provider('SC950001'))).toMatchObject({ status: 'open', name: 'Renamed Home' });
@@ -163,7 +209,9 @@ describe('importing Ofsted provider data', () => {
     const again = await importBytes('snap-2-copy.csv', `${HEADER}\n${providerRow({ urn: 'SC950001', name: 'Renamed Home' })}\n`);
     expect(again.report.closed).toBe(0);
     await importBytes('snap-3.csv', `${HEADER}\n${providerRow({ urn: 'SC950001' })}\n${providerRow({ urn: 'SC950002', event: '8' })}\n`);
-    expect(await getItem(keys.provider('SC950002'))).toMatchObject({ status: 'open', gsi2pk: expect.stringMatching(/^OPEN_PROVIDERS#/) });
+    const reopened = await getItem(keys.provider('SC950002'));
+    expect(reopened).toMatchObject({ status: 'open' });
+    expect(String(reopened?.gsi2pk)).toMatch(/^OPEN_PROVIDERS#/);
   });
 
   it('changes nothing when the same S3 event is delivered twice', async () => {
@@ -172,23 +220,129 @@ describe('importing Ofsted provider data', () => {
     await settle(e);
     const firstReport = await getText(e.buckets.imports, reportKeys(key).json);
     const { handler } = await import('../../functions/ingest-import/handler');
-    const event = { Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: e.buckets.imports }, object: { key: key.split('/').map(encodeURIComponent).join('/') } } }] };
+    const event = {
+      Records: [
+        { eventName: 'ObjectCreated:Put', s3: { bucket: { name: e.buckets.imports }, object: { key: key.split('/').map(encodeURIComponent).join('/') } } },
+      ],
+    };
     await handler(event as never, {} as never);
     expect(await getText(e.buckets.imports, reportKeys(key).json)).toBe(firstReport);
   });
 
-  it('imports the synthetic LA outcomes, intelligence and commissioners samples without a rejected row', async () => {
+  it('imports the synthetic LA outcomes, intelligence, commissioners, contacts and reviewers samples without a rejected row or a warning', async () => {
+    await importBytes('providers-as-at-2018-03-31.csv', readFileSync(providersFile));
     for (const [file, kind] of [
       ['samples/la-outcomes.synthetic.csv', 'la-outcomes'],
       ['samples/intelligence.synthetic.csv', 'intelligence'],
       ['samples/commissioners.synthetic.csv', 'commissioners'],
+      ['samples/contacts.synthetic.csv', 'contacts'],
+      ['samples/reviewers.synthetic.csv', 'reviewers'],
     ] as const) {
       const { report } = await importBytes(file.split('/').pop()!, readFileSync(resolve(root, file)));
-      expect(report).toMatchObject({ kind, status: 'accepted' });
-      expect(report.rejected).toEqual([]);
+      expect(report).toMatchObject({ kind, status: 'accepted', rejected: [], warnings: [] });
       expect(report.accepted).toBe(report.rows);
     }
     const las = (await scanEntities(['la-outcome'])).get('la-outcome') ?? [];
     expect(las.length).toBe(152);
+  });
+
+  it('stores contacts under their provider or LA and reviewers under each region, found with one Query each', async () => {
+    const query = async (pk: string, prefix?: string) =>
+      (
+        await dynamoClient().send(
+          new QueryCommand({
+            TableName: e.table,
+            KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :sk)' : 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':sk': prefix } : {}) },
+          }),
+        )
+      ).Items ?? [];
+    const medway = keys.contactsPrefix({ urn: '1027076' });
+    const medwayContacts = await query(medway.pk, medway.skPrefix);
+    expect(medwayContacts).toEqual([expect.objectContaining({ entity: 'contact', urn: '1027076', role: 'Responsible individual' })]);
+    expect(String(medwayContacts[0]?.email)).toMatch(/@1027076\.providers\.example\.org\.uk$/);
+    const leeds = keys.contactsPrefix({ localAuthority: 'Leeds' });
+    expect(await query(leeds.pk, leeds.skPrefix)).toEqual([
+      expect.objectContaining({ entity: 'contact', localAuthority: 'Leeds', role: "Director of children's services" }),
+    ]);
+    const london = await query(keys.reviewer('London', 'x').pk);
+    expect(london.length).toBeGreaterThanOrEqual(1);
+    expect(london.every((r) => r.entity === 'reviewer' && (r.regions as string[]).includes('London'))).toBe(true);
+  });
+});
+
+describe('a file with broken rows (issue 14)', () => {
+  it('stores the valid rows of a file with a bad quote and an unclosed quote, writes the report, and parks nothing', async () => {
+    const before = await controlLocalCloud<{ parked: number }>(e.web, 'stats');
+    const tag = Date.now().toString(36).toUpperCase();
+    const body = [
+      'Signal ID,Date,URN,Local authority,Type,Severity,Status,Summary,Source',
+      `Q${tag}-1,01/02/2020,1027076,,complaint,1,,Parent complaint,Email`,
+      `Q${tag}-2,01/02/2020,1027076,,complaint,1,,Al "Bo" Cy,Email`,
+      `Q${tag}-3,02/02/2020,1027076,,complaint,1,,"never closed,Email`,
+      `Q${tag}-4,03/02/2020,1027076,,whistleblowing,2,,Staffing levels,Hotline`,
+      '',
+    ].join('\n');
+    const { report, text } = await importBytes('bad-quotes.csv', body);
+    expect(report).toMatchObject({ kind: 'intelligence', status: 'accepted with rejections', rows: 4, accepted: 2 });
+    expect(report.rejected.map((r) => [r.line, r.column])).toEqual([
+      [3, 'Summary'],
+      [4, undefined],
+    ]);
+    expect(report.rejected[0]?.reason).toMatch(/^"Summary" has a quote/);
+    expect(report.rejected[1]?.reason).toMatch(/never closed/);
+    expect(text).toContain('Outcome: accepted with rejections');
+    expect(await getItem(keys.signal({ urn: '1027076' }, '2020-02-01', `Q${tag}-1`))).toBeDefined();
+    expect(await getItem(keys.signal({ urn: '1027076' }, '2020-02-03', `Q${tag}-4`))).toBeDefined();
+    expect(await getItem(keys.signal({ urn: '1027076' }, '2020-02-01', `Q${tag}-2`))).toBeUndefined();
+    const after = await controlLocalCloud<{ parked: number }>(e.web, 'stats');
+    expect(after.parked).toBe(before.parked);
+  });
+
+  it('keeps a signal for a URN no provider file has listed, with a warning in the report', async () => {
+    const body = 'Signal ID,Date,URN,Local authority,Type,Summary\nW-1,01/02/2020,1027076,,complaint,Known\nW-2,01/02/2020,SC99999999,,complaint,Unknown\n';
+    const { report, text } = await importBytes('unknown-urn.csv', body);
+    expect(report).toMatchObject({ status: 'accepted', accepted: 2 });
+    expect(report.warnings.map((w) => [w.line, w.column])).toEqual([[3, 'URN']]);
+    expect(report.warnings[0]?.reason).toMatch(/^SC99999999 is not a provider we hold/);
+    expect(text).toContain('Accepted with a warning:');
+    expect(await getItem(keys.signal({ urn: 'SC99999999' }, '2020-02-01', 'W-2'))).toBeDefined();
+  });
+});
+
+describe('the snapshot guard', () => {
+  const realFile = () => readFileSync(providersFile);
+
+  it('holds a partial provider file: nothing it leaves out is closed until a confirmation object applies it, once', async () => {
+    await importBytes('providers-as-at-2018-03-31.csv', realFile());
+    const partial = `${HEADER}\n${readFileSync(providersFile, 'utf8').split('\n').slice(2, 5).join('\n')}\n`;
+    const { report, key } = await importBytes('providers-partial.csv', partial, { confirm: false });
+    expect(report).toMatchObject({ kind: 'providers', status: 'held', accepted: 3, held: { reason: 'closures' } });
+    expect(report.held?.wouldClose).toBeGreaterThanOrEqual(2794);
+    expect(report.held?.confirm).toContain(confirmationKey(key));
+    expect(await getItem(keys.provider('1027076'))).toMatchObject({ status: 'open' });
+
+    await putObject(e.buckets.imports, confirmationKey(key), '');
+    await settle(e);
+    const applied = await readReport(key);
+    expect(applied.report).toMatchObject({ status: 'accepted', accepted: 3, closed: report.held?.wouldClose });
+    const absent = readFileSync(providersFile, 'utf8').split('\n')[10]!.split(',')[1]!;
+    expect(await getItem(keys.provider(absent))).toMatchObject({ status: 'closed' });
+
+    // A second confirmation changes nothing.
+    await putObject(e.buckets.imports, confirmationKey(key), 'again');
+    await settle(e);
+    expect((await readReport(key)).report).toEqual(applied.report);
+
+    // Put the real snapshot back for the tests that follow.
+    expect((await importBytes('providers-as-at-2018-03-31.csv', realFile())).report.status).toBe('accepted');
+    expect(await getItem(keys.provider(absent))).toMatchObject({ status: 'open' });
+  });
+
+  it('holds a snapshot dated before the latest applied, writing nothing from it', async () => {
+    await importBytes('providers-as-at-2018-03-31.csv', realFile());
+    const { report } = await importBytes('providers-as-at-2017-03-31.csv', `${HEADER}\n${providerRow({ urn: 'SC970001' })}\n`, { confirm: false });
+    expect(report).toMatchObject({ status: 'held', asAt: '2017-03-31', rows: 0, held: { reason: 'older', latestAsAt: '2018-03-31' } });
+    expect(await getItem(keys.provider('SC970001'))).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { dynamoClient } from '../../shared/aws/clients';
 import { requireEnv } from '../../shared/aws/config';
 import type { Commissioner, Provider, Visit } from '../../shared/domain/types';
 import type { Findings } from '../../shared/findings/schema';
-import { entityItems } from '../../shared/ingest/items';
+import { entityItems } from '../../shared/ingest/kinds';
 import { keys } from '../../shared/keys';
 import { anInspection, aProvider } from './builders';
 
@@ -18,7 +18,7 @@ export async function putProvider(over: Partial<Provider> = {}): Promise<Provide
     latestFullInspection: anInspection(urn, '2019-03-12', 'requires-improvement', 'Full inspection', 'Requires improvement to be good'),
     ...over,
   });
-  await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: entityItems({ kind: 'provider', provider })[0] }));
+  await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: entityItems({ kind: 'providers', entity: provider })[0] }));
   return provider;
 }
 

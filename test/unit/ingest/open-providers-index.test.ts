@@ -1,17 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entityItems } from '../../../shared/ingest/items';
+import { entityItems } from '../../../shared/ingest/kinds';
 import { keys, openProviderShard, openProviderShards } from '../../../shared/keys';
 import { aProvider } from '../../support/builders';
 
 /** The bounds as DynamoDB applies them: sort keys compare as UTF-8 bytes. */
-const isOther = (sk: string, b: { before: string; after: string }) => Buffer.compare(Buffer.from(sk), Buffer.from(b.before)) < 0 || Buffer.compare(Buffer.from(sk), Buffer.from(b.after)) >= 0;
+const isOther = (sk: string, b: { before: string; after: string }) =>
+  Buffer.compare(Buffer.from(sk), Buffer.from(b.before)) < 0 || Buffer.compare(Buffer.from(sk), Buffer.from(b.after)) >= 0;
 
 describe('the open providers index (gsi2)', () => {
   it('puts an open provider in its shard, sorted by the snapshot that listed it; a closed one not at all', () => {
-    const [open] = entityItems({ kind: 'provider', provider: aProvider('SC123456', { snapshotId: 'abc123' }) });
+    const [open] = entityItems({ kind: 'providers', entity: aProvider('SC123456', { snapshotId: 'abc123' }) });
     expect(open).toMatchObject({ gsi2pk: `OPEN_PROVIDERS#${openProviderShard('SC123456')}`, gsi2sk: 'abc123#SC123456' });
-    const [closed] = entityItems({ kind: 'provider', provider: aProvider('SC123456', { status: 'closed' }) });
+    const [closed] = entityItems({ kind: 'providers', entity: aProvider('SC123456', { status: 'closed' }) });
     expect(closed).not.toHaveProperty('gsi2pk');
     expect(closed).not.toHaveProperty('gsi2sk');
   });
