@@ -21,6 +21,7 @@ import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
+  alarmedMetrics,
   buckets,
   env,
   eventBridgeCron,
@@ -314,10 +315,10 @@ export class VisitsStack extends Stack {
 
     // EventBridge: pipeline events and schedules, from the catalogue.
     for (const id of Object.keys(functions) as FunctionId[]) {
-      const trigger: { event?: string; schedule?: ScheduleId } = functions[id].trigger;
+      const trigger: { events?: readonly string[]; schedule?: ScheduleId } = functions[id].trigger;
       const target = new targets.LambdaFunction(fn(id), { deadLetterQueue: failedEvents, retryAttempts: 4, maxEventAge: Duration.hours(6) });
-      if (trigger.event) {
-        new events.Rule(this, `${pascal(id)}On${trigger.event}`, { eventBus: bus, eventPattern: { source: [eventCatalogue.source], detailType: [trigger.event] }, targets: [target] });
+      for (const detailType of trigger.events ?? []) {
+        new events.Rule(this, `${pascal(id)}On${detailType}`, { eventBus: bus, eventPattern: { source: [eventCatalogue.source], detailType: [detailType] }, targets: [target] });
       }
       if (trigger.schedule) {
         const s = schedules[trigger.schedule];
@@ -383,6 +384,10 @@ export class VisitsStack extends Stack {
       addAlarm(`${pascal(id)}ErrorsAlarm`, fn(id).metricErrors({ period: Duration.minutes(5) }), 1, `${id} errors: see its logs.`);
       addAlarm(`${pascal(id)}ThrottlesAlarm`, fn(id).metricThrottles({ period: Duration.minutes(5) }), 1, `${id} throttled: check account concurrency.`);
     }
+    for (const [key, m] of Object.entries(alarmedMetrics)) {
+      const metric = new cloudwatch.Metric({ namespace: 'Visits', metricName: m.metricName, statistic: 'Maximum', period: Duration.hours(1), dimensionsMap: { service: functions[m.function].dir } });
+      addAlarm(`${pascal(key)}Alarm`, metric, m.threshold, m.description);
+    }
     addAlarm(
       'SesBounceRateAlarm',
       new cloudwatch.Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', statistic: 'Maximum', period: Duration.hours(1) }),
@@ -394,7 +399,7 @@ export class VisitsStack extends Stack {
     dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'Pipeline (custom metrics)',
-        left: ['ImportsCompleted', 'RowsRejected', 'VisitsPlanned', 'FindingsAccepted', 'FindingsRejected', 'EmailsSent', 'EmailsSuppressed', 'EmailsFailed'].map(
+        left: ['ImportsCompleted', 'RowsRejected', 'VisitsPlanned', 'VisitsMoved', 'TriageNoSlot', 'FindingsAccepted', 'FindingsRejected', 'EmailsSent', 'EmailsSuppressed', 'EmailsFailed'].map(
           (m) => new cloudwatch.Metric({ namespace: 'Visits', metricName: m, statistic: 'Sum', period: Duration.hours(1), dimensionsMap: {} }),
         ),
         width: 24,

@@ -34,8 +34,8 @@ export async function startAwsShims(port: number, invoker: LocalInvoker, options
 
   const consumers = (detailType: string): FunctionId[] =>
     (Object.keys(functions) as FunctionId[]).filter((id) => {
-      const trigger: { event?: string } = functions[id].trigger;
-      return trigger.event === detailType;
+      const trigger: { events?: readonly string[] } = functions[id].trigger;
+      return trigger.events?.includes(detailType) ?? false;
     });
 
   const queueConsumer = (queueName: string): { id: FunctionId; queue: keyof typeof queues } | undefined => {

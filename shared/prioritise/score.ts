@@ -45,7 +45,11 @@ const SIGNAL_WORDS: Record<SignalType, [string, string]> = {
   'la-concern': ['concern raised by a local authority', 'concerns raised by local authorities'],
   'manager-change': ['change of manager', 'changes of manager'],
   'enforcement-action': ['enforcement action', 'enforcement actions'],
-  'independent-report': ['Regulation 44/45 report', 'Regulation 44/45 reports'],
+  'independent-report': ['routine Regulation 44/45 report', 'routine Regulation 44/45 reports'],
+  'independent-report-missing': ['missing Regulation 44/45 report', 'missing Regulation 44/45 reports'],
+  'independent-report-late': ['late Regulation 44/45 report', 'late Regulation 44/45 reports'],
+  'independent-report-concern': ['Regulation 44/45 report raising concerns', 'Regulation 44/45 reports raising concerns'],
+  'serious-concerns': ['visit that recorded serious concerns', 'visits that recorded serious concerns'],
 };
 
 /**
@@ -140,6 +144,25 @@ function addSignals(t: Tally, signals: readonly IntelligenceSignal[], since: str
 
 const SIGNAL_ORDER = [...(Object.keys(SIGNAL_WORDS) as SignalType[])].sort();
 
+/**
+ * The statutory inspection cycle of a provision type, in months: children's homes yearly (twice a
+ * year after inadequate or requires improvement), secure children's homes twice a year, agencies
+ * every three years (policy.statutoryCycleMonths).
+ */
+export function statutoryCycleMonths(policy: Policy, provisionType: string, lastGrade: Grade | undefined): number {
+  const c = policy.statutoryCycleMonths;
+  const poor = lastGrade === 'inadequate' || lastGrade === 'requires-improvement';
+  return (poor ? c.afterInadequateOrRequiresImprovement[provisionType] : undefined) ?? c.byProvisionType[provisionType] ?? c.default;
+}
+
+/** Time since the last inspection, as a share of the statutory cycle: points per cycle elapsed, capped. */
+function addTimeSince(t: Tally, policy: Policy, since: string, asOf: string, cycle: number, what: string): void {
+  const w = policy.weights.timeSinceInspection;
+  const m = months(since, asOf);
+  const cycles = m / cycle;
+  t.add(Math.round(Math.min(w.max, cycles * w.perCycle)), () => `${m} month${m === 1 ? '' : 's'} since last full inspection, against a ${cycle}-month cycle for ${what} (${cycles.toFixed(1)} cycles)`);
+}
+
 /** Score one provider. With explain false, only the score is computed (for ranking at scale). */
 export function scoreProvider(provider: Provider, history: readonly InspectionEvent[], signals: readonly IntelligenceSignal[], policy: Policy, asOf: string, explain = true): Score {
   const w = policy.weights;
@@ -163,11 +186,10 @@ export function scoreProvider(provider: Provider, history: readonly InspectionEv
       const i = interim;
       t.add(w.declined, () => `Interim inspection found declined effectiveness (${ukDate(i.inspectionDate)})`);
     }
-    const m = months(last.inspectionDate, asOf);
-    t.add(Math.round(Math.min(w.maxForTimeSinceInspection, m * w.perMonthSinceFullInspection)), () => `${m} month${m === 1 ? '' : 's'} since last full inspection`);
+    addTimeSince(t, policy, last.inspectionDate, asOf, statutoryCycleMonths(policy, provider.provisionType, grade), provider.provisionType);
   } else {
-    const recent = provider.registrationDate && months(provider.registrationDate, asOf) < w.newlyRegisteredMonths;
-    if (recent) t.add(w.newlyRegistered, () => `Newly registered (${ukDate(provider.registrationDate!)}), not yet inspected`);
+    const registered = provider.registrationDate;
+    if (registered && months(registered, asOf) < w.newlyRegisteredMonths) t.add(w.newlyRegistered, () => `Newly registered (${ukDate(registered)}), not yet inspected`);
     else t.add(w.neverInspected, () => 'Never inspected');
   }
   addSignals(t, signals, last?.inspectionDate, asOf, policy, provider.places);
@@ -192,7 +214,7 @@ export const LA_BAND_LABELS: Record<LaBand, string> = {
   6: 'Requires improvement, no recent concerns',
 };
 
-const LA_CONCERN_TYPES: readonly SignalType[] = ['la-concern', 'safeguarding-concern', 'whistleblowing', 'complaint', 'serious-event'];
+const LA_CONCERN_TYPES: readonly SignalType[] = ['la-concern', 'safeguarding-concern', 'whistleblowing', 'complaint', 'serious-event', 'serious-concerns'];
 
 export function laBand(outcome: LaOutcome | undefined, signals: readonly IntelligenceSignal[], asOf: string): LaBand | 'good-or-outstanding' {
   if (outcome?.overall === 'inadequate') return 1;
@@ -206,17 +228,15 @@ export function laBand(outcome: LaOutcome | undefined, signals: readonly Intelli
 
 export function scoreLa(outcome: LaOutcome | undefined, signals: readonly IntelligenceSignal[], policy: Policy, asOf: string): Score {
   const w = policy.weights;
-  const reasons: Reason[] = [];
-  if (outcome?.overall && outcome.inspectionDate) {
-    reasons.push({ text: `${GRADE_LABELS[outcome.overall]} at last inspection of children's services (${ukDate(outcome.inspectionDate)})`, points: w.lastGrade[outcome.overall] });
-    const m = months(outcome.inspectionDate, asOf);
-    reasons.push({ text: `${m} month${m === 1 ? '' : 's'} since last inspection`, points: Math.round(Math.min(w.maxForTimeSinceInspection, m * w.perMonthSinceFullInspection)) });
-  } else {
-    reasons.push({ text: 'Not yet inspected under the current framework (ILACS)', points: w.neverInspected });
-  }
-  if (outcome?.areaForPriorityAction) reasons.push({ text: 'Area for priority action', points: w.declined });
   const t = new Tally(true);
-  for (const r of reasons) t.add(r.points, () => r.text);
+  if (outcome?.overall && outcome.inspectionDate) {
+    const { overall, inspectionDate } = outcome;
+    t.add(w.lastGrade[overall], () => `${GRADE_LABELS[overall]} at last inspection of children's services (${ukDate(inspectionDate)})`);
+    addTimeSince(t, policy, inspectionDate, asOf, policy.statutoryCycleMonths.localAuthority, "local authority children's services");
+  } else {
+    t.add(w.neverInspected, () => 'Not yet inspected under the current framework (ILACS)');
+  }
+  if (outcome?.areaForPriorityAction) t.add(w.areaForPriorityAction, () => 'Area for priority action');
   addSignals(t, sortSignals([...signals]), outcome?.inspectionDate, asOf, policy, undefined);
   return t.finish();
 }

@@ -1,0 +1,289 @@
+/**
+ * Allocation of one pool's visits in one region, week by week, moving as few visits as it can.
+ *
+ * 1. Selection: in priority order, each candidate takes the earliest week with room (as a fresh
+ *    plan would); this decides who is in the programme, so a higher-priority newcomer gets in and
+ *    the lowest-priority visits make way.
+ * 2. Placement: of those selected, a visit already planned (not fixed) keeps its week when it is
+ *    still allowed and has room; the others take the earliest week with room; when none has room,
+ *    a lower-priority visit in the weeks allowed is displaced (and placed again elsewhere, or
+ *    leaves). Triage and follow-ups with no week in time are planned as soon as possible after.
+ *
+ * Fixed visits are already counted in `used` and never touched. Deterministic for the same inputs.
+ */
+import { addDays, daysBetween } from '../domain/calendar';
+import { ukDate } from '../domain/dates';
+import type { IsoDate, OfstedRegion } from '../domain/types';
+import type { Candidate } from './candidates';
+import type { Policy } from './policy';
+import type { NoticeDates } from './weeks';
+
+type PausedArea = Policy['pausedAreas'][number];
+
+export interface RegionPlan {
+  readonly pool: string;
+  readonly region: OfstedRegion;
+  readonly weeks: readonly IsoDate[];
+  readonly capacity: readonly number[];
+  /** Effort of fixed visits per week; placement adds to it. */
+  readonly used: number[];
+  readonly asOf: IsoDate;
+  readonly notices: NoticeDates;
+  readonly pausesOf: (localAuthority: string) => readonly PausedArea[];
+}
+
+export interface Placement {
+  readonly candidate: Candidate;
+  readonly week: IsoDate;
+  readonly noticeDate: IsoDate;
+  /** Triage or follow-up placed after the week it was due by. */
+  readonly late: boolean;
+}
+
+export interface RegionOutcome {
+  readonly placed: Placement[];
+  readonly notPlaced: { candidate: Candidate; why: string }[];
+  /** Why a visit that was planned could not keep its week. */
+  readonly moveWhy: Map<Candidate, string>;
+  /** Who displaced whom (the displaced visit's week before). */
+  readonly displaced: { by: Candidate; victim: Candidate; from: IsoDate }[];
+  /** Why a triage or follow-up could not be planned in time. */
+  readonly lateWhy: Map<Candidate, string>;
+}
+
+interface Range {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export class RegionAllocator {
+  private readonly order = new Map<Candidate, number>();
+  private readonly use: number[];
+  private readonly slots: Candidate[][];
+  private readonly at = new Map<Candidate, number>();
+  private readonly out: RegionOutcome = { placed: [], notPlaced: [], moveWhy: new Map(), displaced: [], lateWhy: new Map() };
+  private readonly firstFeasible = new Map<string, number>();
+
+  constructor(
+    private readonly plan: RegionPlan,
+    /** Sorted by priority, highest first. */
+    private readonly candidates: readonly Candidate[],
+  ) {
+    candidates.forEach((c, i) => this.order.set(c, i));
+    this.use = [...plan.used];
+    this.slots = plan.weeks.map(() => []);
+  }
+
+  run(): RegionOutcome {
+    const selected = this.select();
+    this.keep(selected);
+    this.placeRest(selected.filter((c) => !this.at.has(c)));
+    for (const [c, i] of [...this.at].sort((a, b) => this.order.get(a[0])! - this.order.get(b[0])!)) {
+      const late = i > this.range(c).hi;
+      this.out.placed.push({ candidate: c, week: this.plan.weeks[i]!, noticeDate: this.noticeDate(c, i), late });
+    }
+    return this.out;
+  }
+
+  // ---- 1. Selection -------------------------------------------------------------------------
+
+  private select(): Candidate[] {
+    const sim = [...this.plan.used];
+    const selected: Candidate[] = [];
+    let firstOpen = 0;
+    for (const c of this.candidates) {
+      while (firstOpen < sim.length && sim[firstOpen]! >= this.plan.capacity[firstOpen]!) firstOpen++;
+      const r = this.range(c);
+      let i = firstOpen >= sim.length ? -1 : this.room(sim, c, Math.max(r.lo, firstOpen), r.hi);
+      if (i < 0 && c.hard) i = this.room(sim, c, Math.max(r.hi + 1, r.lo, firstOpen), this.plan.weeks.length - 1);
+      if (i < 0) {
+        this.out.notPlaced.push({ candidate: c, why: this.whyNot(sim, c, r) });
+        continue;
+      }
+      sim[i]! += c.effort;
+      selected.push(c);
+    }
+    return selected;
+  }
+
+  // ---- 2. Placement -------------------------------------------------------------------------
+
+  /** Visits already planned keep their week when it is still allowed and has room. */
+  private keep(selected: readonly Candidate[]): void {
+    for (const c of selected) {
+      const ex = c.existing;
+      if (!ex || ex.status !== 'planned') continue;
+      const i = this.index(ex.week);
+      const r = this.range(c);
+      const allowed = i >= r.lo && i <= r.hi;
+      const pause = allowed ? this.pauseAt(c, i) : undefined;
+      if (allowed && !pause && this.fits(this.use, c, i)) this.put(c, i);
+      else this.out.moveWhy.set(c, !allowed ? this.notAllowedWhy(c, ex.week) : pause ? `Its week is now in a paused area: ${pause.reason}` : `Its week (${ukDate(ex.week)}) was needed by higher-priority visits`);
+    }
+  }
+
+  /** The rest, highest priority first: the earliest week with room, or a lower-priority visit's. */
+  private placeRest(rest: Candidate[]): void {
+    const queue = new PriorityQueue<Candidate>((a, b) => this.order.get(a)! - this.order.get(b)!);
+    for (const c of rest) queue.push(c);
+    for (let c = queue.pop(); c; c = queue.pop()) {
+      const r = this.range(c);
+      const i = this.room(this.use, c, r.lo, r.hi);
+      if (i >= 0) {
+        this.put(c, i);
+        continue;
+      }
+      const victim = this.displaceable(c, r);
+      if (victim) {
+        const from = this.plan.weeks[this.at.get(victim)!]!;
+        this.take(victim);
+        this.put(c, this.index(from));
+        this.out.displaced.push({ by: c, victim, from });
+        queue.push(victim);
+        continue;
+      }
+      if (c.hard && this.placeLate(c, r)) continue;
+      this.out.notPlaced.push({ candidate: c, why: this.whyNot(this.use, c, r) });
+    }
+  }
+
+  private placeLate(c: Candidate, r: Range): boolean {
+    const late: Range = { lo: Math.max(r.hi + 1, r.lo), hi: this.plan.weeks.length - 1 };
+    const i = this.room(this.use, c, late.lo, late.hi);
+    if (i < 0) return false;
+    this.out.lateWhy.set(c, r.lo > r.hi ? 'no week in time allows the notice needed' : `no room in time: the weeks to ${ukDate(this.plan.weeks[r.hi]!)} are taken by fixed or higher-priority visits`);
+    this.put(c, i);
+    return true;
+  }
+
+  /** The lowest-priority placed visit, in a week allowed for c, whose removal makes room for c. */
+  private displaceable(c: Candidate, r: Range): Candidate | undefined {
+    let best: Candidate | undefined;
+    const mine = this.order.get(c)!;
+    for (let i = Math.max(r.lo, 0); i <= r.hi && i < this.slots.length; i++) {
+      if (this.pauseAt(c, i)) continue;
+      for (const v of this.slots[i]!) {
+        const o = this.order.get(v)!;
+        if (o > mine && this.use[i]! - v.effort + c.effort <= this.plan.capacity[i]! && (!best || o > this.order.get(best)!)) best = v;
+      }
+    }
+    return best;
+  }
+
+  // ---- Weeks, rooms and reasons -------------------------------------------------------------
+
+  private put(c: Candidate, i: number): void {
+    this.use[i]! += c.effort;
+    this.slots[i]!.push(c);
+    this.at.set(c, i);
+  }
+
+  private take(c: Candidate): void {
+    const i = this.at.get(c)!;
+    this.use[i]! -= c.effort;
+    this.slots[i] = this.slots[i]!.filter((v) => v !== c);
+    this.at.delete(c);
+  }
+
+  private index(week: IsoDate): number {
+    return Math.round(daysBetween(this.plan.weeks[0]!, week) / 7);
+  }
+
+  private fits(cells: readonly number[], c: Candidate, i: number): boolean {
+    return cells[i]! + c.effort <= this.plan.capacity[i]!;
+  }
+
+  /** The earliest week in [lo, hi] with room that is not paused for c, or -1. */
+  private room(cells: readonly number[], c: Candidate, lo: number, hi: number): number {
+    for (let i = Math.max(lo, 0); i <= hi && i < cells.length; i++) if (this.fits(cells, c, i) && !this.pauseAt(c, i)) return i;
+    return -1;
+  }
+
+  /** Weeks c may be planned in: notice can still be given, and inside its own from/to. */
+  private range(c: Candidate): Range {
+    return { lo: Math.max(this.feasibleFrom(c), this.index(c.from)), hi: Math.min(this.plan.weeks.length - 1, this.index(c.to)) };
+  }
+
+  /** The first week whose notice date has not passed (an unannounced triage visit: any later week). */
+  private feasibleFrom(c: Candidate): number {
+    const urgentUnannounced = c.klass === 0 && c.notice.unannounced;
+    const key = urgentUnannounced ? 'now' : String(c.notice.workingDays);
+    let i = this.firstFeasible.get(key);
+    if (i === undefined) {
+      const { weeks, asOf, notices } = this.plan;
+      i = weeks.findIndex((w) => w > asOf && (urgentUnannounced || notices.of(w, c.notice.workingDays) >= asOf));
+      if (i < 0) i = weeks.length;
+      this.firstFeasible.set(key, i);
+    }
+    return i;
+  }
+
+  private noticeDate(c: Candidate, i: number): IsoDate {
+    const d = this.plan.notices.of(this.plan.weeks[i]!, c.notice.workingDays);
+    return d < this.plan.asOf ? this.plan.asOf : d;
+  }
+
+  private pauseAt(c: Candidate, i: number): PausedArea | undefined {
+    const monday = this.plan.weeks[i]!;
+    const sunday = addDays(monday, 6);
+    return this.plan.pausesOf(c.localAuthority).find((p) => p.from <= sunday && p.to >= monday);
+  }
+
+  private notAllowedWhy(c: Candidate, week: IsoDate): string {
+    if (c.triage) return `Brought forward for triage (due by ${ukDate(c.triage.dueBy)})`;
+    if (c.followUp) return 'Moved into its follow-up window';
+    if (c.existing?.status === 'deferred') return 'Deferred';
+    return `The week of ${ukDate(week)} is no longer allowed for it (minimum gap, notice or the window changed)`;
+  }
+
+  private whyNot(cells: readonly number[], c: Candidate, r: Range): string {
+    const { weeks, asOf, pool, region } = this.plan;
+    const end = weeks[weeks.length - 1];
+    if (!end || addDays(end, 6) < asOf) return `The ${pool} window ended${end ? ` (${ukDate(addDays(end, 6))})` : ''}: no week left to plan`;
+    if (r.lo >= weeks.length) return `No week left in the ${pool} window that allows notice (the last week starts ${ukDate(end)})`;
+    let paused: PausedArea | undefined;
+    let full = false;
+    for (let i = r.lo; i <= r.hi; i++) {
+      const p = this.pauseAt(c, i);
+      if (p) paused = p;
+      else if (!this.fits(cells, c, i)) full = true;
+    }
+    if (paused && !full) return `Paused area: ${paused.localAuthority}, ${paused.reason} (${ukDate(paused.from)} to ${ukDate(paused.to)})`;
+    return `No inspector capacity left in ${region} (${pool}) by ${ukDate(end)}: higher-priority visits came first`;
+  }
+}
+
+/** A small binary heap (the placement queue takes back displaced visits in priority order). */
+class PriorityQueue<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly before: (a: T, b: T) => number) {}
+  push(item: T): void {
+    const a = this.items;
+    a.push(item);
+    for (let i = a.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.before(a[i]!, a[parent]!) >= 0) break;
+      [a[i], a[parent]] = [a[parent]!, a[i]!];
+      i = parent;
+    }
+  }
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length && last !== undefined) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.before(a[l]!, a[m]!) < 0) m = l;
+        if (r < a.length && this.before(a[r]!, a[m]!) < 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}

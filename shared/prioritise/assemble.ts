@@ -1,0 +1,150 @@
+/**
+ * From the allocation to the programme's lists: planned visits (fixed ones as they stand, the rest
+ * where they were placed, each with its reasons), who is not planned and why, what changed against
+ * the visits stored before (moved, added, dropped, each with why), and the triage records.
+ */
+import { ukDate } from '../domain/dates';
+import type { IsoDate, Visit } from '../domain/types';
+import type { Placement, RegionOutcome } from './allocate';
+import type { Candidate, UnplannedItem } from './candidates';
+import type { Policy } from './policy';
+import type { Change, PlannedVisit, ProgrammeChanges } from './programme';
+import { isNoSlot, triageId, type Displacement, type TriageRecord } from './triage';
+import { targetKey, type VisitState } from './visit-state';
+import { effortOf, noticeRule, poolOf } from './weeks';
+
+export interface AssembleInput {
+  readonly outcomes: { readonly regions: readonly RegionOutcome[] };
+  readonly unplanned: readonly UnplannedItem[];
+  readonly state: VisitState;
+  readonly policy: Policy;
+  readonly asOf: IsoDate;
+  readonly visitIdOf: (c: Candidate) => string;
+}
+
+export interface Assembled {
+  readonly planned: PlannedVisit[];
+  readonly unplanned: UnplannedItem[];
+  readonly changes: ProgrammeChanges;
+  readonly triage: TriageRecord[];
+  readonly noSlot: number;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function assemble(input: AssembleInput): Assembled {
+  const placements = input.outcomes.regions.flatMap((r) => r.placed);
+  const ids = new Map(placements.map((p) => [p.candidate, input.visitIdOf(p.candidate)]));
+  const unplanned = [...input.unplanned, ...input.outcomes.regions.flatMap((r) => r.notPlaced.map(({ candidate: c, why }) => ({ kind: c.kind, target: c.target, targetName: c.targetName, region: c.region, pool: c.pool, score: c.score, why })))];
+  unplanned.sort((a, b) => cmp(a.kind, b.kind) || b.score - a.score || cmp(a.target, b.target));
+  const planned = [...input.state.fixed.map(({ visit, because }) => fixedVisit(visit, because, input)), ...placements.map((p) => placedVisit(p, ids.get(p.candidate)!, input.asOf))];
+  planned.sort((a, b) => cmp(a.week, b.week) || cmp(a.region, b.region) || cmp(a.pool, b.pool) || b.score - a.score || cmp(a.kind, b.kind) || cmp(a.target, b.target));
+  const changes = changesOf(placements, ids, unplanned, input);
+  const triage = triageRecords(placements, ids, input.outcomes.regions);
+  return { planned, unplanned, changes, triage, noSlot: triage.filter(isNoSlot).length };
+}
+
+function fixedVisit(v: Visit, because: string, input: AssembleInput): PlannedVisit {
+  const notified = v.status === 'planned' && v.noticeDate <= input.asOf;
+  return {
+    visitId: v.visitId,
+    kind: v.kind,
+    target: v.target,
+    targetName: v.targetName,
+    ...(v.provisionType ? { provisionType: v.provisionType } : {}),
+    localAuthority: v.localAuthority,
+    region: v.region,
+    pool: v.pool ?? poolOf(v.kind),
+    week: v.week,
+    noticeDate: v.noticeDate,
+    unannounced: v.unannounced ?? noticeRule(input.policy, v.kind, v.provisionType).unannounced,
+    effort: effortOf(input.policy, v),
+    score: v.score,
+    reasons: [...v.reasons],
+    status: notified ? 'notified' : v.status,
+    fixed: because,
+  };
+}
+
+function placedVisit(p: Placement, visitId: string, asOf: IsoDate): PlannedVisit {
+  const c = p.candidate;
+  return {
+    visitId,
+    kind: c.kind,
+    target: c.target,
+    targetName: c.targetName,
+    ...(c.provisionType ? { provisionType: c.provisionType } : {}),
+    localAuthority: c.localAuthority,
+    region: c.region,
+    pool: c.pool,
+    week: p.week,
+    noticeDate: p.noticeDate,
+    unannounced: c.notice.unannounced,
+    effort: c.effort,
+    score: c.score,
+    reasons: [...c.extra, ...c.explain()],
+    status: p.noticeDate <= asOf ? 'notified' : 'planned',
+    ...(p.late ? { late: true } : {}),
+  };
+}
+
+function changesOf(placements: readonly Placement[], ids: ReadonlyMap<Candidate, string>, unplanned: readonly UnplannedItem[], input: AssembleInput): ProgrammeChanges {
+  const displacedBy = new Map<Candidate, Candidate>();
+  for (const r of input.outcomes.regions) for (const d of r.displaced) if (!displacedBy.has(d.victim)) displacedBy.set(d.victim, d.by);
+  const moveWhy = new Map(input.outcomes.regions.flatMap((r) => [...r.moveWhy]));
+  const moved: Change[] = [];
+  const added: Change[] = [];
+  const placedTargets = new Set<string>();
+  for (const p of placements) {
+    const c = p.candidate;
+    placedTargets.add(targetKey(c));
+    const base = { visitId: ids.get(c)!, kind: c.kind, target: c.target, targetName: c.targetName, region: c.region, pool: c.pool };
+    const ex = c.existing;
+    if (ex && ex.status === 'planned' && ex.week === p.week) continue;
+    if (ex && (ex.status === 'planned' || ex.status === 'deferred')) {
+      const by = displacedBy.get(c);
+      const why = by ? `Its week was given to ${by.klass === 0 ? 'a triage visit' : by.klass === 1 ? 'a follow-up visit' : 'a higher-priority visit'} to ${by.targetName}` : ex.status === 'deferred' ? `Deferred until ${ukDate(ex.deferral?.until ?? p.week)}: ${ex.deferral?.reason ?? 'no reason given'}` : (moveWhy.get(c) ?? 'Re-planned');
+      moved.push({ ...base, from: ex.week, to: p.week, why });
+    } else {
+      added.push({ ...base, to: p.week, why: c.extra[0] ?? (ex ? `Back in the programme (score ${c.score})` : `Score ${c.score}: ${c.explain()[0] ?? 'planned by priority'}`) });
+    }
+  }
+  const whyNot = new Map(unplanned.map((u) => [targetKey(u), u.why]));
+  const dropped: Change[] = [];
+  for (const [key, ex] of input.state.reusable) {
+    if (ex.status !== 'planned' || placedTargets.has(key)) continue;
+    dropped.push({ visitId: ex.visitId, kind: ex.kind, target: ex.target, targetName: ex.targetName, region: ex.region, pool: ex.pool ?? poolOf(ex.kind), from: ex.week, why: whyNot.get(key) ?? 'No longer in the data' });
+  }
+  const byTarget = (a: Change, b: Change) => cmp(a.kind, b.kind) || cmp(a.target, b.target);
+  return { moved: moved.sort(byTarget), added: added.sort(byTarget), dropped: dropped.sort(byTarget) };
+}
+
+function triageRecords(placements: readonly Placement[], ids: ReadonlyMap<Candidate, string>, regions: readonly RegionOutcome[]): TriageRecord[] {
+  const at = new Map(placements.map((p) => [p.candidate, p]));
+  const records: TriageRecord[] = [];
+  for (const r of regions) {
+    const triaged = [...r.placed.map((p) => p.candidate), ...r.notPlaced.map((n) => n.candidate)].filter((c) => c.triage);
+    for (const c of triaged) {
+      const t = c.triage!;
+      const p = at.get(c);
+      const notPlaced = r.notPlaced.find((n) => n.candidate === c);
+      const displaced: Displacement[] = r.displaced
+        .filter((d) => d.by === c)
+        .map((d) => ({ visitId: ids.get(d.victim) ?? d.victim.existing?.visitId ?? '', target: d.victim.target, targetName: d.victim.targetName, from: d.from, ...(at.get(d.victim) ? { to: at.get(d.victim)!.week } : {}) }));
+      records.push({
+        triageId: triageId(c.kind, c.target, t.openedOn),
+        kind: c.kind,
+        target: c.target,
+        targetName: c.targetName,
+        region: c.region,
+        pool: c.pool,
+        ...t,
+        outcome: !p ? 'no-slot' : p.late ? 'planned-late' : 'planned',
+        ...(p ? { visitId: ids.get(c)!, week: p.week } : {}),
+        ...(notPlaced ? { why: notPlaced.why } : p?.late ? { why: r.lateWhy.get(c) ?? 'no week in time' } : {}),
+        displaced,
+      });
+    }
+  }
+  return records.sort((a, b) => cmp(a.openedOn, b.openedOn) || cmp(a.kind, b.kind) || cmp(a.target, b.target));
+}
