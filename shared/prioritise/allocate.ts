@@ -25,6 +25,8 @@ export interface RegionPlan {
   readonly region: OfstedRegion;
   readonly weeks: readonly IsoDate[];
   readonly capacity: readonly number[];
+  /** Per week, the capacity held back for triage and follow-ups (ordinary visits may not use it). */
+  readonly reserved: readonly number[];
   /** Effort of fixed visits per week; placement adds to it. */
   readonly used: number[];
   readonly asOf: IsoDate;
@@ -63,6 +65,9 @@ export class RegionAllocator {
   private readonly at = new Map<Candidate, number>();
   private readonly out: RegionOutcome = { placed: [], notPlaced: [], moveWhy: new Map(), displaced: [], lateWhy: new Map() };
   private readonly firstFeasible = new Map<string, number>();
+  private readonly ranges = new Map<Candidate, Range>();
+  private readonly weekIndex: ReadonlyMap<IsoDate, number>;
+  private readonly sundays: readonly IsoDate[];
 
   constructor(
     private readonly plan: RegionPlan,
@@ -72,6 +77,8 @@ export class RegionAllocator {
     candidates.forEach((c, i) => this.order.set(c, i));
     this.use = [...plan.used];
     this.slots = plan.weeks.map(() => []);
+    this.weekIndex = new Map(plan.weeks.map((w, i) => [w, i]));
+    this.sundays = plan.weeks.map((w) => addDays(w, 6));
   }
 
   run(): RegionOutcome {
@@ -92,10 +99,12 @@ export class RegionAllocator {
     const selected: Candidate[] = [];
     let firstOpen = 0;
     for (const c of this.candidates) {
-      while (firstOpen < sim.length && sim[firstOpen]! >= this.plan.capacity[firstOpen]!) firstOpen++;
+      while (firstOpen < sim.length && sim[firstOpen]! >= this.limit(firstOpen, false)) firstOpen++;
       const r = this.range(c);
-      let i = firstOpen >= sim.length ? -1 : this.room(sim, c, Math.max(r.lo, firstOpen), r.hi);
-      if (i < 0 && c.hard) i = this.room(sim, c, Math.max(r.hi + 1, r.lo, firstOpen), this.plan.weeks.length - 1);
+      // firstOpen: the first week with ordinary room; triage and follow-ups may also use the reserve.
+      const from = c.hard ? r.lo : Math.max(r.lo, firstOpen);
+      let i = !c.hard && firstOpen >= sim.length ? -1 : this.room(sim, c, from, r.hi);
+      if (i < 0 && c.hard) i = this.room(sim, c, Math.max(r.hi + 1, r.lo), this.plan.weeks.length - 1);
       if (i < 0) {
         this.out.notPlaced.push({ candidate: c, why: this.whyNot(sim, c, r) });
         continue;
@@ -164,7 +173,7 @@ export class RegionAllocator {
       if (this.pauseAt(c, i)) continue;
       for (const v of this.slots[i]!) {
         const o = this.order.get(v)!;
-        if (o > mine && this.use[i]! - v.effort + c.effort <= this.plan.capacity[i]! && (!best || o > this.order.get(best)!)) best = v;
+        if (o > mine && this.use[i]! - v.effort + c.effort <= this.limit(i, c.hard) && (!best || o > this.order.get(best)!)) best = v;
       }
     }
     return best;
@@ -186,11 +195,16 @@ export class RegionAllocator {
   }
 
   private index(week: IsoDate): number {
-    return Math.round(daysBetween(this.plan.weeks[0]!, week) / 7);
+    return this.weekIndex.get(week) ?? Math.round(daysBetween(this.plan.weeks[0]!, week) / 7);
+  }
+
+  /** Capacity a visit may use: all of it for triage and follow-ups, less the reserve for the others. */
+  private limit(i: number, urgent: boolean): number {
+    return urgent ? this.plan.capacity[i]! : this.plan.capacity[i]! - this.plan.reserved[i]!;
   }
 
   private fits(cells: readonly number[], c: Candidate, i: number): boolean {
-    return cells[i]! + c.effort <= this.plan.capacity[i]!;
+    return cells[i]! + c.effort <= this.limit(i, c.hard);
   }
 
   /** The earliest week in [lo, hi] with room that is not paused for c, or -1. */
@@ -201,7 +215,12 @@ export class RegionAllocator {
 
   /** Weeks c may be planned in: notice can still be given, and inside its own from/to. */
   private range(c: Candidate): Range {
-    return { lo: Math.max(this.feasibleFrom(c), this.index(c.from)), hi: Math.min(this.plan.weeks.length - 1, this.index(c.to)) };
+    let r = this.ranges.get(c);
+    if (!r) {
+      r = { lo: Math.max(this.feasibleFrom(c), this.index(c.from)), hi: Math.min(this.plan.weeks.length - 1, this.index(c.to)) };
+      this.ranges.set(c, r);
+    }
+    return r;
   }
 
   /** The first week whose notice date has not passed (an unannounced triage visit: any later week). */
@@ -224,9 +243,11 @@ export class RegionAllocator {
   }
 
   private pauseAt(c: Candidate, i: number): PausedArea | undefined {
+    const pauses = this.plan.pausesOf(c.localAuthority);
+    if (pauses.length === 0) return undefined;
     const monday = this.plan.weeks[i]!;
-    const sunday = addDays(monday, 6);
-    return this.plan.pausesOf(c.localAuthority).find((p) => p.from <= sunday && p.to >= monday);
+    const sunday = this.sundays[i]!;
+    return pauses.find((p) => p.from <= sunday && p.to >= monday);
   }
 
   private notAllowedWhy(c: Candidate, week: IsoDate): string {
@@ -237,19 +258,34 @@ export class RegionAllocator {
   }
 
   private whyNot(cells: readonly number[], c: Candidate, r: Range): string {
-    const { weeks, asOf, pool, region } = this.plan;
+    const { weeks, pool } = this.plan;
+    if (r.lo >= weeks.length) return this.memo('window', () => this.windowOverWhy());
+    const pauses = this.plan.pausesOf(c.localAuthority);
+    if (pauses.length) {
+      let paused: PausedArea | undefined;
+      let full = false;
+      for (let i = r.lo; i <= r.hi; i++) {
+        const p = this.pauseAt(c, i);
+        if (p) paused = p;
+        else if (!this.fits(cells, c, i)) full = true;
+      }
+      if (paused && !full) return `Paused area: ${paused.localAuthority}, ${paused.reason} (${ukDate(paused.from)} to ${ukDate(paused.to)})`;
+    }
+    return this.memo('capacity', () => `No inspector capacity left in ${this.plan.region} (${pool}) by ${ukDate(weeks[weeks.length - 1]!)}: higher-priority visits came first`);
+  }
+
+  private windowOverWhy(): string {
+    const { weeks, asOf, pool } = this.plan;
     const end = weeks[weeks.length - 1];
     if (!end || addDays(end, 6) < asOf) return `The ${pool} window ended${end ? ` (${ukDate(addDays(end, 6))})` : ''}: no week left to plan`;
-    if (r.lo >= weeks.length) return `No week left in the ${pool} window that allows notice (the last week starts ${ukDate(end)})`;
-    let paused: PausedArea | undefined;
-    let full = false;
-    for (let i = r.lo; i <= r.hi; i++) {
-      const p = this.pauseAt(c, i);
-      if (p) paused = p;
-      else if (!this.fits(cells, c, i)) full = true;
-    }
-    if (paused && !full) return `Paused area: ${paused.localAuthority}, ${paused.reason} (${ukDate(paused.from)} to ${ukDate(paused.to)})`;
-    return `No inspector capacity left in ${region} (${pool}) by ${ukDate(end)}: higher-priority visits came first`;
+    return `No week left in the ${pool} window that allows notice (the last week starts ${ukDate(end)})`;
+  }
+
+  private readonly memos = new Map<string, string>();
+  private memo(key: string, make: () => string): string {
+    let m = this.memos.get(key);
+    if (m === undefined) this.memos.set(key, (m = make()));
+    return m;
   }
 }
 

@@ -35,8 +35,11 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function assemble(input: AssembleInput): Assembled {
   const placements = input.outcomes.regions.flatMap((r) => r.placed);
   const ids = new Map(placements.map((p) => [p.candidate, input.visitIdOf(p.candidate)]));
-  const unplanned = [...input.unplanned, ...input.outcomes.regions.flatMap((r) => r.notPlaced.map(({ candidate: c, why }) => ({ kind: c.kind, target: c.target, targetName: c.targetName, region: c.region, pool: c.pool, score: c.score, why })))];
-  unplanned.sort((a, b) => cmp(a.kind, b.kind) || b.score - a.score || cmp(a.target, b.target));
+  const unplanned: UnplannedItem[] = [...input.unplanned];
+  for (const r of input.outcomes.regions) {
+    for (const { candidate: c, why } of r.notPlaced) unplanned.push({ kind: c.kind, target: c.target, targetName: c.targetName, region: c.region, pool: c.pool, score: c.score, why });
+  }
+  unplanned.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'la' ? -1 : 1) || b.score - a.score || cmp(a.target, b.target));
   const planned = [...input.state.fixed.map(({ visit, because }) => fixedVisit(visit, because, input)), ...placements.map((p) => placedVisit(p, ids.get(p.candidate)!, input.asOf))];
   planned.sort((a, b) => cmp(a.week, b.week) || cmp(a.region, b.region) || cmp(a.pool, b.pool) || b.score - a.score || cmp(a.kind, b.kind) || cmp(a.target, b.target));
   const changes = changesOf(placements, ids, unplanned, input);
@@ -123,11 +126,13 @@ function triageRecords(placements: readonly Placement[], ids: ReadonlyMap<Candid
   const at = new Map(placements.map((p) => [p.candidate, p]));
   const records: TriageRecord[] = [];
   for (const r of regions) {
-    const triaged = [...r.placed.map((p) => p.candidate), ...r.notPlaced.map((n) => n.candidate)].filter((c) => c.triage);
+    const whyNot = new Map<Candidate, string>();
+    for (const n of r.notPlaced) if (n.candidate.triage) whyNot.set(n.candidate, n.why);
+    const triaged = [...r.placed.filter((p) => p.candidate.triage).map((p) => p.candidate), ...whyNot.keys()];
     for (const c of triaged) {
       const t = c.triage!;
       const p = at.get(c);
-      const notPlaced = r.notPlaced.find((n) => n.candidate === c);
+      const notPlacedWhy = whyNot.get(c);
       const displaced: Displacement[] = r.displaced
         .filter((d) => d.by === c)
         .map((d) => ({ visitId: ids.get(d.victim) ?? d.victim.existing?.visitId ?? '', target: d.victim.target, targetName: d.victim.targetName, from: d.from, ...(at.get(d.victim) ? { to: at.get(d.victim)!.week } : {}) }));
@@ -141,7 +146,7 @@ function triageRecords(placements: readonly Placement[], ids: ReadonlyMap<Candid
         ...t,
         outcome: !p ? 'no-slot' : p.late ? 'planned-late' : 'planned',
         ...(p ? { visitId: ids.get(c)!, week: p.week } : {}),
-        ...(notPlaced ? { why: notPlaced.why } : p?.late ? { why: r.lateWhy.get(c) ?? 'no week in time' } : {}),
+        ...(notPlacedWhy ? { why: notPlacedWhy } : p?.late ? { why: r.lateWhy.get(c) ?? 'no week in time' } : {}),
         displaced,
       });
     }

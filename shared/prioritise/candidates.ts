@@ -37,9 +37,9 @@ export interface Candidate extends VisitTarget {
   readonly explain: () => string[];
   /** Reasons the rules add: triage, follow-up, the sample, a deferral, the gap overridden. */
   readonly extra: readonly string[];
-  readonly existing?: Visit;
-  readonly triage?: TriageTrigger;
-  readonly followUp?: FollowUp;
+  readonly existing: Visit | undefined;
+  readonly triage: TriageTrigger | undefined;
+  readonly followUp: FollowUp | undefined;
 }
 
 export interface UnplannedItem {
@@ -67,6 +67,10 @@ export interface CandidateContext {
   readonly state: VisitState;
   /** LAs drawn in the good/outstanding sample. */
   readonly sampled: ReadonlySet<string>;
+  /** Signals received after this day may open a triage record (triageLookback). */
+  readonly triageFrom: IsoDate;
+  /** The Monday of each pool's last week. */
+  readonly lastMonday: Readonly<Record<PoolId, IsoDate>>;
 }
 
 function group<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, T[]> {
@@ -97,7 +101,7 @@ interface Scored {
   readonly scoreWith: (signals: readonly IntelligenceSignal[]) => number;
   readonly explain: () => string[];
   /** Why it is not planned in the ordinary order (lower need, not drawn), if so. */
-  readonly ordinaryWhyNot?: string;
+  readonly ordinaryWhyNot: string | undefined;
 }
 
 /** Every target that could be visited, and the reasons the others cannot. */
@@ -152,7 +156,7 @@ function scoreLaTarget(o: LaOutcome, signals: readonly IntelligenceSignal[], ctx
       ...(b === 5 && drawn ? [`Drawn in the good/outstanding sample for ${o.region} (seed ${policy.laSample.seed})`] : []),
       ...s.reasons.map(reasonText),
     ],
-    ...(b === 5 && !drawn ? { ordinaryWhyNot: `Judged good or outstanding and not drawn in this window's sample (seed ${policy.laSample.seed})` } : {}),
+    ordinaryWhyNot: b === 5 && !drawn ? `Judged good or outstanding and not drawn in this window's sample (seed ${policy.laSample.seed})` : undefined,
   };
 }
 
@@ -173,7 +177,7 @@ function scoreProviderTarget(p: Provider, h: readonly InspectionEvent[], sig: re
     signals: sig,
     scoreWith: (s) => scoreProvider(p, h, s, policy, asOf, false).score,
     explain: () => scoreProvider(p, h, sig, policy, asOf, true).reasons.map(reasonText),
-    ...(ordinaryWhyNot ? { ordinaryWhyNot } : {}),
+    ordinaryWhyNot,
   };
 }
 
@@ -181,7 +185,7 @@ function scoreProviderTarget(p: Provider, h: readonly InspectionEvent[], sig: re
 function withRules(s: Scored, ctx: CandidateContext): Candidate | { why: string } {
   const { policy, asOf, state, holidays } = ctx;
   const key = targetKey(s.base);
-  const triage = s.signals.length ? triageTrigger(s.signals, s.score, s.scoreWith, asOf, policy, holidays) : undefined;
+  const triage = s.signals.length ? triageTrigger(s.signals, s.score, s.scoreWith, asOf, policy, holidays, ctx.triageFrom) : undefined;
   const followUp = s.signals.length ? followUpFor(key, s.signals, asOf, policy, holidays, state) : undefined;
   const urgent = triage ?? followUp;
   const urgentSince = triage?.openedOn ?? followUp?.trigger;
@@ -189,10 +193,9 @@ function withRules(s: Scored, ctx: CandidateContext): Candidate | { why: string 
   if (cancelled && !(urgentSince && urgentSince > cancelled.on)) return { why: `Visit cancelled (${ukDate(cancelled.on)}): ${cancelled.reason}` };
   if (!urgent && s.ordinaryWhyNot) return { why: s.ordinaryWhyNot };
 
-  const window = policy.pools[s.base.pool].window;
   const extra: string[] = [];
-  let from = window.from;
-  let to = mondayOf(window.to);
+  let from = policy.pools[s.base.pool].window.from;
+  let to = ctx.lastMonday[s.base.pool];
   const last = state.lastVisited.get(key);
   if (last) {
     const allowed = addDays(last, policy.burden.minDaysBetweenVisits);
@@ -217,8 +220,16 @@ function withRules(s: Scored, ctx: CandidateContext): Candidate | { why: string 
     to = minDate(to, mondayOf(followUp.to));
     extra.unshift(followUp.reason);
   }
+  const b = s.base;
   return {
-    ...s.base,
+    // Written out field by field (no spread): every candidate has one shape, which keeps sorting and allocation fast.
+    kind: b.kind,
+    target: b.target,
+    targetName: b.targetName,
+    provisionType: b.provisionType,
+    localAuthority: b.localAuthority,
+    region: b.region,
+    pool: b.pool,
     effort: s.effort,
     score: s.score,
     staleness: s.staleness,
@@ -230,9 +241,9 @@ function withRules(s: Scored, ctx: CandidateContext): Candidate | { why: string 
     hard: Boolean(urgent),
     explain: s.explain,
     extra,
-    ...(existing ? { existing } : {}),
-    ...(triage ? { triage } : {}),
-    ...(followUp && !triage ? { followUp } : {}),
+    existing,
+    triage,
+    followUp: triage ? undefined : followUp,
   };
 }
 

@@ -60,31 +60,36 @@ export interface FollowUp {
 
 /** The follow-up a target needs, if any: the one whose window closes first. */
 export function followUpFor(key: string, signals: readonly IntelligenceSignal[], asOf: IsoDate, policy: Policy, holidays: Holidays, state: VisitState): FollowUp | undefined {
-  let due: FollowUp | undefined;
+  let due: IntelligenceSignal | undefined;
+  let dueTo = '';
   for (const s of signals) {
-    if (s.date > asOf) continue;
-    const f = followUpOf(s, policy, holidays);
-    if (!f || visitedAfter(state, key, f.trigger)) continue;
-    if (!due || f.to < due.to) due = f;
+    if (s.date > asOf || !(s.type === 'serious-concerns' || (s.type === 'enforcement-action' && s.open && s.dueDate))) continue;
+    const trigger = s.type === 'serious-concerns' ? s.date : s.dueDate!;
+    if (visitedAfter(state, key, trigger)) continue;
+    const to = windowOf(s, policy, holidays).to;
+    if (!due || to < dueTo) [due, dueTo] = [s, to];
   }
-  return due;
+  return due ? followUpOf(due, policy, holidays) : undefined;
 }
 
-function followUpOf(s: IntelligenceSignal, policy: Policy, holidays: Holidays): FollowUp | undefined {
+function windowOf(s: IntelligenceSignal, policy: Policy, holidays: Holidays): { from: IsoDate; to: IsoDate } {
   if (s.type === 'serious-concerns') {
     const { fromWeeks, toWeeks } = policy.followUp.afterSeriousConcerns;
-    const from = addDays(s.date, fromWeeks * 7);
-    const to = addDays(s.date, toWeeks * 7);
+    return { from: addDays(s.date, fromWeeks * 7), to: addDays(s.date, toWeeks * 7) };
+  }
+  const n = policy.followUp.complianceNoticeCheck.withinWorkingDaysAfterDue;
+  return { from: addWorkingDays(s.dueDate!, 1, holidays), to: addWorkingDays(s.dueDate!, n, holidays) };
+}
+
+function followUpOf(s: IntelligenceSignal, policy: Policy, holidays: Holidays): FollowUp {
+  const { from, to } = windowOf(s, policy, holidays);
+  if (s.type === 'serious-concerns') {
+    const { fromWeeks, toWeeks } = policy.followUp.afterSeriousConcerns;
     return { because: 'serious-concerns', trigger: s.date, from, to, reason: `Follow-up: serious concerns recorded at a visit (${ukDate(s.date)}); due ${fromWeeks} to ${toWeeks} weeks later, ${ukDate(from)} to ${ukDate(to)}` };
   }
-  if (s.type === 'enforcement-action' && s.open && s.dueDate) {
-    const n = policy.followUp.complianceNoticeCheck.withinWorkingDaysAfterDue;
-    const from = addWorkingDays(s.dueDate, 1, holidays);
-    const to = addWorkingDays(s.dueDate, n, holidays);
-    const what = s.summary ? `: ${s.summary}` : '';
-    return { because: 'compliance-notice', trigger: s.dueDate, from, to, reason: `Follow-up: check of a compliance notice due ${ukDate(s.dueDate)}${what}; within ${n} working days after, by ${ukDate(to)}` };
-  }
-  return undefined;
+  const n = policy.followUp.complianceNoticeCheck.withinWorkingDaysAfterDue;
+  const what = s.summary ? `: ${s.summary}` : '';
+  return { because: 'compliance-notice', trigger: s.dueDate!, from, to, reason: `Follow-up: check of a compliance notice due ${ukDate(s.dueDate!)}${what}; within ${n} working days after, by ${ukDate(to)}` };
 }
 
 /** Does a week (Monday to Friday) overlap a follow-up's window? */

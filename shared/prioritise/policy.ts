@@ -75,6 +75,7 @@ const pool = (who: string) =>
         .strictObject({ from: monday.describe('First week'), to: isoDate.describe('Last day') })
         .describe('The window in which these visits are planned'),
       capacity: regionRecord(nonNegative.max(10_000)).describe('Inspector capacity per region per week of five working days, in effort units (about one inspector-day each)'),
+      reservedForUrgent: z.number().min(0).max(0.5).describe('Share of each week held back for triage and follow-up visits (ordinary visits do not use it)'),
       leave: z
         .array(z.strictObject({ week: monday, share: z.number().min(0).max(1), reason: z.string().min(1).max(200), regions: z.array(z.enum(OFSTED_REGIONS)).optional() }))
         .max(200)

@@ -10,6 +10,7 @@
  * by name, so the same inputs, policy and as-of date give the same bytes.
  */
 import { createHash } from 'node:crypto';
+import { mondayOf } from '../domain/calendar';
 import type { InspectionEvent, IntelligenceSignal, IsoDate, LaOutcome, OfstedRegion, PoolId, Provider, TargetKind, Visit, VisitStatus, VisitTarget } from '../domain/types';
 import { OFSTED_REGIONS } from '../domain/types';
 import { RegionAllocator, type RegionOutcome } from './allocate';
@@ -19,7 +20,7 @@ import { seriousConcernSignals, type FindingsSummary } from './follow-up';
 import type { Policy } from './policy';
 import { drawStratifiedSample, type RegionSample } from './sample';
 import { laBand } from './score';
-import type { TriageRecord } from './triage';
+import { triageLookback, type TriageRecord } from './triage';
 import { targetKey, visitState, type VisitState } from './visit-state';
 import { effortOf, NoticeDates, policyCalendar, poolOf, poolWeeks, POOL_IDS, weekCapacity, type Calendar } from './weeks';
 
@@ -58,6 +59,8 @@ export interface CapacityCell {
   readonly region: OfstedRegion;
   readonly week: IsoDate;
   readonly capacity: number;
+  /** Of the capacity, held back for triage and follow-ups. */
+  readonly reserved: number;
   readonly used: number;
   /** Bank holidays and leave that week. */
   readonly note?: string;
@@ -119,12 +122,18 @@ export function visitIdFor(kind: TargetKind, target: string, ordinal: number): s
 
 /** Plan the programme as of a day. */
 export function buildProgramme(inputs: PrioritiseInputs, policy: Policy, asOf: IsoDate): Programme {
+  let t = performance.now(); const lap = (n: string) => { const x = performance.now(); process.stderr.write(`${n} ${(x - t).toFixed(0)}\n`); t = x; };
   const calendar = policyCalendar(policy);
   const signals = [...inputs.signals, ...seriousConcernSignals(inputs.findings ?? [], inputs.visits)];
   const state = visitState(inputs.visits, asOf);
   const { sample, sampled } = laSample(inputs.laOutcomes, signals, policy, asOf, calendar);
-  const { candidates, unplanned } = candidatesFor({ ...inputs, signals }, { policy, asOf, holidays: calendar.holidays, state, sampled });
+  const lastMonday = { la: mondayOf(policy.pools.la.window.to), provider: mondayOf(policy.pools.provider.window.to) };
+  const context = { policy, asOf, holidays: calendar.holidays, state, sampled, triageFrom: triageLookback(asOf, policy, calendar.holidays), lastMonday };
+  lap('state+sample');
+  const { candidates, unplanned } = candidatesFor({ ...inputs, signals }, context);
+  lap('candidates');
   const outcomes = allocate(candidates, state, policy, asOf, calendar);
+  lap('allocate');
   const assembled = assemble({ outcomes, unplanned, state, policy, asOf, visitIdOf: newVisitIds(state) });
   const pools: PoolSummary[] = POOL_IDS.map((id) => ({ pool: id, name: policy.pools[id].name, inspectors: policy.pools[id].inspectors, from: policy.pools[id].window.from, to: policy.pools[id].window.to, weeks: poolWeeks(policy, id) }));
   const body = {
@@ -141,7 +150,10 @@ export function buildProgramme(inputs: PrioritiseInputs, policy: Policy, asOf: I
     triage: assembled.triage,
     noSlot: assembled.noSlot,
   };
-  return { programmeId: `p-${hashCanonical(body).slice(0, 12)}`, ...body, changes: assembled.changes };
+  lap('assemble');
+  const programmeId = `p-${hashCanonical(body).slice(0, 12)}`;
+  lap('hash');
+  return { programmeId, ...body, changes: assembled.changes };
 }
 
 /** New visit ids: one more than the visits the target has on record, never one already used. */
@@ -176,7 +188,12 @@ function allocate(candidates: readonly Candidate[], state: VisitState, policy: P
   const pauses = new Map<string, Policy['pausedAreas']>();
   for (const p of policy.pausedAreas) pauses.set(p.localAuthority.toLowerCase(), [...(pauses.get(p.localAuthority.toLowerCase()) ?? []), p]);
   const groups = new Map<string, Candidate[]>();
-  for (const c of [...candidates].sort(byPriority)) groups.set(`${c.pool}#${c.region}`, [...(groups.get(`${c.pool}#${c.region}`) ?? []), c]);
+  for (const c of [...candidates].sort(byPriority)) {
+    const key = `${c.pool}#${c.region}`;
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
   const regions: RegionOutcome[] = [];
   const cells: CapacityCell[] = [];
   for (const pool of POOL_IDS) {
@@ -185,14 +202,14 @@ function allocate(candidates: readonly Candidate[], state: VisitState, policy: P
       const caps = weeks.map((w) => weekCapacity(policy, pool, region, w, calendar));
       const used = fixedEffort(state, policy, pool, region, weeks);
       const allocator = new RegionAllocator(
-        { pool: policy.pools[pool].name, region, weeks, capacity: caps.map((c) => c.capacity), used, asOf, notices, pausesOf: (la) => pauses.get(la.toLowerCase()) ?? [] },
+        { pool: policy.pools[pool].name, region, weeks, capacity: caps.map((c) => c.capacity), reserved: caps.map((c) => c.reserved), used, asOf, notices, pausesOf: (la) => pauses.get(la.toLowerCase()) ?? [] },
         groups.get(`${pool}#${region}`) ?? [],
       );
       const outcome = allocator.run();
       regions.push(outcome);
       const total = [...used];
       for (const p of outcome.placed) total[weeks.indexOf(p.week)]! += p.candidate.effort;
-      weeks.forEach((week, i) => cells.push({ pool, region, week, capacity: caps[i]!.capacity, used: total[i]!, ...(caps[i]!.note ? { note: caps[i]!.note } : {}) }));
+      weeks.forEach((week, i) => cells.push({ pool, region, week, capacity: caps[i]!.capacity, reserved: caps[i]!.reserved, used: total[i]!, ...(caps[i]!.note ? { note: caps[i]!.note } : {}) }));
     }
   }
   return { regions, cells };
@@ -210,47 +227,71 @@ function fixedEffort(state: VisitState, policy: Policy, pool: PoolId, region: Of
 }
 
 /**
- * sha256 of canonicalJson(value), fed piece by piece: a programme for a million providers never
- * becomes one giant string.
+ * sha256 of canonicalJson(value), fed in chunks of about a megabyte: a programme for a million
+ * providers never becomes one giant string.
  */
 export function hashCanonical(value: unknown): string {
   const hash = createHash('sha256');
-  const feed = (v: unknown): void => {
-    if (v === null || typeof v !== 'object') {
-      hash.update(JSON.stringify(v));
-    } else if (Array.isArray(v)) {
-      hash.update('[');
-      v.forEach((x, i) => {
-        if (i) hash.update(',');
-        feed(x);
-      });
-      hash.update(']');
-    } else if (v.constructor === Object && Object.values(v).every((x) => x === null || typeof x !== 'object')) {
-      hash.update(canonicalJson(v));
-    } else {
-      const entries = Object.entries(v as Record<string, unknown>)
-        .filter(([, x]) => x !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      hash.update('{');
-      entries.forEach(([k, x], i) => {
-        hash.update(`${i ? ',' : ''}${JSON.stringify(k)}:`);
-        feed(x);
-      });
-      hash.update('}');
+  let buffer = '';
+  const put = (text: string) => {
+    buffer += text;
+    if (buffer.length > 1_000_000) {
+      hash.update(buffer);
+      buffer = '';
     }
   };
+  const feed = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') return put(JSON.stringify(v));
+    if (Array.isArray(v)) {
+      put('[');
+      v.forEach((x, i) => {
+        if (i) put(',');
+        feed(x);
+      });
+      return put(']');
+    }
+    if (v.constructor === Object && Object.values(v).every((x) => x === null || typeof x !== 'object')) return put(canonicalJson(v));
+    put('{');
+    let first = true;
+    for (const k of keysOf(v)) {
+      const x: unknown = Reflect.get(v, k);
+      if (x === undefined) continue;
+      put(`${first ? '' : ','}${JSON.stringify(k)}:`);
+      first = false;
+      feed(x);
+    }
+    put('}');
+  };
   feed(value);
+  hash.update(buffer);
   return hash.digest('hex');
+}
+
+/** Sorted keys by the keys' own order: objects of one shape (a million of them) sort their keys once. */
+const sortedKeys = new Map<string, string[]>();
+function keysOf(value: object): string[] {
+  const own = Object.keys(value);
+  const id = own.join('\u0000');
+  let sorted = sortedKeys.get(id);
+  if (!sorted) {
+    sorted = [...own].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (sortedKeys.size > 10_000) sortedKeys.clear();
+    sortedKeys.set(id, sorted);
+  }
+  return sorted;
 }
 
 /** JSON with object keys sorted at every level: the programme's canonical bytes. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  let out = '';
+  for (const k of keysOf(value)) {
+    const v: unknown = Reflect.get(value, k);
+    if (v === undefined) continue;
+    out += `${out ? ',' : ''}${JSON.stringify(k)}:${canonicalJson(v)}`;
+  }
+  return `{${out}}`;
 }
 
 export function canonicalProgrammeJson(p: Programme): string {

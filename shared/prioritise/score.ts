@@ -82,6 +82,8 @@ export const reasonText = (r: Reason) => `${r.text}: ${sign(r.points)}`;
 
 /** Full inspections of one provider, newest first. */
 function fullInspections(provider: Provider, history: readonly InspectionEvent[]): InspectionEvent[] {
+  const latest = provider.latestFullInspection;
+  if (history.length === 0) return latest && latest.overall.kind === 'grade' && FULL.test(latest.eventType) ? [latest] : [];
   const out: InspectionEvent[] = [];
   const seen = new Set<string>();
   const consider = (e: InspectionEvent) => {
@@ -110,6 +112,7 @@ export function sortSignals(signals: IntelligenceSignal[]): IntelligenceSignal[]
 function addSignals(t: Tally, signals: readonly IntelligenceSignal[], since: string | undefined, asOf: string, policy: Policy, places: number | undefined): void {
   const w = policy.weights;
   const perPlace = places && places > 0 ? Math.min(2, Math.max(0.5, Math.sqrt(w.referencePlaces / places))) : 1;
+  if (!t.explain) return addSignalPoints(t, signals, since, asOf, policy, perPlace);
   const weighted = new Map<SignalType, { sum: number; count: number; latest: string }>();
   let open: IntelligenceSignal | undefined;
   let openCount = 0;
@@ -143,6 +146,29 @@ function addSignals(t: Tally, signals: readonly IntelligenceSignal[], since: str
 }
 
 const SIGNAL_ORDER = [...(Object.keys(SIGNAL_WORDS) as SignalType[])].sort();
+const SIGNAL_INDEX = new Map(SIGNAL_ORDER.map((t, i) => [t, i]));
+const sums = new Float64Array(SIGNAL_ORDER.length);
+
+/** addSignals' points only (ranking at scale): the same sums in the same order, no words and no maps. */
+function addSignalPoints(t: Tally, signals: readonly IntelligenceSignal[], since: string | undefined, asOf: string, policy: Policy, perPlace: number): void {
+  const w = policy.weights;
+  sums.fill(0);
+  let seen = 0;
+  let open = false;
+  for (const s of signals) {
+    if (s.date > asOf) continue;
+    if (s.type === 'enforcement-action' && s.open) open = true;
+    if (since && s.date <= since) continue;
+    const i = SIGNAL_INDEX.get(s.type)!;
+    sums[i]! += s.severity * 0.5 ** (days(s.date, asOf) / w.signalHalfLifeDays);
+    seen |= 1 << i;
+  }
+  for (let i = 0; i < SIGNAL_ORDER.length; i++) {
+    if (seen & (1 << i)) t.add(Math.round(w.signals[SIGNAL_ORDER[i]!] * sums[i]! * perPlace), NO_TEXT);
+  }
+  if (open) t.add(w.openEnforcement, NO_TEXT);
+}
+const NO_TEXT = () => '';
 
 /**
  * The statutory inspection cycle of a provision type, in months: children's homes yearly (twice a

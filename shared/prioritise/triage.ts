@@ -66,10 +66,13 @@ export function triageTrigger(
   asOf: IsoDate,
   policy: Policy,
   holidays: Holidays,
+  /** Signals after this day are recent (triageLookback). */
+  recentFrom: IsoDate = triageLookback(asOf, policy, holidays),
 ): TriageTrigger | undefined {
   const { urgencyThreshold: threshold, withinWorkingDays: n } = policy.triage;
   if (score < threshold) return undefined;
-  const recentFrom = addWorkingDays(asOf, -n, holidays);
+  const last = signals[signals.length - 1];
+  if (!last || last.date <= recentFrom) return undefined;
   const known = signals.filter((s) => s.date <= asOf);
   if (!known.some((s) => s.date > recentFrom)) return undefined;
   const scoreBefore = scoreWith(known.filter((s) => s.date <= recentFrom));
@@ -78,6 +81,11 @@ export function triageTrigger(
   const openedOn = dates.find((d) => scoreWith(known.filter((s) => s.date <= d)) >= threshold) ?? dates[dates.length - 1]!;
   const because = known.filter((s) => s.date > recentFrom && s.date <= openedOn).map(signalWords);
   return { openedOn, dueBy: addWorkingDays(openedOn, n, holidays), scoreBefore, score, because };
+}
+
+/** Signals received after this day are recent enough to open a triage record: the last N working days. */
+export function triageLookback(asOf: IsoDate, policy: Policy, holidays: Holidays): IsoDate {
+  return addWorkingDays(asOf, -policy.triage.withinWorkingDays, holidays);
 }
 
 function signalWords(s: IntelligenceSignal): string {

@@ -57,3 +57,14 @@ export function visitWrites(programme: Programme, stored: readonly Visit[], poli
   }
   return writes;
 }
+
+/** The stored visits after the writes (an in-memory store: unit tests, the re-plan bench). Conflicting writes are skipped. */
+export function applyVisitWrites(stored: readonly Visit[], writes: readonly VisitWrite[]): Visit[] {
+  const byId = new Map(stored.map((v) => [v.visitId, v]));
+  for (const w of writes) {
+    const before = byId.get(w.visit.visitId);
+    if ((w.expectedStatus === undefined && before) || (w.expectedStatus !== undefined && before?.status !== w.expectedStatus)) continue;
+    byId.set(w.visit.visitId, w.visit);
+  }
+  return [...byId.values()];
+}

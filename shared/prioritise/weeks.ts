@@ -34,6 +34,8 @@ export function poolWeeks(policy: Policy, pool: PoolId): IsoDate[] {
 
 export interface WeekCapacity {
   readonly capacity: number;
+  /** Held back for triage and follow-ups (the pool's reservedForUrgent share). */
+  readonly reserved: number;
   /** Why it is less than the policy's weekly figure (bank holidays, leave), if it is. */
   readonly note?: string;
 }
@@ -51,7 +53,8 @@ export function weekCapacity(policy: Policy, pool: PoolId, region: OfstedRegion,
   }
   for (const l of leave) notes.push(`${l.reason}${l.share < 1 ? ` (${Math.round(l.share * 100)}% of inspectors)` : ''}`);
   const capacity = Math.floor((base * days * (1 - leaveShare)) / 5 + 1e-9);
-  return notes.length ? { capacity, note: notes.join('; ') } : { capacity };
+  const reserved = Math.floor(capacity * policy.pools[pool].reservedForUrgent + 1e-9);
+  return notes.length ? { capacity, reserved, note: notes.join('; ') } : { capacity, reserved };
 }
 
 /** Effort of one visit, in effort units (policy.effort). */
