@@ -122,18 +122,14 @@ export function visitIdFor(kind: TargetKind, target: string, ordinal: number): s
 
 /** Plan the programme as of a day. */
 export function buildProgramme(inputs: PrioritiseInputs, policy: Policy, asOf: IsoDate): Programme {
-  let t = performance.now(); const lap = (n: string) => { const x = performance.now(); process.stderr.write(`${n} ${(x - t).toFixed(0)}\n`); t = x; };
   const calendar = policyCalendar(policy);
   const signals = [...inputs.signals, ...seriousConcernSignals(inputs.findings ?? [], inputs.visits)];
   const state = visitState(inputs.visits, asOf);
   const { sample, sampled } = laSample(inputs.laOutcomes, signals, policy, asOf, calendar);
   const lastMonday = { la: mondayOf(policy.pools.la.window.to), provider: mondayOf(policy.pools.provider.window.to) };
   const context = { policy, asOf, holidays: calendar.holidays, state, sampled, triageFrom: triageLookback(asOf, policy, calendar.holidays), lastMonday };
-  lap('state+sample');
   const { candidates, unplanned } = candidatesFor({ ...inputs, signals }, context);
-  lap('candidates');
   const outcomes = allocate(candidates, state, policy, asOf, calendar);
-  lap('allocate');
   const assembled = assemble({ outcomes, unplanned, state, policy, asOf, visitIdOf: newVisitIds(state) });
   const pools: PoolSummary[] = POOL_IDS.map((id) => ({ pool: id, name: policy.pools[id].name, inspectors: policy.pools[id].inspectors, from: policy.pools[id].window.from, to: policy.pools[id].window.to, weeks: poolWeeks(policy, id) }));
   const body = {
@@ -150,9 +146,7 @@ export function buildProgramme(inputs: PrioritiseInputs, policy: Policy, asOf: I
     triage: assembled.triage,
     noSlot: assembled.noSlot,
   };
-  lap('assemble');
   const programmeId = `p-${hashCanonical(body).slice(0, 12)}`;
-  lap('hash');
   return { programmeId, ...body, changes: assembled.changes };
 }
 
