@@ -223,23 +223,33 @@ export class RegionAllocator {
     return r;
   }
 
-  /** The first week whose notice date has not passed (an unannounced triage visit: any later week). */
+  /**
+   * The first week whose notice can still be given after the as-of day (a visit placed today is
+   * notified from tomorrow, so a re-plan the same day finds it where it left it). An unannounced
+   * triage visit may go in any later week: its inspector is told tomorrow.
+   */
   private feasibleFrom(c: Candidate): number {
     const urgentUnannounced = c.klass === 0 && c.notice.unannounced;
     const key = urgentUnannounced ? 'now' : String(c.notice.workingDays);
     let i = this.firstFeasible.get(key);
     if (i === undefined) {
-      const { weeks, asOf, notices } = this.plan;
-      i = weeks.findIndex((w) => w > asOf && (urgentUnannounced || notices.of(w, c.notice.workingDays) >= asOf));
+      const { weeks, notices } = this.plan;
+      const tomorrow = this.tomorrow();
+      i = weeks.findIndex((w) => w >= tomorrow && (urgentUnannounced || notices.of(w, c.notice.workingDays) >= tomorrow));
       if (i < 0) i = weeks.length;
       this.firstFeasible.set(key, i);
     }
     return i;
   }
 
+  /** The first working day after the as-of day. */
+  private tomorrow(): IsoDate {
+    return this.memo('tomorrow', () => this.plan.notices.nextWorkingDayAfter(this.plan.asOf));
+  }
+
   private noticeDate(c: Candidate, i: number): IsoDate {
     const d = this.plan.notices.of(this.plan.weeks[i]!, c.notice.workingDays);
-    return d < this.plan.asOf ? this.plan.asOf : d;
+    return d < this.tomorrow() ? this.tomorrow() : d;
   }
 
   private pauseAt(c: Candidate, i: number): PausedArea | undefined {

@@ -6,16 +6,17 @@
 import { ukDate } from '../domain/dates';
 import type { IsoDate, Visit } from '../domain/types';
 import type { Placement, RegionOutcome } from './allocate';
-import type { Candidate, UnplannedItem } from './candidates';
+import type { Candidate, FixedTriage, UnplannedItem } from './candidates';
 import type { Policy } from './policy';
 import type { Change, PlannedVisit, ProgrammeChanges } from './programme';
-import { isNoSlot, triageId, type Displacement, type TriageRecord } from './triage';
+import { isNoSlot, triageId, type TriageRecord } from './triage';
 import { targetKey, type VisitState } from './visit-state';
 import { effortOf, noticeRule, poolOf } from './weeks';
 
 export interface AssembleInput {
   readonly outcomes: { readonly regions: readonly RegionOutcome[] };
   readonly unplanned: readonly UnplannedItem[];
+  readonly fixedTriage: readonly FixedTriage[];
   readonly state: VisitState;
   readonly policy: Policy;
   readonly asOf: IsoDate;
@@ -43,7 +44,7 @@ export function assemble(input: AssembleInput): Assembled {
   const planned = [...input.state.fixed.map(({ visit, because }) => fixedVisit(visit, because, input)), ...placements.map((p) => placedVisit(p, ids.get(p.candidate)!, input.asOf))];
   planned.sort((a, b) => cmp(a.week, b.week) || cmp(a.region, b.region) || cmp(a.pool, b.pool) || b.score - a.score || cmp(a.kind, b.kind) || cmp(a.target, b.target));
   const changes = changesOf(placements, ids, unplanned, input);
-  const triage = triageRecords(placements, ids, input.outcomes.regions);
+  const triage = triageRecords(placements, ids, input.outcomes.regions, input.fixedTriage);
   return { planned, unplanned, changes, triage, noSlot: triage.filter(isNoSlot).length };
 }
 
@@ -86,6 +87,7 @@ function placedVisit(p: Placement, visitId: string, asOf: IsoDate): PlannedVisit
     effort: c.effort,
     score: c.score,
     reasons: [...c.extra, ...c.explain()],
+    // Notice is never before tomorrow (allocate.ts): a visit placed today is not fixed yet.
     status: p.noticeDate <= asOf ? 'notified' : 'planned',
     ...(p.late ? { late: true } : {}),
   };
@@ -106,25 +108,31 @@ function changesOf(placements: readonly Placement[], ids: ReadonlyMap<Candidate,
     if (ex && ex.status === 'planned' && ex.week === p.week) continue;
     if (ex && (ex.status === 'planned' || ex.status === 'deferred')) {
       const by = displacedBy.get(c);
-      const why = by ? `Its week was given to ${by.klass === 0 ? 'a triage visit' : by.klass === 1 ? 'a follow-up visit' : 'a higher-priority visit'} to ${by.targetName}` : ex.status === 'deferred' ? `Deferred until ${ukDate(ex.deferral?.until ?? p.week)}: ${ex.deferral?.reason ?? 'no reason given'}` : (moveWhy.get(c) ?? 'Re-planned');
-      moved.push({ ...base, from: ex.week, to: p.week, why });
+      const why = by ? displacedWhy(by) : ex.status === 'deferred' ? `Deferred until ${ukDate(ex.deferral?.until ?? p.week)}: ${ex.deferral?.reason ?? 'no reason given'}` : (moveWhy.get(c) ?? 'Re-planned');
+      moved.push({ ...base, from: ex.week, to: p.week, why, ...(by ? { displacedBy: by.target } : {}) });
     } else {
       added.push({ ...base, to: p.week, why: c.extra[0] ?? (ex ? `Back in the programme (score ${c.score})` : `Score ${c.score}: ${c.explain()[0] ?? 'planned by priority'}`) });
     }
   }
   const whyNot = new Map(unplanned.map((u) => [targetKey(u), u.why]));
+  const victims = new Map([...displacedBy].map(([victim, by]) => [targetKey(victim), by]));
   const dropped: Change[] = [];
   for (const [key, ex] of input.state.reusable) {
     if (ex.status !== 'planned' || placedTargets.has(key)) continue;
-    dropped.push({ visitId: ex.visitId, kind: ex.kind, target: ex.target, targetName: ex.targetName, region: ex.region, pool: ex.pool ?? poolOf(ex.kind), from: ex.week, why: whyNot.get(key) ?? 'No longer in the data' });
+    const by = victims.get(key);
+    const why = by ? `${displacedWhy(by)}, and no other week had room` : (whyNot.get(key) ?? 'No longer in the data');
+    dropped.push({ visitId: ex.visitId, kind: ex.kind, target: ex.target, targetName: ex.targetName, region: ex.region, pool: ex.pool ?? poolOf(ex.kind), from: ex.week, why, ...(by ? { displacedBy: by.target } : {}) });
   }
   const byTarget = (a: Change, b: Change) => cmp(a.kind, b.kind) || cmp(a.target, b.target);
   return { moved: moved.sort(byTarget), added: added.sort(byTarget), dropped: dropped.sort(byTarget) };
 }
 
-function triageRecords(placements: readonly Placement[], ids: ReadonlyMap<Candidate, string>, regions: readonly RegionOutcome[]): TriageRecord[] {
+const displacedWhy = (by: Candidate) => `Its week was given to ${by.klass === 0 ? 'a triage visit' : by.klass === 1 ? 'a follow-up visit' : 'a higher-priority visit'} to ${by.targetName}`;
+
+function triageRecords(placements: readonly Placement[], ids: ReadonlyMap<Candidate, string>, regions: readonly RegionOutcome[], fixedTriage: readonly FixedTriage[]): TriageRecord[] {
   const at = new Map(placements.map((p) => [p.candidate, p]));
   const records: TriageRecord[] = [];
+  const base = (c: Pick<Candidate, 'kind' | 'target' | 'targetName' | 'region' | 'pool'>, t: TriageRecord['openedOn']) => ({ triageId: triageId(c.kind, c.target, t), kind: c.kind, target: c.target, targetName: c.targetName, region: c.region, pool: c.pool });
   for (const r of regions) {
     const whyNot = new Map<Candidate, string>();
     for (const n of r.notPlaced) if (n.candidate.triage) whyNot.set(n.candidate, n.why);
@@ -133,23 +141,18 @@ function triageRecords(placements: readonly Placement[], ids: ReadonlyMap<Candid
       const t = c.triage!;
       const p = at.get(c);
       const notPlacedWhy = whyNot.get(c);
-      const displaced: Displacement[] = r.displaced
-        .filter((d) => d.by === c)
-        .map((d) => ({ visitId: ids.get(d.victim) ?? d.victim.existing?.visitId ?? '', target: d.victim.target, targetName: d.victim.targetName, from: d.from, ...(at.get(d.victim) ? { to: at.get(d.victim)!.week } : {}) }));
       records.push({
-        triageId: triageId(c.kind, c.target, t.openedOn),
-        kind: c.kind,
-        target: c.target,
-        targetName: c.targetName,
-        region: c.region,
-        pool: c.pool,
+        ...base(c, t.openedOn),
         ...t,
         outcome: !p ? 'no-slot' : p.late ? 'planned-late' : 'planned',
         ...(p ? { visitId: ids.get(c)!, week: p.week } : {}),
         ...(notPlacedWhy ? { why: notPlacedWhy } : p?.late ? { why: r.lateWhy.get(c) ?? 'no week in time' } : {}),
-        displaced,
       });
     }
+  }
+  for (const f of fixedTriage) {
+    const late = f.visit.week > f.trigger.dueBy;
+    records.push({ ...base(f, f.trigger.openedOn), ...f.trigger, outcome: 'already-fixed', visitId: f.visit.visitId, week: f.visit.week, ...(late ? { why: 'its next visit is already fixed, later than due: bring it forward by hand (defer it to the date needed, then re-plan)' } : {}) });
   }
   return records.sort((a, b) => cmp(a.openedOn, b.openedOn) || cmp(a.kind, b.kind) || cmp(a.target, b.target));
 }

@@ -104,16 +104,30 @@ interface Scored {
   readonly ordinaryWhyNot: string | undefined;
 }
 
+/** A target whose next visit is already fixed, yet new intelligence calls for triage. */
+export interface FixedTriage extends VisitTarget {
+  readonly pool: PoolId;
+  readonly trigger: TriageTrigger;
+  readonly visit: Visit;
+}
+
 /** Every target that could be visited, and the reasons the others cannot. */
-export function candidatesFor(inputs: CandidateInputs, ctx: CandidateContext): { candidates: Candidate[]; unplanned: UnplannedItem[] } {
+export function candidatesFor(inputs: CandidateInputs, ctx: CandidateContext): { candidates: Candidate[]; unplanned: UnplannedItem[]; fixedTriage: FixedTriage[] } {
   const candidates: Candidate[] = [];
   const unplanned: UnplannedItem[] = [];
+  const fixedTriage: FixedTriage[] = [];
   for (const scored of scoreTargets(inputs, ctx, unplanned)) {
+    const fixed = ctx.state.upcoming.get(targetKey(scored.base));
+    if (fixed) {
+      const trigger = scored.signals.length ? triageTrigger(scored.signals, scored.score, scored.scoreWith, ctx.asOf, ctx.policy, ctx.holidays, ctx.triageFrom) : undefined;
+      if (trigger) fixedTriage.push({ ...scored.base, trigger, visit: fixed });
+      continue;
+    }
     const c = withRules(scored, ctx);
     if ('why' in c) unplanned.push({ ...pick(scored.base), pool: scored.base.pool, score: scored.score, why: c.why });
     else candidates.push(c);
   }
-  return { candidates, unplanned };
+  return { candidates, unplanned, fixedTriage };
 }
 
 const pick = (b: VisitTarget) => ({ kind: b.kind, target: b.target, targetName: b.targetName, region: b.region });
@@ -122,7 +136,6 @@ function* scoreTargets(inputs: CandidateInputs, ctx: CandidateContext, unplanned
   const laSignals = group(inputs.signals, (s) => s.localAuthority?.toLowerCase());
   for (const list of laSignals.values()) sortSignals(list);
   for (const o of [...inputs.laOutcomes].sort((a, b) => a.localAuthority.localeCompare(b.localAuthority))) {
-    if (ctx.state.upcoming.has(targetKey({ kind: 'la', target: o.localAuthority }))) continue;
     yield scoreLaTarget(o, laSignals.get(o.localAuthority.toLowerCase()) ?? [], ctx);
   }
   const history = group(inputs.inspections, (e) => e.urn);
@@ -130,10 +143,9 @@ function* scoreTargets(inputs: CandidateInputs, ctx: CandidateContext, unplanned
   for (const list of providerSignals.values()) sortSignals(list);
   const lowerNeed = new Map<number, string>();
   for (const p of [...inputs.providers].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0))) {
-    if (ctx.state.upcoming.has(targetKey({ kind: 'provider', target: p.urn }))) continue;
     const scored = scoreProviderTarget(p, history.get(p.urn) ?? [], providerSignals.get(p.urn) ?? [], ctx, lowerNeed);
-    if (p.status === 'closed') unplanned.push({ ...pick(scored.base), pool: 'provider', score: scored.score, why: 'Closed: not in the latest provider data' });
-    else yield scored;
+    if (p.status !== 'closed') yield scored;
+    else if (!ctx.state.upcoming.has(targetKey(scored.base))) unplanned.push({ ...pick(scored.base), pool: 'provider', score: scored.score, why: 'Closed: not in the latest provider data' });
   }
 }
 

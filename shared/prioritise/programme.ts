@@ -78,6 +78,8 @@ export interface Change {
   /** The week now (moved, added). */
   readonly to?: IsoDate;
   readonly why: string;
+  /** The target of the triage, follow-up or higher-priority visit that took its week. */
+  readonly displacedBy?: string;
 }
 
 export interface ProgrammeChanges {
@@ -128,9 +130,9 @@ export function buildProgramme(inputs: PrioritiseInputs, policy: Policy, asOf: I
   const { sample, sampled } = laSample(inputs.laOutcomes, signals, policy, asOf, calendar);
   const lastMonday = { la: mondayOf(policy.pools.la.window.to), provider: mondayOf(policy.pools.provider.window.to) };
   const context = { policy, asOf, holidays: calendar.holidays, state, sampled, triageFrom: triageLookback(asOf, policy, calendar.holidays), lastMonday };
-  const { candidates, unplanned } = candidatesFor({ ...inputs, signals }, context);
+  const { candidates, unplanned, fixedTriage } = candidatesFor({ ...inputs, signals }, context);
   const outcomes = allocate(candidates, state, policy, asOf, calendar);
-  const assembled = assemble({ outcomes, unplanned, state, policy, asOf, visitIdOf: newVisitIds(state) });
+  const assembled = assemble({ outcomes, unplanned, fixedTriage, state, policy, asOf, visitIdOf: newVisitIds(state) });
   const pools: PoolSummary[] = POOL_IDS.map((id) => ({ pool: id, name: policy.pools[id].name, inspectors: policy.pools[id].inspectors, from: policy.pools[id].window.from, to: policy.pools[id].window.to, weeks: poolWeeks(policy, id) }));
   const body = {
     policyVersion: policy.version,

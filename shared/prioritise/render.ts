@@ -126,6 +126,7 @@ export function renderProgrammeHtml(p: Programme, options: RenderOptions = { pag
     pools: capacityByPool(p, options.pageSize),
     regionLink: (r: string) => regionPageName(r, 1),
     changes: (['moved', 'added', 'dropped'] as const).map((k) => ({ kind: k, all: p.changes[k].length, shown: p.changes[k].slice(0, CHANGES_SHOWN) })),
+    displacedBy: (target: string) => [...p.changes.moved, ...p.changes.dropped].filter((c) => c.displacedBy === target),
     statusLabel: STATUS_LABELS,
     ukDate,
   });

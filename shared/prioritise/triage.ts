@@ -2,7 +2,7 @@
  * Triage: a signal (or serious concerns recorded at a visit) that lifts a target's score to the
  * policy's urgency threshold or over it opens a triage record, and a visit is planned in a week
  * starting within N working days of that signal, displacing the lowest-priority visits that are
- * not fixed. Stateless: a record is open while the signal that opened it is within the last N
+ * not fixed (the programme's changes list them, with `displacedBy`). Stateless: a record is open while the signal that opened it is within the last N
  * working days, so the same inputs always give the same records; by then its visit is fixed.
  */
 import { createHash } from 'node:crypto';
@@ -21,15 +21,6 @@ export interface TriageTrigger {
   readonly because: string[];
 }
 
-export interface Displacement {
-  readonly visitId: string;
-  readonly target: string;
-  readonly targetName: string;
-  readonly from: IsoDate;
-  /** Where it went; absent when it left the programme. */
-  readonly to?: IsoDate;
-}
-
 export type TriageOutcome = 'planned' | 'already-fixed' | 'planned-late' | 'no-slot';
 
 export interface TriageRecord extends TriageTrigger {
@@ -44,7 +35,6 @@ export interface TriageRecord extends TriageTrigger {
   readonly week?: IsoDate;
   /** For no-slot and planned-late: why no week in time could be found. */
   readonly why?: string;
-  readonly displaced: readonly Displacement[];
 }
 
 /** A triage outcome that means no visit in time: counted by the TriageNoSlot metric. */

@@ -47,8 +47,8 @@ export interface VisitState {
   readonly reusable: ReadonlyMap<string, Visit>;
   /** Per target: the date of its latest visit that happened or is fixed in a past week. */
   readonly lastVisited: ReadonlyMap<string, IsoDate>;
-  /** Targets with a fixed visit still to come (one visit at a time). */
-  readonly upcoming: ReadonlySet<string>;
+  /** Targets with a fixed visit still to come (one visit at a time), and that visit. */
+  readonly upcoming: ReadonlyMap<string, Visit>;
   readonly cancelled: ReadonlyMap<string, Cancellation>;
   /** How many visits each target has on record (for new visit ids). */
   readonly count: ReadonlyMap<string, number>;
@@ -61,7 +61,7 @@ export function visitState(visits: readonly Visit[], asOf: IsoDate): VisitState 
   const fixed: FixedVisit[] = [];
   const reusable = new Map<string, Visit>();
   const lastVisited = new Map<string, IsoDate>();
-  const upcoming = new Set<string>();
+  const upcoming = new Map<string, Visit>();
   const cancelled = new Map<string, Cancellation>();
   const count = new Map<string, number>();
   const thisWeek = mondayOf(asOf);
@@ -73,7 +73,7 @@ export function visitState(visits: readonly Visit[], asOf: IsoDate): VisitState 
       fixed.push({ visit: v, because });
       const past = HAPPENED.has(v.status) || v.week < thisWeek;
       if (past && (lastVisited.get(key) ?? '') < visitDate(v)) lastVisited.set(key, visitDate(v));
-      if (!past) upcoming.add(key);
+      if (!past && (upcoming.get(key)?.week ?? '9999') > v.week) upcoming.set(key, v);
       continue;
     }
     if (v.status === 'cancelled' && v.cancellation) {

@@ -79,6 +79,9 @@ export function noticeRule(policy: Policy, kind: TargetKind, provisionType: stri
 export class NoticeDates {
   private readonly cache = new Map<string, IsoDate>();
   constructor(private readonly holidays: Holidays) {}
+  nextWorkingDayAfter(date: IsoDate): IsoDate {
+    return addWorkingDays(date, 1, this.holidays);
+  }
   of(week: IsoDate, workingDays: number): IsoDate {
     const key = `${week}#${workingDays}`;
     let d = this.cache.get(key);

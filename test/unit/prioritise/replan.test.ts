@@ -91,7 +91,7 @@ describe('what is fixed stays fixed', () => {
 
 describe('re-planning moves as few visits as it can', () => {
   const data = inputs({ providers: homes(30) });
-  /** Nine weeks from 28 September at three a week: room for 27 of the 30. */
+  /** Eight weeks from 5 October (inspectors are told five working days ahead, from tomorrow on) at three a week: room for 24 of the 30. */
   const short = northWest(3, { to: '2020-11-27' });
 
   it('moves nothing, adds nothing and drops nothing when nothing new came in', () => {
@@ -106,7 +106,7 @@ describe('re-planning moves as few visits as it can', () => {
 
   it('lets a higher-priority newcomer take the lowest-priority place: one added, one dropped, none moved, each with why', () => {
     const first = run(data, short, '2020-09-21');
-    expect(first.programme.planned).toHaveLength(27);
+    expect(first.programme.planned).toHaveLength(24);
     const newcomer = provider('ZZZ', { latestFullInspection: inspection('ZZZ', '2018-01-01', 'inadequate') });
     const second = run({ ...data, providers: [...data.providers, newcomer], visits: first.visits }, short, '2020-09-21');
     expect(second.programme.changes.moved).toEqual([]);
@@ -126,17 +126,24 @@ describe('triage', () => {
 
   it('opens a record and plans a visit within 10 working days, displacing the lowest-priority visit not fixed, listed with where it went', () => {
     const data = inputs({ providers: [...homes(100), quiet] });
-    const first = run(data, northWest(3), '2020-10-05');
+    // Planned on Friday 2 October: from the week of 12 October (its inspectors told on Monday 5 October).
+    const first = run(data, northWest(3), '2020-10-02');
     const second = run({ ...data, signals: concerns('QUIET', '2020-10-06'), visits: first.visits }, northWest(3), '2020-10-06');
     const [record] = second.programme.triage;
     expect(record).toMatchObject({ target: 'QUIET', openedOn: '2020-10-06', dueBy: '2020-10-20', outcome: 'planned', week: '2020-10-19' });
     expect(record!.scoreBefore).toBeLessThan(80);
     expect(record!.score).toBeGreaterThanOrEqual(80);
     expect(record!.because).toEqual(['Safeguarding concern, severity 3, received 06/10/2020', 'Whistleblowing concern, severity 3, received 06/10/2020']);
-    expect(record!.displaced).toHaveLength(1);
-    const moved = second.programme.changes.moved.find((m) => m.visitId === record!.displaced[0]!.visitId);
-    expect(moved?.why).toBe('Its week was given to a triage visit to Home QUIET');
+    const displaced = [...second.programme.changes.moved, ...second.programme.changes.dropped].filter((c) => c.displacedBy === 'QUIET');
+    expect(displaced).toEqual([expect.objectContaining({ from: '2020-10-19', why: 'Its week was given to a triage visit to Home QUIET' })]);
     expect(second.programme.noSlot).toBe(0);
+    // The same day again: the triage visit is where it was put, and nothing moves.
+    const again = run({ ...data, signals: concerns('QUIET', '2020-10-06'), visits: second.visits }, northWest(3), '2020-10-06');
+    expect(again.programme.triage).toEqual(second.programme.triage);
+    expect(again.programme.changes).toEqual({ moved: [], added: [], dropped: [] });
+    // The next day its inspector has been told: the record stays, its visit fixed.
+    const nextDay = run({ ...data, signals: concerns('QUIET', '2020-10-06'), visits: again.visits }, northWest(3), '2020-10-13');
+    expect(nextDay.programme.triage).toEqual([expect.objectContaining({ target: 'QUIET', outcome: 'already-fixed', week: '2020-10-19' })]);
   });
 
   it('says there is no slot when every week in time is taken by fixed visits', () => {
