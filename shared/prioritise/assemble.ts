@@ -90,6 +90,8 @@ function placedVisit(p: Placement, visitId: string, asOf: IsoDate): PlannedVisit
     // Notice is never before tomorrow (allocate.ts): a visit placed today is not fixed yet.
     status: p.noticeDate <= asOf ? 'notified' : 'planned',
     ...(p.late ? { late: true } : {}),
+    ...(c.followUp ? { followUp: { from: c.followUp.from, to: c.followUp.to } } : {}),
+    ...(c.triage ? { dueBy: c.triage.dueBy } : {}),
   };
 }
 

@@ -218,7 +218,8 @@ function withRules(s: Scored, ctx: CandidateContext): Candidate | { why: string 
     }
   }
   const existing = state.reusable.get(key);
-  const deferral = existing?.status === 'deferred' ? existing.deferral : undefined;
+  // A deferral keeps applying once the visit is planned again: never before its earliest new date.
+  const deferral = existing && existing.status !== 'dropped' ? existing.deferral : undefined;
   if (deferral) {
     from = maxDate(from, mondayOnOrAfter(deferral.until));
     extra.push(`Deferred (${ukDate(deferral.on)}) until ${ukDate(deferral.until)}: ${deferral.reason}`);

@@ -52,6 +52,10 @@ export interface PlannedVisit extends VisitTarget {
   readonly fixed?: string;
   /** Triage or follow-up planned after the week it was due by. */
   readonly late?: boolean;
+  /** A follow-up's window: its week should overlap these days. */
+  readonly followUp?: { readonly from: IsoDate; readonly to: IsoDate };
+  /** A triage visit's week must start by this day. */
+  readonly dueBy?: IsoDate;
 }
 
 export interface CapacityCell {
