@@ -12,6 +12,7 @@ import { createServer, type Server } from 'node:http';
 import type { EventBridgeEvent, SQSEvent, SQSBatchResponse } from 'aws-lambda';
 import { events as eventCatalogue, functions, queues, type FunctionId } from '../catalogue';
 import { describe, type LocalInvoker } from './invoker';
+import type { LocalClock } from './clock';
 
 interface PutEventsEntry {
   Source?: string;
@@ -27,7 +28,7 @@ export interface AwsShims {
   stop(): Promise<void>;
 }
 
-export async function startAwsShims(port: number, invoker: LocalInvoker, options: { sqsRedeliveryDelayMs?: number; log?: (l: string) => void } = {}): Promise<AwsShims> {
+export async function startAwsShims(port: number, invoker: LocalInvoker, options: { sqsRedeliveryDelayMs?: number; log?: (l: string) => void; clock?: LocalClock } = {}): Promise<AwsShims> {
   const url = `http://127.0.0.1:${port}`;
   const stats = { eventsPut: 0, messagesSent: 0, messagesParked: 0 };
   const queueUrl = (q: keyof typeof queues) => `${url}/000000000000/${queues[q].localName}`;
@@ -60,7 +61,7 @@ export async function startAwsShims(port: number, invoker: LocalInvoker, options
         'detail-type': entry.DetailType ?? '',
         source: entry.Source ?? '',
         account: '000000000000',
-        time: new Date().toISOString(),
+        time: (options.clock?.now() ?? new Date()).toISOString(),
         region: 'local',
         resources: [],
         detail: JSON.parse(entry.Detail ?? '{}') as unknown,

@@ -19,6 +19,7 @@ import { Cron } from 'croner';
 import { buckets, env, functions, local, localCron, queues, schedules, table, type BucketId, type FunctionId, type ScheduleId } from '../catalogue';
 import { encodeEventKey } from '../../shared/aws/s3-event';
 import { startAwsShims, type AwsShims } from './aws-shims';
+import { LocalClock } from './clock';
 import { checkJava, freePort, startDynamo, startS3, startSes, type DynamoHandle, type S3Handle, type SesHandle } from './emulators';
 import { LocalInvoker } from './invoker';
 import { startWeb } from './web';
@@ -54,6 +55,8 @@ export interface LocalCloud {
   readonly endpoints: Endpoints;
   readonly invoker: LocalInvoker;
   readonly shims: AwsShims;
+  /** The time stamped on events and schedules (a test can set another day). */
+  readonly clock: LocalClock;
   /** Fire a schedule now, as EventBridge Scheduler would. */
   runSchedule(id: ScheduleId): Promise<void>;
   /** Resolves when no event, queue message or retry is in flight. */
@@ -193,7 +196,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   ddb.destroy();
 
   const invoker = new LocalInvoker({ repoRoot, failedDir: join(dataDir, 'failed'), retryDelaysMs: options.retryDelaysMs, log });
-  const shims = await startAwsShims(ports.aws, invoker, { sqsRedeliveryDelayMs: options.sqsRedeliveryDelayMs, log });
+  const clock = new LocalClock();
+  const shims = await startAwsShims(ports.aws, invoker, { sqsRedeliveryDelayMs: options.sqsRedeliveryDelayMs, log, clock });
 
   // S3 -> Lambda, by bucket and prefix, with the key URL-encoded as S3 sends it.
   s3.server.on('event', (event: S3Event) => {
@@ -219,7 +223,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       'detail-type': 'Scheduled Event',
       source: 'aws.events',
       account: '000000000000',
-      time: new Date().toISOString(),
+      time: clock.now().toISOString(),
       region: local.region,
       resources: [`arn:aws:events:local:000000000000:rule/${id}`],
       detail: {},
@@ -247,6 +251,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       }
       case 'stats':
         return { ...invoker.stats, ...shims.stats, busy: invoker.busy };
+      case 'clock': {
+        // clock with {"now": "2020-10-05T02:00:00Z"} sets the day events are stamped with; {} resets it.
+        const { now } = JSON.parse(body || '{}') as { now?: string };
+        if (now) clock.set(now);
+        else clock.reset();
+        return { now: clock.now().toISOString() };
+      }
       case 'schedule':
         if (!arg || !(arg in schedules)) throw new Error(`Unknown schedule ${arg ?? ''}`);
         await runSchedule(arg as ScheduleId);
@@ -282,6 +293,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     endpoints,
     invoker,
     shims,
+    clock,
     runSchedule,
     idle: () => invoker.idle(),
     restartDynamo: async () => {
