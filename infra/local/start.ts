@@ -2,6 +2,8 @@
  * `npm start`: the whole pipeline on this machine, on real emulators.
  *   npm start            keep data from the last run (in .local/)
  *   npm start -- --fresh wipe .local/ first
+ *   npm start -- --today 2020-09-01   run the cloud's clock from that day (events and schedules are
+ *                        stamped with it, so the programme is planned as of it): the sample policy plans 2020-21
  * On an empty store it loads the bundled sample data, so a newcomer sees every step work.
  */
 import { existsSync, rmSync } from 'node:fs';
@@ -31,6 +33,17 @@ try {
 }
 const e = cloud.endpoints;
 writeEndpoints(e, resolve(local.endpointsFile));
+const todayAt = process.argv.indexOf('--today');
+if (todayAt > 0) {
+  const day = process.argv[todayAt + 1] ?? '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+    console.error(`--today needs a day written YYYY-MM-DD (got "${day}").`);
+    await cloud.stop();
+    process.exit(1);
+  }
+  cloud.clock.set(`${day}T08:00:00Z`);
+  console.log(`The local clock runs from ${day}: events and schedules are stamped with it.`);
+}
 
 const empty = ((await dynamoClient().send(new ScanCommand({ TableName: e.table, Limit: 1 }))).Count ?? 0) === 0;
 if (empty) {
@@ -48,7 +61,7 @@ Local cloud ready (${local.endpointsFile} has every endpoint):
   S3 (s3rver)             ${e.s3}   buckets ${Object.values(e.buckets).join(', ')}
 
 Try:  npm run import -- samples/ofsted/providers-as-at-2018-03-31.csv
-      npm run prioritise
+      npm run prioritise -- --as-of 2020-09-01   (the sample policy plans September 2020 to March 2021)
       npm run visit-link -- <visitId from the programme>
 Press Ctrl+C to stop (data stays in .local/; npm start -- --fresh wipes it).`);
 
