@@ -95,6 +95,7 @@ export const visitItem = z.object({
   visitedOn: opt(date),
   deferral: opt(z.object({ on: date, until: date, reason: z.string() })),
   cancellation: opt(z.object({ on: date, reason: z.string() })),
+  urgent: opt(z.boolean()),
 }) satisfies z.ZodType<Visit>;
 
 /** A findings item, projected to what prioritisation reads. */

@@ -270,6 +270,8 @@ export interface Visit extends VisitTarget {
   readonly visitedOn?: IsoDate;
   readonly deferral?: Deferral;
   readonly cancellation?: Cancellation;
+  /** Planned for triage or as a follow-up: it counts against the capacity held back for those. */
+  readonly urgent?: boolean;
 }
 
 export const ENFORCEMENT_ACTIONS = [

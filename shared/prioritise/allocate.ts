@@ -27,8 +27,9 @@ export interface RegionPlan {
   readonly capacity: readonly number[];
   /** Per week, the capacity held back for triage and follow-ups (ordinary visits may not use it). */
   readonly reserved: readonly number[];
-  /** Effort of fixed visits per week; placement adds to it. */
-  readonly used: number[];
+  /** Effort of fixed visits per week: all of them, and the ordinary ones (not triage or follow-ups). */
+  readonly used: readonly number[];
+  readonly usedOrdinary: readonly number[];
   readonly asOf: IsoDate;
   readonly notices: NoticeDates;
   readonly pausesOf: (localAuthority: string) => readonly PausedArea[];
@@ -58,9 +59,42 @@ interface Range {
   readonly hi: number;
 }
 
+/**
+ * Effort per week: all visits, and ordinary ones apart. Triage and follow-ups may use the whole
+ * capacity; ordinary visits only what is not held back, counting only ordinary visits against
+ * it, so an urgent visit kept in its week never pushes an ordinary one out of it.
+ */
+class Cells {
+  constructor(
+    private readonly plan: RegionPlan,
+    readonly all: number[],
+    readonly ordinary: number[],
+  ) {}
+  static of(plan: RegionPlan): Cells {
+    return new Cells(plan, [...plan.used], [...plan.usedOrdinary]);
+  }
+  copy(): Cells {
+    return new Cells(this.plan, [...this.all], [...this.ordinary]);
+  }
+  fits(c: Candidate, i: number, without?: Candidate): boolean {
+    const freed = without?.effort ?? 0;
+    if (this.all[i]! - freed + c.effort > this.plan.capacity[i]!) return false;
+    const freedOrdinary = without && !without.hard ? without.effort : 0;
+    return c.hard || this.ordinary[i]! - freedOrdinary + c.effort <= this.plan.capacity[i]! - this.plan.reserved[i]!;
+  }
+  /** No ordinary visit fits in week i any more. */
+  fullForOrdinary(i: number): boolean {
+    return this.all[i]! >= this.plan.capacity[i]! || this.ordinary[i]! >= this.plan.capacity[i]! - this.plan.reserved[i]!;
+  }
+  add(c: Candidate, i: number, sign = 1): void {
+    this.all[i]! += sign * c.effort;
+    if (!c.hard) this.ordinary[i]! += sign * c.effort;
+  }
+}
+
 export class RegionAllocator {
   private readonly order = new Map<Candidate, number>();
-  private readonly use: number[];
+  private readonly use: Cells;
   private readonly slots: Candidate[][];
   private readonly at = new Map<Candidate, number>();
   private readonly out: RegionOutcome = { placed: [], notPlaced: [], moveWhy: new Map(), displaced: [], lateWhy: new Map() };
@@ -75,7 +109,7 @@ export class RegionAllocator {
     private readonly candidates: readonly Candidate[],
   ) {
     candidates.forEach((c, i) => this.order.set(c, i));
-    this.use = [...plan.used];
+    this.use = Cells.of(plan);
     this.slots = plan.weeks.map(() => []);
     this.weekIndex = new Map(plan.weeks.map((w, i) => [w, i]));
     this.sundays = plan.weeks.map((w) => addDays(w, 6));
@@ -95,21 +129,22 @@ export class RegionAllocator {
   // ---- 1. Selection -------------------------------------------------------------------------
 
   private select(): Candidate[] {
-    const sim = [...this.plan.used];
+    const sim = this.use.copy();
+    const weeks = this.plan.weeks.length;
     const selected: Candidate[] = [];
     let firstOpen = 0;
     for (const c of this.candidates) {
-      while (firstOpen < sim.length && sim[firstOpen]! >= this.limit(firstOpen, false)) firstOpen++;
+      while (firstOpen < weeks && sim.fullForOrdinary(firstOpen)) firstOpen++;
       const r = this.range(c);
       // firstOpen: the first week with ordinary room; triage and follow-ups may also use the reserve.
       const from = c.hard ? r.lo : Math.max(r.lo, firstOpen);
-      let i = !c.hard && firstOpen >= sim.length ? -1 : this.room(sim, c, from, r.hi);
+      let i = !c.hard && firstOpen >= weeks ? -1 : this.room(sim, c, from, r.hi);
       if (i < 0 && c.hard) i = this.room(sim, c, Math.max(r.hi + 1, r.lo), this.plan.weeks.length - 1);
       if (i < 0) {
         this.out.notPlaced.push({ candidate: c, why: this.whyNot(sim, c, r) });
         continue;
       }
-      sim[i]! += c.effort;
+      sim.add(c, i);
       selected.push(c);
     }
     return selected;
@@ -126,7 +161,7 @@ export class RegionAllocator {
       const r = this.range(c);
       const allowed = i >= r.lo && i <= r.hi;
       const pause = allowed ? this.pauseAt(c, i) : undefined;
-      if (allowed && !pause && this.fits(this.use, c, i)) this.put(c, i);
+      if (allowed && !pause && this.use.fits(c, i)) this.put(c, i);
       else this.out.moveWhy.set(c, !allowed ? this.notAllowedWhy(c, ex.week) : pause ? `Its week is now in a paused area: ${pause.reason}` : `Its week (${ukDate(ex.week)}) was needed by higher-priority visits`);
     }
   }
@@ -173,7 +208,7 @@ export class RegionAllocator {
       if (this.pauseAt(c, i)) continue;
       for (const v of this.slots[i]!) {
         const o = this.order.get(v)!;
-        if (o > mine && this.use[i]! - v.effort + c.effort <= this.limit(i, c.hard) && (!best || o > this.order.get(best)!)) best = v;
+        if (o > mine && this.use.fits(c, i, v) && (!best || o > this.order.get(best)!)) best = v;
       }
     }
     return best;
@@ -182,14 +217,14 @@ export class RegionAllocator {
   // ---- Weeks, rooms and reasons -------------------------------------------------------------
 
   private put(c: Candidate, i: number): void {
-    this.use[i]! += c.effort;
+    this.use.add(c, i);
     this.slots[i]!.push(c);
     this.at.set(c, i);
   }
 
   private take(c: Candidate): void {
     const i = this.at.get(c)!;
-    this.use[i]! -= c.effort;
+    this.use.add(c, i, -1);
     this.slots[i] = this.slots[i]!.filter((v) => v !== c);
     this.at.delete(c);
   }
@@ -198,18 +233,9 @@ export class RegionAllocator {
     return this.weekIndex.get(week) ?? Math.round(daysBetween(this.plan.weeks[0]!, week) / 7);
   }
 
-  /** Capacity a visit may use: all of it for triage and follow-ups, less the reserve for the others. */
-  private limit(i: number, urgent: boolean): number {
-    return urgent ? this.plan.capacity[i]! : this.plan.capacity[i]! - this.plan.reserved[i]!;
-  }
-
-  private fits(cells: readonly number[], c: Candidate, i: number): boolean {
-    return cells[i]! + c.effort <= this.limit(i, c.hard);
-  }
-
   /** The earliest week in [lo, hi] with room that is not paused for c, or -1. */
-  private room(cells: readonly number[], c: Candidate, lo: number, hi: number): number {
-    for (let i = Math.max(lo, 0); i <= hi && i < cells.length; i++) if (this.fits(cells, c, i) && !this.pauseAt(c, i)) return i;
+  private room(cells: Cells, c: Candidate, lo: number, hi: number): number {
+    for (let i = Math.max(lo, 0); i <= hi && i < this.plan.weeks.length; i++) if (cells.fits(c, i) && !this.pauseAt(c, i)) return i;
     return -1;
   }
 
@@ -267,7 +293,7 @@ export class RegionAllocator {
     return `The week of ${ukDate(week)} is no longer allowed for it (minimum gap, notice or the window changed)`;
   }
 
-  private whyNot(cells: readonly number[], c: Candidate, r: Range): string {
+  private whyNot(cells: Cells, c: Candidate, r: Range): string {
     const { weeks, pool } = this.plan;
     if (r.lo >= weeks.length) return this.memo('window', () => this.windowOverWhy());
     const pauses = this.plan.pausesOf(c.localAuthority);
@@ -277,7 +303,7 @@ export class RegionAllocator {
       for (let i = r.lo; i <= r.hi; i++) {
         const p = this.pauseAt(c, i);
         if (p) paused = p;
-        else if (!this.fits(cells, c, i)) full = true;
+        else if (!cells.fits(c, i)) full = true;
       }
       if (paused && !full) return `Paused area: ${paused.localAuthority}, ${paused.reason} (${ukDate(paused.from)} to ${ukDate(paused.to)})`;
     }

@@ -67,6 +67,7 @@ function fixedVisit(v: Visit, because: string, input: AssembleInput): PlannedVis
     reasons: [...v.reasons],
     status: notified ? 'notified' : v.status,
     fixed: because,
+    ...(v.urgent ? { urgent: true } : {}),
   };
 }
 
@@ -92,6 +93,7 @@ function placedVisit(p: Placement, visitId: string, asOf: IsoDate): PlannedVisit
     ...(p.late ? { late: true } : {}),
     ...(c.followUp ? { followUp: { from: c.followUp.from, to: c.followUp.to } } : {}),
     ...(c.triage ? { dueBy: c.triage.dueBy } : {}),
+    ...(c.hard ? { urgent: true } : {}),
   };
 }
 

@@ -56,6 +56,8 @@ export interface PlannedVisit extends VisitTarget {
   readonly followUp?: { readonly from: IsoDate; readonly to: IsoDate };
   /** A triage visit's week must start by this day. */
   readonly dueBy?: IsoDate;
+  /** Triage or follow-up: it may use the capacity held back for them. */
+  readonly urgent?: boolean;
 }
 
 export interface CapacityCell {
@@ -200,9 +202,9 @@ function allocate(candidates: readonly Candidate[], state: VisitState, policy: P
     const weeks = poolWeeks(policy, pool);
     for (const region of OFSTED_REGIONS) {
       const caps = weeks.map((w) => weekCapacity(policy, pool, region, w, calendar));
-      const used = fixedEffort(state, policy, pool, region, weeks);
+      const { used, usedOrdinary } = fixedEffort(state, policy, pool, region, weeks);
       const allocator = new RegionAllocator(
-        { pool: policy.pools[pool].name, region, weeks, capacity: caps.map((c) => c.capacity), reserved: caps.map((c) => c.reserved), used, asOf, notices, pausesOf: (la) => pauses.get(la.toLowerCase()) ?? [] },
+        { pool: policy.pools[pool].name, region, weeks, capacity: caps.map((c) => c.capacity), reserved: caps.map((c) => c.reserved), used, usedOrdinary, asOf, notices, pausesOf: (la) => pauses.get(la.toLowerCase()) ?? [] },
         groups.get(`${pool}#${region}`) ?? [],
       );
       const outcome = allocator.run();
@@ -215,15 +217,18 @@ function allocate(candidates: readonly Candidate[], state: VisitState, policy: P
   return { regions, cells };
 }
 
-function fixedEffort(state: VisitState, policy: Policy, pool: PoolId, region: OfstedRegion, weeks: readonly IsoDate[]): number[] {
+/** Effort of the fixed visits per week: all of them, and the ordinary ones (not triage or follow-ups). */
+function fixedEffort(state: VisitState, policy: Policy, pool: PoolId, region: OfstedRegion, weeks: readonly IsoDate[]) {
   const used = weeks.map(() => 0);
+  const usedOrdinary = weeks.map(() => 0);
   const index = new Map(weeks.map((w, i) => [w, i]));
   for (const { visit } of state.fixed) {
     const i = index.get(visit.week);
     if (i === undefined || visit.region !== region || (visit.pool ?? poolOf(visit.kind)) !== pool) continue;
     used[i]! += effortOf(policy, visit);
+    if (!visit.urgent) usedOrdinary[i]! += effortOf(policy, visit);
   }
-  return used;
+  return { used, usedOrdinary };
 }
 
 /**

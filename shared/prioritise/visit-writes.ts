@@ -47,6 +47,7 @@ export function visitWrites(programme: Programme, stored: readonly Visit[], poli
       score: p.score,
       reasons: p.reasons,
       status: p.status,
+      urgent: p.urgent === true,
     };
     if (before && comparable(before) === comparable(visit)) continue;
     writes.push({ visit, ...(before ? { expectedStatus: before.status } : {}), indexed: true });
