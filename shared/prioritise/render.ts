@@ -31,7 +31,7 @@ export function renderProgrammeFiles(p: Programme, policy: Policy, options: Rend
   return [
     { name: 'programme.json', body: canonicalProgrammeJson(p), contentType: 'application/json' },
     { name: 'programme.csv', body: renderProgrammeCsv(p), contentType: 'text/csv; charset=utf-8' },
-    { name: 'index.html', body: renderProgrammeHtml(p, options), contentType: HTML },
+    { name: 'index.html', body: renderProgrammeHtml(p, options, policy), contentType: HTML },
     ...OFSTED_REGIONS.flatMap((r) => renderRegionPages(p, r, options).map((body, i) => ({ name: regionPageName(r, i + 1), body, contentType: HTML }))),
     { name: 'transparency.html', body: transparencyRecord(policy, p), contentType: HTML },
     { name: 'govuk-frontend.min.css', body: govukCss(), contentType: 'text/css; charset=utf-8' },
@@ -114,9 +114,10 @@ function capacityByPool(p: Programme, pageSize: number) {
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const CHANGES_SHOWN = 50;
 
-export function renderProgrammeHtml(p: Programme, options: RenderOptions = { pageSize: 100 }): string {
+export function renderProgrammeHtml(p: Programme, options: RenderOptions = { pageSize: 100 }, policy?: Policy): string {
   const fixed = p.planned.filter((v) => v.fixed).length;
   return renderTemplate('programme/report.njk', {
+    triageRule: policy?.triage,
     pageTitle: 'Visit programme',
     assetPath: '.',
     p,
@@ -161,7 +162,8 @@ export function renderRegionPages(p: Programme, region: OfstedRegion, options: R
       region,
       page: i + 1,
       pages,
-      pagination: pagination(region, i + 1, pages),
+      pagination: pagination(region, i + 1, pages, `${region}: pages`),
+      bottomPagination: pagination(region, i + 1, pages, `${region}: pages (end of list)`),
       weeks: i === 0 ? weeks : [],
       planned: slice.flatMap((r) => (r.section === 'planned' ? [r.visit] : [])),
       unplanned: slice.flatMap((r) => (r.section === 'unplanned' ? [r.item] : [])),
@@ -176,7 +178,7 @@ export function renderRegionPages(p: Programme, region: OfstedRegion, options: R
 }
 
 /** GOV.UK pagination: previous, next, the first, last and nearby pages, ellipses between. */
-function pagination(region: string, page: number, pages: number) {
+function pagination(region: string, page: number, pages: number, landmarkLabel: string) {
   if (pages <= 1) return undefined;
   const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
   for (let n = 1; n <= pages; n++) {
@@ -187,6 +189,6 @@ function pagination(region: string, page: number, pages: number) {
     items,
     ...(page > 1 ? { previous: { href: regionPageName(region, page - 1) } } : {}),
     ...(page < pages ? { next: { href: regionPageName(region, page + 1) } } : {}),
-    landmarkLabel: `${region}: pages`,
+    landmarkLabel,
   };
 }

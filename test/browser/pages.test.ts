@@ -2,7 +2,8 @@
  * Every page a person uses, in headless Debian Chromium (playwright-core), against the local
  * cloud's web server: the inspector's findings form (empty submit -> error summary, fill in ->
  * upload -> accepted), a tampered link (403), the published index with search, a report, and
- * one-click unsubscribe. axe-core runs on each page; screenshots go to test-artifacts/.
+ * one-click unsubscribe. axe-core runs on each page; screenshots go to test-artifacts/. The visit
+ * programme's pages are in programme.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,7 +20,6 @@ import { createUnsubscribeToken, unsubscribeUrl } from '../../shared/notify/unsu
 import { chromiumPath } from '../support/browser';
 import { settle, useLocalCloud } from '../support/cloud';
 import { putVisit } from '../support/fixtures';
-import { controlLocalCloud } from '../../infra/local/cloud';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -184,34 +184,6 @@ describe('the public pages', () => {
     expect(await isSuppressed(email)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-artifacts/unsubscribed.png', fullPage: true });
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-});
-
-describe('the visit programme report', () => {
-  it('shows every planned visit with its reasons, the capacity chart and the transparency record', async () => {
-    await putVisit(); // at least one open provider in the store
-    await controlLocalCloud(e.web, 'schedule/nightlyPrioritise');
-    await settle(e);
-    const { page, errors } = await newPage();
-    const res = await page.goto(`${e.web}/local/reports-bucket/programme/current/index.html`);
-    expect(res?.status()).toBe(200);
-    expect((await page.locator('h1').innerText()).trim()).toBe('Visit programme');
-    const rows = page.locator('table').first().locator('tbody tr');
-    expect(await rows.count()).toBeGreaterThan(0);
-    const firstRowReasons = await rows.first().locator('td').nth(4).locator('li').allInnerTexts();
-    expect(firstRowReasons.length).toBeGreaterThan(0);
-    // Each reason says the factor in words and its points, e.g. "Inadequate at last full inspection (12/03/2019): +40".
-    expect(firstRowReasons.some((r) => /\w.*: [+-]\d+(\.\d+)?$/.test(r.trim()))).toBe(true);
-    expect(await page.locator('#chart-title').textContent()).toContain('capacity');
-    expect(await page.locator('svg[role="img"] rect').count()).toBeGreaterThan(1);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-artifacts/programme-report.png', fullPage: false });
-    await page.click('a:has-text("algorithmic transparency record")');
-    expect(await page.locator('h1').innerText()).toMatch(/^Visit prioritisation for children/);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-artifacts/transparency-record.png', fullPage: false });
     expect(errors).toEqual([]);
     await page.close();
   });
