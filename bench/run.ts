@@ -2,6 +2,7 @@
  * npm run bench                 every benchmark, then bench/results.md
  * npm run bench -- ingest [--rows N] [--rss-rows N] [--json]
  * npm run bench -- prioritise [--json]
+ * npm run bench -- replan [--replan-providers N] [--replan-share S] [--json]
  * npm run bench -- report [--pdfs N] [--submissions N] [--json]
  * npm run bench -- bundles [--json]
  * npm run bench -- load [--load-submissions N] [--load-rows N] [--json]
@@ -24,6 +25,8 @@ const { values, positionals } = parseArgs({
     sizes: { type: 'string', default: '10000,100000,1000000' },
     'load-submissions': { type: 'string', default: '1000' },
     'load-rows': { type: 'string', default: '100000' },
+    'replan-providers': { type: 'string', default: '100000' },
+    'replan-share': { type: 'string', default: '0.01' },
   },
 });
 const which = positionals[0] ?? 'all';
@@ -49,6 +52,12 @@ async function prioritise() {
     growth[`${a}->${b} (n log n would be)`] = Number(nlogn.toFixed(2));
   }
   return { seconds, growth };
+}
+
+async function replan() {
+  const { benchReplan } = await import('./replan');
+  log(`re-plan: ${values['replan-providers']} providers, ${Number(values['replan-share']) * 100}% with new signals the next day ...`);
+  return benchReplan({ providers: Number(values['replan-providers']), share: Number(values['replan-share']), log });
 }
 
 async function report() {
@@ -78,7 +87,7 @@ async function load() {
   });
 }
 
-const all = { ingest, prioritise, report, bundles, load } as const;
+const all = { ingest, prioritise, replan, report, bundles, load } as const;
 type Name = keyof typeof all;
 
 /**
@@ -128,6 +137,7 @@ function renderResults(r: Partial<Record<Name, unknown>>): string {
     `Written by \`npm run bench\` (${process.arch}, ${availableParallelism()} cores). Each block gives the command and date that measured it; each ratio compares figures measured in that one run. Local figures are against the emulators (DynamoDB Local is the bottleneck for writes), not AWS.\n`,
     block('Ingest: pipeline vs raw BatchWriteItem (goal ratio >= 0.8), peak RSS (goal < 300 MB)', r.ingest, 'ingest'),
     block('Prioritise: seconds to score and programme n providers (goal 100k < 2 s, growth close to n log n)', r.prioritise, 'prioritise'),
+    block('Re-plan: 100,000 providers, 1% with new signals the next day (goal seconds < 2, movedNotified 0, movedUnfixedShare <= 0.02)', r.replan, 'replan'),
     block('Reports: ms per PDF, ours vs Chromium (goal ratio <= 0.1); upload -> email latency (goal p95 < 2 s)', r.report, 'report'),
     block('Bundles: size per function and cold-start import time on Node 24', r.bundles, 'bundles'),
     block('Load: findings submissions through the S3 POST path and a provider import at once (goal: lost 0, duplicates 0)', r.load, 'load'),

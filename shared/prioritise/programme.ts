@@ -255,7 +255,7 @@ export function hashCanonical(value: unknown): string {
       });
       return put(']');
     }
-    if (v.constructor === Object && Object.values(v).every((x) => x === null || typeof x !== 'object')) return put(canonicalJson(v));
+    if (isFlat(v)) return put(JSON.stringify(v, keysOf(v)));
     put('{');
     let first = true;
     for (const k of keysOf(v)) {
@@ -286,10 +286,21 @@ function keysOf(value: object): string[] {
   return sorted;
 }
 
+/** A plain object whose values are primitives or arrays of primitives: JSON.stringify with its sorted keys as the replacer list writes it canonically. */
+function isFlat(v: object): boolean {
+  if (v.constructor !== Object) return false;
+  for (const x of Object.values(v)) {
+    if (x === null || typeof x !== 'object') continue;
+    if (!Array.isArray(x) || x.some((e) => e !== null && typeof e === 'object')) return false;
+  }
+  return true;
+}
+
 /** JSON with object keys sorted at every level: the programme's canonical bytes. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isFlat(value)) return JSON.stringify(value, keysOf(value));
   let out = '';
   for (const k of keysOf(value)) {
     const v: unknown = Reflect.get(value, k);

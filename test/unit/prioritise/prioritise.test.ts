@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { InspectionEvent } from '../../../shared/domain/types';
 import { OFSTED_REGIONS } from '../../../shared/domain/types';
 import { defaultPolicy, parsePolicy } from '../../../shared/prioritise/policy';
-import { buildProgramme, canonicalProgrammeJson, programmeDigest } from '../../../shared/prioritise/programme';
+import { createHash } from 'node:crypto';
+import { buildProgramme, canonicalJson, canonicalProgrammeJson, hashCanonical, programmeDigest } from '../../../shared/prioritise/programme';
 import { drawStratifiedSample } from '../../../shared/prioritise/sample';
 import { laBand, scoreLa, scoreProvider, statutoryCycleMonths } from '../../../shared/prioritise/score';
 import { anInspection as inspection, aProvider as provider } from '../../support/builders';
@@ -216,6 +217,12 @@ describe('the policy', () => {
 });
 
 describe('the digest', () => {
+  it('is the sha256 of the canonical bytes, computed without building them whole', () => {
+    const p = buildProgramme(inputs({ providers: [provider('A', { latestFullInspection: inspection('A', '2018-01-01', 'inadequate') })], laOutcomes: [la('X', 'London', 'good')] }), defaultPolicy(), BEFORE_SEASON);
+    expect(hashCanonical(p)).toBe(createHash('sha256').update(canonicalJson(p)).digest('hex'));
+    expect(canonicalJson({ b: [1, 'x'], a: { d: null, c: undefined } })).toBe('{"a":{"d":null},"b":[1,"x"]}');
+  });
+
   it('is the same for the same inputs in any order, and leaves out the changes against stored visits', () => {
     const providers = Array.from({ length: 60 }, (_, i) => provider(`P${i}`, { latestFullInspection: inspection(`P${i}`, `2018-0${(i % 9) + 1}-01`, i % 3 ? 'good' : 'inadequate') }));
     const signals = providers.flatMap((p, i) => [signal(`s${i}a`, 'complaint', '2020-07-01', { urn: p.urn }), signal(`s${i}b`, 'serious-event', '2020-06-01', { urn: p.urn }, { severity: 3 })]);
