@@ -21,8 +21,8 @@ import { loadLocalEndpoints } from './lib/local-env';
 const spec = {
   command: 'npm run prioritise --',
   usage: `[--as-of YYYY-MM-DD] [--json] [--policy FILE [--dry-run]]
-Re-plans the visit programme as of a day (default today): scores, triage, follow-ups, two inspector
-pools. --dry-run shows what would change and writes nothing.`,
+Re-plans the visit programme as of a day (default: today, on the local cloud's clock): scores,
+triage, follow-ups, two inspector pools. --dry-run shows what would change and writes nothing.`,
   options: { json: { type: 'boolean' }, policy: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'as-of': { type: 'string' } },
 } as const;
 
@@ -76,8 +76,10 @@ function printSummary(p: Programme, r: ReplanResult, web: string, seconds: numbe
 }
 
 await runCli(spec, async ({ values }) => {
-  const asOf = dateOption(values['as-of'], 'as-of') ?? dateOf(new Date());
+  const given = dateOption(values['as-of'], 'as-of');
   const e = loadLocalEndpoints();
+  // Today is the local cloud's today (npm start -- --today sets its clock).
+  const asOf = given ?? dateOf((await controlLocalCloud<{ now: string }>(e.web, 'clock', {})).now);
   if (values['dry-run']) return dryRun(asOf, values.policy, Boolean(values.json));
   if (values.policy) {
     const policy = readPolicyFile(values.policy);

@@ -252,10 +252,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       case 'stats':
         return { ...invoker.stats, ...shims.stats, busy: invoker.busy };
       case 'clock': {
-        // clock with {"now": "2020-10-05T02:00:00Z"} sets the day events are stamped with; {} resets it.
-        const { now } = JSON.parse(body || '{}') as { now?: string };
+        // {"now": "2020-10-05T02:00:00Z"} sets the time events are stamped with; {"reset": true} goes back to real time; {} reads it.
+        const { now, reset } = JSON.parse(body || '{}') as { now?: string; reset?: boolean };
         if (now) clock.set(now);
-        else clock.reset();
+        if (reset) clock.reset();
         return { now: clock.now().toISOString() };
       }
       case 'schedule':

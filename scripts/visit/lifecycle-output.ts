@@ -1,6 +1,13 @@
 /** What `npm run visit -- defer|cancel` print: one JSON object with --json, or a sentence or two. */
+import { controlLocalCloud } from '../../infra/local/cloud';
+import { dateOf } from '../../shared/domain/calendar';
 import type { LifecycleOutcome } from '../../shared/prioritise/lifecycle';
 import { CliError } from '../lib/cli';
+
+/** Today on the local cloud's clock (npm start -- --today sets it). */
+export async function localToday(web: string): Promise<string> {
+  return dateOf((await controlLocalCloud<{ now: string }>(web, 'clock', {})).now);
+}
 
 /** Print the outcome; a refusal is a CliError (exit 1, its message and nothing else). */
 export function reportLifecycle(outcome: LifecycleOutcome, json: boolean, done: string): number {

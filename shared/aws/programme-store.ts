@@ -5,7 +5,7 @@
  * lifecycle.ts); this file only maps their ports to DynamoDB and S3.
  */
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { prefixes } from '../../infra/catalogue';
 import type { Visit, VisitStatus } from '../domain/types';
 import { keys } from '../keys';
@@ -142,12 +142,37 @@ export async function putVisitIf(visit: Visit, expected: VisitStatus | undefined
   }
 }
 
+/** The write of one visit, on condition its stored status is still the expected one (or that it does not exist). */
+function conditionalPut(w: VisitWrite) {
+  const condition = w.expectedStatus
+    ? { ConditionExpression: '#s = :expected', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':expected': w.expectedStatus } }
+    : { ConditionExpression: 'attribute_not_exists(pk)' };
+  return { TableName: requireEnv('tableName'), Item: visitItem(w.visit, w.indexed), ...condition };
+}
+
+/**
+ * Writes visits 25 to a transaction (one request instead of 25); a transaction cancelled because
+ * a visit changed meanwhile is sent again without that visit, which is listed as a conflict.
+ */
 export async function writeVisits(writes: readonly VisitWrite[]): Promise<{ written: number; conflicts: string[] }> {
   let written = 0;
   const conflicts: string[] = [];
-  await inBatches(writes, 16, async (w) => {
-    if (await putVisitIf(w.visit, w.expectedStatus, w.indexed)) written++;
-    else conflicts.push(w.visit.visitId);
+  const chunks: VisitWrite[][] = [];
+  for (let i = 0; i < writes.length; i += 25) chunks.push(writes.slice(i, i + 25));
+  await inBatches(chunks, 4, async (chunk) => {
+    let pending = chunk;
+    while (pending.length) {
+      try {
+        await dynamoClient().send(new TransactWriteCommand({ TransactItems: pending.map((w) => ({ Put: conditionalPut(w) })) }));
+        written += pending.length;
+        return;
+      } catch (err) {
+        const reasons = (err as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+        if ((err as { name?: string }).name !== 'TransactionCanceledException' || !reasons?.some((r) => r.Code === 'ConditionalCheckFailed')) throw err;
+        conflicts.push(...pending.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed').map((w) => w.visit.visitId));
+        pending = pending.filter((_, i) => reasons[i]?.Code !== 'ConditionalCheckFailed');
+      }
+    }
   });
   return { written, conflicts: conflicts.sort() };
 }

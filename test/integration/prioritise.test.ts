@@ -47,7 +47,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await controlLocalCloud(e.web, 'clock', {});
+  await controlLocalCloud(e.web, 'clock', { reset: true });
 });
 
 describe('the programme computed on schedule from the real provider file', () => {
