@@ -69,7 +69,7 @@ function printSummary(p: Programme, r: ReplanResult, web: string, seconds: numbe
   console.log(`Planned visits: ${p.planned.length} (${p.planned.filter((v) => v.fixed).length} fixed)   Not planned: ${p.unplanned.length}`);
   console.log(`Changes: ${r.moved} moved, ${r.added} added, ${r.dropped} dropped   Triage: ${p.triage.length} (${p.noSlot} with no visit in time)`);
   if (r.conflicts.length) console.log(`Visits that changed while planning (taken up by the next run): ${r.conflicts.join(', ')}`);
-  for (const t of p.triage) console.log(`  triage: ${t.targetName} (${t.target}), due by ${ukDate(t.dueBy)}: ${t.outcome}${t.week ? `, week of ${ukDate(t.week)}` : ''}${t.why ? ` (${t.why})` : ''}`);
+  for (const t of p.triage) console.log(`  triage: ${t.targetName}${t.targetName.includes(t.target) ? '' : ` (${t.target})`}, due by ${ukDate(t.dueBy)}: ${t.outcome}${t.week ? `, week of ${ukDate(t.week)}` : ''}${t.why ? ` (${t.why})` : ''}`);
   console.log(`\nReport:       ${web}/local/reports-bucket/programme/current/index.html`);
   console.log(`CSV:          ${web}/local/reports-bucket/programme/current/programme.csv`);
   console.log(`Transparency: ${web}/local/reports-bucket/programme/current/transparency.html`);
