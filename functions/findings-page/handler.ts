@@ -8,9 +8,8 @@ import { loadLinkSecret } from '../../shared/aws/link-secret';
 import { metrics, MetricUnit, instrumented, logger } from '../../shared/aws/observability';
 import { createFindingsPost, findingsKey } from '../../shared/aws/presigned-post';
 import { createFindingsPage, type SubmissionStatus } from '../../shared/findings/page-routes';
-import { browserScript, govukCss } from '../../shared/web/render';
-
-const assets = new Map<string, string | undefined>();
+import { compressedResponse } from '../../shared/web/compression';
+import { renderer } from '../../shared/web/render';
 
 /** No record yet beyond "waiting", but the object is in S3: the upload arrived and is being checked. */
 async function submissionStatus(visitId: string, submissionId: string): Promise<SubmissionStatus> {
@@ -32,10 +31,7 @@ const page = createFindingsPage({
   createPost: ({ visitId, submissionId, inspector }) => createFindingsPost({ s3: s3Client(), bucket: requireEnv('findingsBucket'), visitId, submissionId, inspector }),
   recordWaiting: recordSubmissionWaiting,
   getSubmissionStatus: submissionStatus,
-  asset: (name) => {
-    if (!assets.has(name)) assets.set(name, name === 'govuk-frontend.min.css' ? govukCss() : browserScript(name));
-    return assets.get(name);
-  },
+  assets: () => renderer().assets(),
   now: () => new Date(),
 });
 
@@ -44,5 +40,5 @@ export const handler = instrumented('findings-page', async (event: APIGatewayPro
   if (visitId) logger.appendKeys({ correlationId: visitId });
   const response = await page(event);
   metrics.addMetric(response.statusCode && response.statusCode >= 400 ? 'PagesRefused' : 'PagesServed', MetricUnit.Count, 1);
-  return response;
+  return compressedResponse(response, event.headers?.['accept-encoding']);
 });

@@ -5,6 +5,7 @@ import { metrics, MetricUnit, instrumented } from '../../shared/aws/observabilit
 import { getPublishedReport, readReportObject } from '../../shared/aws/report-store';
 import { suppress } from '../../shared/aws/suppression';
 import { createPublicSite } from '../../shared/public-site/routes';
+import { compressedResponse } from '../../shared/web/compression';
 
 const site = createPublicSite({
   readReport: readReportObject,
@@ -16,5 +17,5 @@ const site = createPublicSite({
 export const handler = instrumented('public-site', async (event: APIGatewayProxyEventV2) => {
   const response = await site(event);
   metrics.addMetric(response.statusCode && response.statusCode >= 400 ? 'PagesRefused' : 'PagesServed', MetricUnit.Count, 1);
-  return response;
+  return compressedResponse(response, event.headers?.['accept-encoding']);
 });

@@ -20,6 +20,7 @@ import { buckets, env, functions, local, localCron, queues, schedules, table, ty
 import { encodeEventKey } from '../../shared/aws/s3-event';
 import { startAwsShims, type AwsShims } from './aws-shims';
 import { LocalClock } from './clock';
+import { FaultInjector } from './faults';
 import { checkJava, freePort, startDynamo, startS3, startSes, type DynamoHandle, type S3Handle, type SesHandle } from './emulators';
 import { LocalInvoker } from './invoker';
 import { startWeb } from './web';
@@ -34,6 +35,8 @@ export interface LocalCloudOptions {
   readonly retryDelaysMs?: readonly number[];
   readonly sqsRedeliveryDelayMs?: number;
   readonly log?: (line: string) => void;
+  /** Let the control routes fail chosen SDK calls of the handlers (fault tests; see ./faults.ts). */
+  readonly faultInjection?: boolean;
 }
 
 export interface Endpoints {
@@ -195,6 +198,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   await createTable(ddb, endpoints.table);
   ddb.destroy();
 
+  const faults = options.faultInjection ? new FaultInjector() : undefined;
+  faults?.install();
   const invoker = new LocalInvoker({ repoRoot, failedDir: join(dataDir, 'failed'), retryDelaysMs: options.retryDelaysMs, log });
   const clock = new LocalClock();
   const shims = await startAwsShims(ports.aws, invoker, { sqsRedeliveryDelayMs: options.sqsRedeliveryDelayMs, log, clock });
@@ -283,6 +288,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       case 'ses-start':
         await cloud.startSes();
         return {};
+      case 'faults': {
+        // faults/arm (body: FaultRule[]), faults (counts so far), faults/clear (disarm, counts).
+        if (!faults) throw new Error('Fault injection is off: start the local cloud with faultInjection: true');
+        if (arg === 'arm') return faults.arm(body);
+        return arg === 'clear' ? faults.clear() : faults.counts();
+      }
       default:
         throw new Error(`Unknown control action ${action}`);
     }

@@ -2,14 +2,16 @@
  * The inspector's pages, as an HTTP API handler with its dependencies injected:
  *   GET /visits/{visitId}/findings?token=...                the GOV.UK findings form
  *   GET /visits/{visitId}/submissions/{id}?token=...        received -> accepted / rejected
- *   GET /assets/...                                         GOV.UK CSS and the form's script
+ *   GET /assets/...                                         GOV.UK's CSS, fonts and images, the form's script
  * A link that is tampered with, expired or for another visit gets a 403 page and no upload form.
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ukDate } from '../domain/dates';
 import { ENFORCEMENT_ACTIONS, VISIT_METHODS, type Visit } from '../domain/types';
-import { html, json, securityHeaders } from '../web/http';
+import { assetResponse } from '../web/asset-response';
+import type { AssetCatalogue } from '../web/assets';
+import { html, json } from '../web/http';
 import { renderTemplate } from '../web/render';
 import { ENFORCEMENT_LABELS, METHOD_LABELS } from './schema';
 import { verifyVisitToken } from './visit-token';
@@ -26,7 +28,8 @@ export interface FindingsPageDeps {
   createPost(args: { visitId: string; submissionId: string; inspector: string }): Promise<{ url: string; fields: Record<string, string> }>;
   recordWaiting(visitId: string, submissionId: string, inspector: string): Promise<void>;
   getSubmissionStatus(visitId: string, submissionId: string): Promise<SubmissionStatus>;
-  asset(name: 'govuk-frontend.min.css' | 'findings.js'): string | undefined;
+  /** The pages' static assets (content-hashed names, compressed, long cache). */
+  assets(): AssetCatalogue;
   now(): Date;
 }
 
@@ -68,19 +71,9 @@ function context(visit: Visit) {
 export function createFindingsPage(deps: FindingsPageDeps) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const path = event.rawPath;
-    if (event.requestContext.http.method !== 'GET') return message(405, 'That did not work', ['This page can only be read; findings are uploaded by the form.']);
-
-    if (path.startsWith('/assets/')) {
-      const name = path.slice('/assets/'.length);
-      if (name !== 'govuk-frontend.min.css' && name !== 'findings.js') return notFound();
-      const body = deps.asset(name);
-      if (body === undefined) return notFound();
-      return {
-        statusCode: 200,
-        headers: { ...securityHeaders({ cache: 'public' }), 'content-type': name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' },
-        body,
-      };
-    }
+    const method = event.requestContext.http.method;
+    if (path.startsWith('/assets/') && (method === 'GET' || method === 'HEAD')) return assetResponse(deps.assets(), { path, method, headers: event.headers ?? {} }) ?? notFound();
+    if (method !== 'GET') return message(405, 'That did not work', ['This page can only be read; findings are uploaded by the form.']);
 
     const form = /^\/visits\/([^/]+)\/findings$/.exec(path);
     const status = /^\/visits\/([^/]+)\/submissions\/([^/]+)$/.exec(path);

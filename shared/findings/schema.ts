@@ -21,7 +21,7 @@ const text = (what: string, max: number) =>
     .trim()
     .min(1, { error: `Enter ${what}` })
     .max(max, { error: `${capitalise(what)} must be ${max} characters or fewer` })
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- the control characters are what this pattern refuses
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { error: `${capitalise(what)} must not contain control characters` });
 
 function capitalise(s: string): string {

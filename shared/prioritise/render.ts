@@ -119,7 +119,7 @@ export function renderProgrammeHtml(p: Programme, options: RenderOptions = { pag
   return renderTemplate('programme/report.njk', {
     triageRule: policy?.triage,
     pageTitle: 'Visit programme',
-    assetPath: '.',
+    stylesheetHref: 'govuk-frontend.min.css',
     p,
     fixed,
     las: p.planned.filter((v) => v.kind === 'la').length,
@@ -157,7 +157,7 @@ export function renderRegionPages(p: Programme, region: OfstedRegion, options: R
     const slice = rows.slice(start, start + options.pageSize);
     return renderTemplate('programme/region.njk', {
       pageTitle: `${region}: visit programme${pages > 1 ? ` (page ${i + 1} of ${pages})` : ''}`,
-      assetPath: '.',
+      stylesheetHref: 'govuk-frontend.min.css',
       p,
       region,
       page: i + 1,

@@ -66,7 +66,7 @@ export function policySections(policy: Policy): PolicySection[] {
 export function transparencyRecord(policy: Policy, programme?: Programme): string {
   return renderTemplate('programme/transparency.njk', {
     pageTitle: 'Algorithmic transparency record: visit prioritisation',
-    assetPath: '.',
+    stylesheetHref: 'govuk-frontend.min.css',
     policy,
     programme,
     sections: policySections(policy),

@@ -1,13 +1,12 @@
 /**
  * Every page a person uses, in headless Debian Chromium (playwright-core), against the local
- * cloud's web server: the inspector's findings form (empty submit -> error summary, fill in ->
- * upload -> accepted), a tampered link (403), the published index with search, a report, and
- * one-click unsubscribe. axe-core runs on each page; screenshots go to test-artifacts/. The visit
- * programme's pages are in programme.test.ts.
+ * cloud's web server, told as the users' stories: the inspector's findings form (empty submit ->
+ * error summary, fill in -> upload -> accepted), a tampered link (403), the published index with
+ * search, a report and one-click unsubscribe (the planners' programme pages are in
+ * programme.test.ts). Selectors live in the page objects (test/browser/pages/); axe-core runs on
+ * each page; screenshots go to test-artifacts/.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../infra/catalogue';
 import type { Endpoints } from '../../infra/local/cloud';
@@ -17,18 +16,13 @@ import { isSuppressed } from '../../shared/aws/suppression';
 import type { Visit } from '../../shared/domain/types';
 import { createVisitToken, visitLinkUrl } from '../../shared/findings/visit-token';
 import { createUnsubscribeToken, unsubscribeUrl } from '../../shared/notify/unsubscribe-token';
-import { chromiumPath } from '../support/browser';
+import { chromiumPath, openTab, type Tab } from '../support/browser';
 import { settle, useLocalCloud } from '../support/cloud';
 import { putVisit } from '../support/fixtures';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * GOV.UK Frontend's radios with a conditional reveal set aria-expanded on the radio input, which
- * axe flags. The Design System keeps it on purpose (it tells screen reader users more content
- * appeared; alphagov/govuk-frontend#979), so that one node is accepted and nothing else.
- */
-const KNOWN_GOVUK_EXCEPTIONS = [{ rule: 'aria-allowed-attr', target: /^#seriousConcerns$/ }];
+import { FindingsFormPage, type FindingsAnswers } from './pages/findings-form';
+import { LinkRefusedPage } from './pages/link-refused';
+import { ReportsIndexPage } from './pages/reports-index';
+import { UnsubscribePage } from './pages/unsubscribe';
 
 let e: Endpoints;
 let browser: Browser;
@@ -42,149 +36,139 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('console', (msg) => {
-    // The GOV.UK stylesheet asks for its fonts; GDS Transport is only for gov.uk domains, so it falls back to Arial.
-    if (msg.type() === 'error' && !/Failed to load resource.*404/.test(msg.text())) errors.push(msg.text());
-  });
-  return { page, errors };
+function newTab(): Promise<Tab> {
+  return openTab(browser);
 }
 
-/** axe-core, injected through the debugging protocol (the pages' CSP rightly refuses inline scripts). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.flatMap((v) => {
-    const nodes = v.nodes.filter((n) => !KNOWN_GOVUK_EXCEPTIONS.some((k) => k.rule === v.id && k.target.test(n.target.join(' '))));
-    return nodes.length ? [`${v.id}: ${v.help} (${nodes.map((n) => n.target.join(' ')).join(', ')})`] : [];
-  });
-}
-
+/** The inspector's signed link for a visit, as `npm run visit-link` prints it. */
 async function linkFor(visit: Visit): Promise<string> {
-  const token = createVisitToken(await loadLinkSecret(), { visitId: visit.visitId, inspector: visit.inspector!, expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString() });
+  const token = createVisitToken(await loadLinkSecret(), {
+    visitId: visit.visitId,
+    inspector: visit.inspector!,
+    expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString(),
+  });
   return visitLinkUrl(e.web, visit.visitId, token);
 }
+
+async function openFindingsForm(tab: Tab, visit: Visit): Promise<FindingsFormPage> {
+  await tab.page.goto(await linkFor(visit));
+  return FindingsFormPage.verifyOnPage(tab.page, visit.targetName);
+}
+
+const meadowViewFindings: FindingsAnswers = {
+  firstDay: ['8', '9', '2020'],
+  lastDay: ['9', '9', '2020'],
+  method: 'On site',
+  childrensExperiences: 'Children told us they feel listened to.\nThey showed us their rooms with pride.',
+  pandemicDecisions: 'Managers recorded each decision about family contact and why it was made.',
+  goingWell: ['Warm relationships with staff', 'Good school attendance'],
+  needsToImprove: ['Risk assessments are not updated after incidents'],
+  seriousConcerns: false,
+};
 
 describe('the inspector findings form', () => {
   it('shows the visit, refuses an empty submit with a GOV.UK error summary, then uploads and reaches "accepted"', async () => {
     const visit = await putVisit({ targetName: 'Meadow View Children’s Home' });
-    const { page, errors } = await newPage();
-    await page.goto(await linkFor(visit));
-    expect((await page.locator('h1').innerText()).trim()).toBe('Meadow View Children’s Home');
-    expect(await page.locator('.govuk-summary-list').innerText()).toContain(visit.target);
-    // No grade field anywhere: no control and no label asks for one.
-    expect(await page.locator('form [name*="grade" i], form [id*="grade" i]').count()).toBe(0);
-    expect(await page.locator('form label, form legend').allInnerTexts()).not.toContainEqual(expect.stringMatching(/grade/i));
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-artifacts/findings-form.png', fullPage: true });
+    const tab = await newTab();
 
-    await page.click('#submit-findings');
-    const summary = page.locator('.govuk-error-summary');
-    await summary.waitFor();
-    const summaryText = await summary.innerText();
-    for (const message of ['Enter the first day of the visit', 'Enter the last day of the visit', 'Select how the visit was done', 'Enter at least one thing that is going well', 'Select yes if there are serious concerns'])
-      expect(summaryText).toContain(message);
-    expect(await page.title()).toMatch(/^Error: /);
-    expect(await page.evaluate(() => document.activeElement?.closest('.govuk-error-summary') !== null)).toBe(true);
+    // The inspector opens the link from their email and sees the visit, with no grade asked for.
+    const form = await openFindingsForm(tab, visit);
+    expect(await form.visitDetails()).toContain(visit.target);
+    expect(await form.gradeControls()).toBe(0);
+    expect(await form.questions()).not.toContainEqual(expect.stringMatching(/grade/i));
+    expect(await form.accessibilityViolations()).toEqual([]);
+    await form.screenshot('findings-form');
+
+    // They submit too early: every missing answer is listed, and the summary takes focus.
+    await form.submitExpectingErrors();
+    const summary = await form.errorSummary();
+    for (const message of [
+      'Enter the first day of the visit',
+      'Enter the last day of the visit',
+      'Select how the visit was done',
+      'Enter at least one thing that is going well',
+      'Select yes if there are serious concerns',
+    ])
+      expect(summary).toContain(message);
+    expect(await form.title()).toMatch(/^Error: /);
+    expect(await form.errorSummaryHasFocus()).toBe(true);
+
     // Each summary link leads to its field, which shows the same message inline.
-    await page.click('.govuk-error-summary a[href="#goingWell"]');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('goingWell');
-    expect(await page.locator('#goingWell-error').innerText()).toContain('Enter at least one thing that is going well');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-artifacts/findings-form-errors.png', fullPage: true });
+    expect(await form.followErrorLinkTo('goingWell')).toBe('goingWell');
+    expect(await form.inlineError('goingWell')).toContain('Enter at least one thing that is going well');
+    expect(await form.accessibilityViolations()).toEqual([]);
+    await form.screenshot('findings-form-errors');
 
-    await page.fill('#visitStartDate-day', '8');
-    await page.fill('#visitStartDate-month', '9');
-    await page.fill('#visitStartDate-year', '2020');
-    await page.fill('#visitEndDate-day', '9');
-    await page.fill('#visitEndDate-month', '9');
-    await page.fill('#visitEndDate-year', '2020');
-    await page.check('#method');
-    await page.fill('#childrensExperiences', 'Children told us they feel listened to.\nThey showed us their rooms with pride.');
-    await page.fill('#pandemicDecisions', 'Managers recorded each decision about family contact and why it was made.');
-    await page.fill('#goingWell', 'Warm relationships with staff\nGood school attendance');
-    await page.fill('#needsToImprove', 'Risk assessments are not updated after incidents');
-    await page.check('#seriousConcerns-2'); // No
-    await page.click('#submit-findings');
-    await page.waitForURL(/\/submissions\//).catch(async (err: unknown) => {
-      // Say why the page stayed: its error summary (a refused upload says what the service answered).
-      await page.screenshot({ path: 'test-artifacts/findings-submit-failed.png', fullPage: true });
-      const summary = await page.locator('.govuk-error-summary').allInnerTexts();
-      throw new Error(`the page did not move on to the submission status: ${summary.join(' | ') || 'no error summary'}; browser errors: ${errors.join(' | ') || 'none'}`, { cause: err });
-    });
-    await page.locator('#submission-state[data-state="accepted"]').waitFor({ timeout: 20_000 });
-    expect((await page.locator('.govuk-panel__title').innerText()).trim()).toBe('Findings accepted');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-artifacts/findings-accepted.png', fullPage: true });
-    expect(errors).toEqual([]);
-    await page.close();
+    // They answer every question and submit: the upload goes to S3 and the findings are accepted.
+    await form.fillIn(meadowViewFindings);
+    const status = await form.submit(tab);
+    await status.waitFor('accepted');
+    expect(await status.panelTitle()).toBe('Findings accepted');
+    expect(await status.accessibilityViolations()).toEqual([]);
+    await status.screenshot('findings-accepted');
+    expect(tab.errors).toEqual([]);
+    await tab.page.close();
   });
 
   it('answers a tampered link with a GOV.UK 403 page and no upload form', async () => {
     const visit = await putVisit();
     const link = await linkFor(visit);
     const tampered = link.replace(/token=([^&]+)/, (_m, t: string) => `token=${t.slice(0, -3)}${t.endsWith('AAA') ? 'BBB' : 'AAA'}`);
-    const { page } = await newPage();
-    const res = await page.goto(tampered);
+    const tab = await newTab();
+
+    const res = await tab.page.goto(tampered);
     expect(res?.status()).toBe(403);
-    expect((await page.locator('h1').innerText()).trim()).toBe('You cannot use this link');
-    expect(await page.locator('form#findings-form').count()).toBe(0);
-    expect(await page.content()).not.toContain('X-Amz-Signature');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-artifacts/findings-403.png', fullPage: true });
-    await page.close();
+    const refused = await LinkRefusedPage.verifyOnPage(tab.page);
+    expect(await refused.hasUploadForm()).toBe(false);
+    expect(await refused.carriesUploadSignature()).toBe(false);
+    expect(await refused.accessibilityViolations()).toEqual([]);
+    await refused.screenshot('findings-403');
+    await tab.page.close();
   });
 });
 
 describe('the public pages', () => {
   it('lists published reports with a working search, opens a report, and unsubscribes in one click', async () => {
     const visit = await putVisit({ targetName: 'Searchable House' });
-    const { page, errors } = await newPage();
-    // Publish through the form itself, as an inspector would.
-    await page.goto(await linkFor(visit));
-    for (const [id, v] of [['visitStartDate-day', '1'], ['visitStartDate-month', '10'], ['visitStartDate-year', '2020'], ['visitEndDate-day', '1'], ['visitEndDate-month', '10'], ['visitEndDate-year', '2020']] as const)
-      await page.fill(`#${id}`, v);
-    await page.check('#method');
-    await page.fill('#childrensExperiences', 'Settled and happy.');
-    await page.fill('#pandemicDecisions', 'Recorded and explained.');
-    await page.fill('#goingWell', 'Children are safe');
-    await page.check('#seriousConcerns-2');
-    await page.click('#submit-findings');
-    await page.locator('#submission-state[data-state="accepted"]').waitFor({ timeout: 20_000 });
+    const tab = await newTab();
+
+    // An inspector publishes findings through the form itself.
+    const form = await openFindingsForm(tab, visit);
+    await form.fillIn({
+      firstDay: ['1', '10', '2020'],
+      lastDay: ['1', '10', '2020'],
+      method: 'On site',
+      childrensExperiences: 'Settled and happy.',
+      pandemicDecisions: 'Recorded and explained.',
+      goingWell: ['Children are safe'],
+      seriousConcerns: false,
+    });
+    await (await form.submit(tab)).waitFor('accepted');
     await settle(e);
-    const report = await getPublishedReport(visit.visitId, 1);
-    expect(report).toBeDefined();
+    expect(await getPublishedReport(visit.visitId, 1)).toBeDefined();
 
-    await page.goto(`${e.web}/reports/index.html`);
-    expect((await page.locator('h1').innerText()).trim()).toBe('Published visit reports');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.fill('#report-search', 'searchable');
-    const visible = await page.locator('[data-search]:visible').allInnerTexts();
-    expect(visible.length).toBeGreaterThanOrEqual(1);
-    expect(visible.every((t) => t.includes('Searchable House'))).toBe(true);
-    await page.screenshot({ path: 'test-artifacts/reports-index-search.png', fullPage: true });
+    // A member of the public finds the report by searching for the home's name, and reads it.
+    const index = await ReportsIndexPage.open(tab.page, e.web);
+    expect(await index.accessibilityViolations()).toEqual([]);
+    await index.search('searchable');
+    const results = await index.results();
+    expect(results.length).toBeGreaterThanOrEqual(1);
+    expect(results.every((t) => t.includes('Searchable House'))).toBe(true);
+    await index.screenshot('reports-index-search');
 
-    await page.click('[data-search]:visible a.govuk-link >> nth=0');
-    expect((await page.locator('h1').innerText()).trim()).toBe('Visit to Searchable House');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-artifacts/report-page.png', fullPage: true });
+    const report = await index.openFirstResult('Searchable House');
+    expect(await report.accessibilityViolations()).toEqual([]);
+    await report.screenshot('report-page');
 
+    // A commissioner follows the unsubscribe link in an email and confirms with one click.
     const email = 'unsubscribe.me@testshire.example.gov.uk';
-    await page.goto(unsubscribeUrl(e.web, createUnsubscribeToken(await loadLinkSecret(), email)));
-    expect((await page.locator('h1').innerText()).trim()).toBe('Unsubscribe from visit report emails');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.click('button:has-text("Unsubscribe")');
-    expect((await page.locator('.govuk-panel__title').innerText()).trim()).toBe('You have been unsubscribed');
+    const unsubscribe = await UnsubscribePage.open(tab.page, unsubscribeUrl(e.web, createUnsubscribeToken(await loadLinkSecret(), email)));
+    expect(await unsubscribe.accessibilityViolations()).toEqual([]);
+    const unsubscribed = await unsubscribe.unsubscribe();
     expect(await isSuppressed(email)).toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-artifacts/unsubscribed.png', fullPage: true });
-    expect(errors).toEqual([]);
-    await page.close();
+    expect(await unsubscribed.accessibilityViolations()).toEqual([]);
+    await unsubscribed.screenshot('unsubscribed');
+    expect(tab.errors).toEqual([]);
+    await tab.page.close();
   });
 });

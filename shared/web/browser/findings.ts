@@ -4,7 +4,8 @@
  * a GOV.UK error summary, then a direct upload to S3 with the pre-signed POST and a move to the
  * status page. Bundled by scripts/build-browser.ts.
  */
-import { initAll } from 'govuk-frontend';
+import './zod-jitless';
+import { Button, CharacterCount, createAll, ErrorSummary, Radios, SkipLink, type ComponentClass } from 'govuk-frontend';
 import { findingsRulesFor, findingsSchema, FINDINGS_SCHEMA_VERSION } from '../../findings/schema';
 
 interface UploadTarget {
@@ -21,6 +22,13 @@ interface Problem {
 }
 
 const form = document.getElementById('findings-form') as HTMLFormElement | null;
+
+/** The GOV.UK components the findings form uses: only their code is bundled (initAll would bring every component). */
+const COMPONENTS: readonly ComponentClass[] = [Button, CharacterCount, ErrorSummary, Radios, SkipLink];
+
+function startComponents(scope: Element = document.body): void {
+  for (const component of COMPONENTS) createAll(component, undefined, scope);
+}
 
 /** Where each top-level findings field lives in the page (the first input of a group). */
 const FIELD_TARGETS: Record<string, string> = {
@@ -166,7 +174,7 @@ function showErrors(problems: readonly Problem[], title = 'There is a problem'):
     if (target && !described.includes(message.id)) target.setAttribute('aria-describedby', `${described} ${message.id}`.trim());
   }
   document.title = `Error: ${document.title}`;
-  initAll({ scope: document.getElementById('error-summary-slot')! }); // focuses the summary, links focus fields
+  startComponents(document.getElementById('error-summary-slot')!); // focuses the summary, links focus fields
 }
 
 async function upload(target: UploadTarget, findings: unknown): Promise<void> {
@@ -179,7 +187,7 @@ async function upload(target: UploadTarget, findings: unknown): Promise<void> {
 }
 
 if (form) {
-  initAll();
+  startComponents();
   const kind = form.dataset.visitKind === 'la' ? 'la' : 'provider';
   const target = JSON.parse(document.getElementById('upload-target')?.textContent ?? '{}') as UploadTarget;
   const button = document.getElementById('submit-findings') as HTMLButtonElement | null;

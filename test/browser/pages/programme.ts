@@ -1,41 +1,42 @@
 /**
- * Page objects for the visit programme's pages (stored in the reports bucket, opened through the
- * local viewer): the summary, a region's pages and the transparency record. Each holds its
- * selectors; tests read as what a planner does and sees.
+ * The visit programme's pages (stored in the reports bucket, opened through the local bucket
+ * viewer): the summary a planner opens first, a region's pages, and the transparency record
+ * (transparency-record.ts). Each class holds its page's selectors.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page as BrowserPage } from 'playwright-core';
+import { Page } from './page';
+import { TransparencyRecordPage } from './transparency-record';
 
-export class ProgrammeSummaryPage {
-  constructor(readonly page: Page) {}
+export class ProgrammeSummaryPage extends Page {
+  protected expectedHeading(): string {
+    return 'Visit programme';
+  }
 
-  static async open(page: Page, url: string): Promise<ProgrammeSummaryPage> {
+  static async open(page: BrowserPage, url: string): Promise<ProgrammeSummaryPage> {
     const res = await page.goto(url);
     if (res?.status() !== 200) throw new Error(`The programme summary answered ${res?.status()} at ${url}`);
-    return new ProgrammeSummaryPage(page);
+    return ProgrammeSummaryPage.verifyOnPage(page);
   }
 
-  heading(): Promise<string> {
-    return this.page.locator('h1').innerText();
+  async asOf(): Promise<string> {
+    return (await this.page.locator('#as-of').innerText()).trim();
   }
 
-  asOf(): Promise<string> {
-    return this.page.locator('#as-of').innerText();
+  downloads(): Promise<string[]> {
+    return this.page.locator('#downloads + ul a').allInnerTexts();
   }
 
-  downloads(): Locator {
-    return this.page.locator('#downloads + ul a');
-  }
-
-  /** Headings in the order they appear on the page. */
-  sectionHeadings(): Promise<string[]> {
+  /** The section headings, in the order they come. */
+  sections(): Promise<string[]> {
     return this.page.locator('main h2').allInnerTexts();
   }
 
-  triageRows(): Locator {
-    return this.page.locator('[aria-label="Triage records"] tbody tr');
+  /** The triage table's row for one provider or LA. */
+  triageRecordFor(name: string): Locator {
+    return this.page.locator('[aria-label="Triage records"] tbody tr').filter({ hasText: name });
   }
 
-  changeSummaries(): Promise<string[]> {
+  changeCounts(): Promise<string[]> {
     return this.page.locator('[id^="changes-"] .govuk-details__summary-text').allInnerTexts();
   }
 
@@ -44,64 +45,55 @@ export class ProgrammeSummaryPage {
   }
 
   async openRegion(region: string): Promise<RegionPage> {
-    await this.page.locator('#regions ~ ul a', { hasText: region }).first().click();
-    return new RegionPage(this.page);
+    await this.page.locator('#regions + ul a', { hasText: region }).click();
+    return RegionPage.verifyOnPage(this.page, region);
   }
 
-  async openTransparencyRecord(): Promise<TransparencyPage> {
-    await this.page.locator('a', { hasText: 'algorithmic transparency record' }).click();
-    return new TransparencyPage(this.page);
+  async openTransparencyRecord(): Promise<TransparencyRecordPage> {
+    await this.page.getByRole('link', { name: 'How priorities are set (algorithmic transparency record)' }).click();
+    return TransparencyRecordPage.verifyOnPage(this.page);
   }
 }
 
-export class RegionPage {
-  constructor(readonly page: Page) {}
+export class RegionPage extends Page {
+  private readonly visits: Locator;
 
-  heading(): Promise<string> {
-    return this.page.locator('h1').innerText();
+  constructor(
+    page: BrowserPage,
+    private readonly region: string,
+  ) {
+    super(page);
+    this.visits = page.locator('table:has(th:text("Visit and why")) tbody tr');
   }
 
-  plannedVisits(): Locator {
-    return this.page.locator('table:has(th:text("Visit and why")) tbody tr');
+  protected expectedHeading(): string {
+    return this.region;
   }
 
-  async reasonsOfFirstVisit(): Promise<string[]> {
-    return this.plannedVisits().first().locator('.app-reasons li').allInnerTexts();
+  plannedVisitCount(): Promise<number> {
+    return this.visits.count();
   }
 
-  pagination(): Locator {
-    return this.page.locator('nav.govuk-pagination').first();
+  reasonsOfFirstVisit(): Promise<string[]> {
+    return this.visits.first().locator('.app-reasons li').allInnerTexts();
+  }
+
+  async currentPage(): Promise<string> {
+    return (await this.page.locator('nav.govuk-pagination').first().locator('.govuk-pagination__item--current').innerText()).trim();
   }
 
   async nextPage(): Promise<RegionPage> {
-    await this.pagination().locator('.govuk-pagination__next a').click();
-    return this;
-  }
-
-  currentPageNumber(): Promise<string> {
-    return this.pagination().locator('.govuk-pagination__item--current').innerText();
+    await this.page.locator('nav.govuk-pagination').first().locator('.govuk-pagination__next a').click();
+    return RegionPage.verifyOnPage(this.page, this.region);
   }
 
   async backToSummary(): Promise<ProgrammeSummaryPage> {
     await this.page.locator('.govuk-back-link').click();
-    return new ProgrammeSummaryPage(this.page);
-  }
-}
-
-export class TransparencyPage {
-  constructor(readonly page: Page) {}
-
-  heading(): Promise<string> {
-    return this.page.locator('h1').innerText();
-  }
-
-  /** The row labels of one part of the policy (its caption). */
-  policyRows(caption: string): Promise<string[]> {
-    return this.page.locator(`table:has(caption:text-is("${caption}")) tbody th`).allInnerTexts();
+    return ProgrammeSummaryPage.verifyOnPage(this.page);
   }
 }
 
 /** True when the page fits the window's width: nothing makes it scroll sideways. */
-export function fitsWidth(page: Page): Promise<boolean> {
+export function fitsWidth(page: BrowserPage): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }

@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createFindingsPage, type FindingsPageDeps } from '../../../shared/findings/page-routes';
 import { createVisitToken } from '../../../shared/findings/visit-token';
 import { typicalVisit } from '../../support/report-fixture';
+import { buildAssetCatalogue } from '../../../shared/web/assets';
+import { memoryRenderFiles } from '../../../shared/web/render-files';
 
 const secret = 'page-test-secret';
 const now = new Date('2020-09-01T12:00:00Z');
@@ -16,7 +18,7 @@ function deps(over: Partial<FindingsPageDeps> = {}) {
     createPost: vi.fn(async ({ visitId, submissionId }: { visitId: string; submissionId: string }) => ({ url: 'https://bucket.s3.eu-west-2.amazonaws.com', fields: { key: `findings/${visitId}/${submissionId}.json` } })),
     recordWaiting: vi.fn(async () => undefined),
     getSubmissionStatus: vi.fn(async () => ({ state: 'accepted' as const, version: 2 })),
-    asset: (name: string) => (name === 'findings.js' ? 'console.log(1)' : undefined),
+    assets: () => buildAssetCatalogue(memoryRenderFiles({ browser: { 'findings.js': 'console.log(1)' } })),
     now: () => now,
     ...over,
   };
