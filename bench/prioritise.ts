@@ -59,7 +59,7 @@ export function syntheticInputs(n: number, seed = 1): PrioritiseInputs {
   return { providers, inspections: [], laOutcomes, signals, visits: [] };
 }
 
-export async function benchPrioritise(sizes: number[]): Promise<{ seconds: Record<string, number> }> {
+export function benchPrioritise(sizes: number[]): { seconds: Record<string, number> } {
   const seconds: Record<string, number> = {};
   const policy = defaultPolicy();
   buildProgramme(syntheticInputs(2_000, 9), policy, BENCH_AS_OF); // warm-up
@@ -74,5 +74,5 @@ export async function benchPrioritise(sizes: number[]): Promise<{ seconds: Recor
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await benchPrioritise([10_000, 100_000, 1_000_000]), null, 2));
+  console.log(JSON.stringify(benchPrioritise([10_000, 100_000, 1_000_000]), null, 2));
 }

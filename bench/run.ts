@@ -43,7 +43,7 @@ async function ingest() {
 async function prioritise() {
   const { benchPrioritise } = await import('./prioritise');
   const sizes = values.sizes.split(',').map(Number);
-  const { seconds } = await benchPrioritise(sizes);
+  const { seconds } = benchPrioritise(sizes);
   const growth: Record<string, number> = {};
   for (let i = 1; i < sizes.length; i++) {
     const [a, b] = [sizes[i - 1]!, sizes[i]!];

@@ -124,7 +124,7 @@ export function parseItems<T>(items: readonly Record<string, unknown>[], parse: 
       return parse(item);
     } catch (err) {
       const issue = err instanceof z.ZodError ? err.issues[0] : undefined;
-      throw new Error(`A stored ${what} (${String(item.pk)} / ${String(item.sk)}) does not have the expected shape: ${issue ? `${issue.path.join('.')}: ${issue.message}` : String(err)}`);
+      throw new Error(`A stored ${what} (${String(item.pk)} / ${String(item.sk)}) does not have the expected shape: ${issue ? `${issue.path.join('.')}: ${issue.message}` : String(err)}`, { cause: err });
     }
   });
 }

@@ -91,7 +91,7 @@ describe('the programme computed on schedule from the real provider file', () =>
     const region = await getText(e.buckets.reports, `${prefixes.programme}current/${regionPageName('London', 1)}`);
     expect(region).toContain('<h1 class="govuk-heading-xl">London</h1>');
     const csv = await getText(e.buckets.reports, `${prefixes.programme}current/programme.csv`);
-    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv, { columns: true });
     expect(rows).toHaveLength(programme.planned.length + programme.unplanned.length);
     expect(csv.split('\n')[1]).toMatch(/^"/);
     expect(csv).not.toMatch(/(^|,)"[=+@]/m);

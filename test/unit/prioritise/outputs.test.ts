@@ -24,7 +24,7 @@ describe('the programme CSV', () => {
     for (const line of lines) expect(line).toMatch(/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(csv).toContain('"Semi;colon\tand tab <b>"');
-    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv, { columns: true });
     expect(rows).toHaveLength(p.planned.length + p.unplanned.length);
     expect(rows.filter((r) => r.Status === 'Not planned').every((r) => r['Reasons or why not'] !== '')).toBe(true);
   });

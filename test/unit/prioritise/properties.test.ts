@@ -54,7 +54,7 @@ function happen(world: World, step: Step, urns: readonly string[]): World {
   step.signals.forEach((s, i) => {
     const urn = urns[s.provider % urns.length]!;
     const dueDate = s.type === 'enforcement-action' && s.dueInDays ? addDays(asOf, s.dueInDays) : undefined;
-    signals.push({ signalId: `${asOf}-${i}`, type: s.type, date: asOf, urn, severity: s.severity as 1 | 2 | 3, open: true, ...(dueDate ? { dueDate } : {}) });
+    signals.push({ signalId: `${asOf}-${i}`, type: s.type, date: asOf, urn, severity: s.severity, open: true, ...(dueDate ? { dueDate } : {}) });
   });
   let visits = [...world.visits];
   const findings = [...world.findings];

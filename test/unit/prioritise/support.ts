@@ -1,4 +1,5 @@
 /** Builders for programme tests: signals, LA outcomes, visits, and a policy with its numbers changed. */
+import { expect } from 'vitest';
 import type { IntelligenceSignal, LaOutcome, OfstedRegion, PoolId, Visit } from '../../../shared/domain/types';
 import { OFSTED_REGIONS } from '../../../shared/domain/types';
 import { defaultPolicy, type Policy } from '../../../shared/prioritise/policy';
@@ -52,3 +53,9 @@ export function aVisit(over: Partial<Visit> & Pick<Visit, 'visitId' | 'target' |
     ...over,
   };
 }
+
+/** expect.stringMatching, typed as the string it stands for (inside toMatchObject and toEqual). */
+export const matching = (pattern: RegExp): string => expect.stringMatching(pattern) as string;
+
+/** expect.objectContaining, typed to stand for any object it matches. */
+export const containing = (fields: Record<string, unknown>): never => expect.objectContaining(fields) as never;
