@@ -12,7 +12,15 @@ import { buildProgramme, type Programme } from '../shared/prioritise/programme';
 import { applyVisitWrites, visitWrites } from '../shared/prioritise/visit-writes';
 import { syntheticInputs } from './prioritise';
 
-const NEW_TYPES: readonly SignalType[] = ['complaint', 'serious-event', 'whistleblowing', 'safeguarding-concern', 'la-concern', 'manager-change', 'independent-report-late'];
+const NEW_TYPES: readonly SignalType[] = [
+  'complaint',
+  'serious-event',
+  'whistleblowing',
+  'safeguarding-concern',
+  'la-concern',
+  'manager-change',
+  'independent-report-late',
+];
 
 export interface ReplanFigures {
   readonly providers: number;
@@ -38,7 +46,14 @@ function newSignals(urns: readonly string[], share: number, date: string, seed: 
     if (rand() >= share) continue;
     const n = 1 + Math.floor(rand() * 3);
     for (let j = 0; j < n; j++) {
-      out.push({ signalId: `${urn}-new-${j}`, type: NEW_TYPES[Math.floor(rand() * NEW_TYPES.length)]!, date, urn, severity: (1 + Math.floor(rand() * 3)) as 1 | 2 | 3, open: false });
+      out.push({
+        signalId: `${urn}-new-${j}`,
+        type: NEW_TYPES[Math.floor(rand() * NEW_TYPES.length)]!,
+        date,
+        urn,
+        severity: (1 + Math.floor(rand() * 3)) as 1 | 2 | 3,
+        open: false,
+      });
     }
   }
   return out;
@@ -67,7 +82,15 @@ export function benchReplan(options: { providers: number; share: number; log?: (
   const first = buildProgramme({ ...inputs, visits: stored }, policy, day1);
   const firstRunSeconds = (performance.now() - t0) / 1000;
   stored = applyVisitWrites(stored, visitWrites(first, stored, policy));
-  const signals = [...inputs.signals, ...newSignals(inputs.providers.map((p) => p.urn), options.share, day2, 7)];
+  const signals = [
+    ...inputs.signals,
+    ...newSignals(
+      inputs.providers.map((p) => p.urn),
+      options.share,
+      day2,
+      7,
+    ),
+  ];
   options.log?.(`  first run ${firstRunSeconds.toFixed(2)} s: ${first.planned.length} planned; ${signals.length - inputs.signals.length} new signals`);
   t0 = performance.now();
   const second = buildProgramme({ ...inputs, signals, visits: stored }, policy, day2);

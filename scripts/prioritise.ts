@@ -55,7 +55,22 @@ function programmeJson(p: Programme, r: ReplanResult) {
     seed: p.seed,
     policyVersion: p.policyVersion,
     changed: r.changed,
-    planned: p.planned.map((v) => ({ visitId: v.visitId, target: v.target, targetName: v.targetName, kind: v.kind, week: v.week, region: v.region, localAuthority: v.localAuthority, noticeDate: v.noticeDate, score: v.score, reasons: v.reasons, status: v.status, pool: v.pool, unannounced: v.unannounced, ...(v.fixed ? { fixed: v.fixed } : {}) })),
+    planned: p.planned.map((v) => ({
+      visitId: v.visitId,
+      target: v.target,
+      targetName: v.targetName,
+      kind: v.kind,
+      week: v.week,
+      region: v.region,
+      localAuthority: v.localAuthority,
+      noticeDate: v.noticeDate,
+      score: v.score,
+      reasons: v.reasons,
+      status: v.status,
+      pool: v.pool,
+      unannounced: v.unannounced,
+      ...(v.fixed ? { fixed: v.fixed } : {}),
+    })),
     unplanned: p.unplanned.map((u) => ({ target: u.target, kind: u.kind, targetName: u.targetName, why: u.why, pool: u.pool })),
     asOf: p.asOf,
     ...changes,
@@ -65,11 +80,16 @@ function programmeJson(p: Programme, r: ReplanResult) {
 }
 
 function printSummary(p: Programme, r: ReplanResult, web: string, seconds: number): void {
-  console.log(`Programme ${p.programmeId} as of ${ukDate(p.asOf)} (policy ${p.policyVersion}, seed ${p.seed}) in ${seconds.toFixed(1)} s${r.changed ? '' : ' - unchanged: same inputs, policy and day as the programme in force'}`);
+  console.log(
+    `Programme ${p.programmeId} as of ${ukDate(p.asOf)} (policy ${p.policyVersion}, seed ${p.seed}) in ${seconds.toFixed(1)} s${r.changed ? '' : ' - unchanged: same inputs, policy and day as the programme in force'}`,
+  );
   console.log(`Planned visits: ${p.planned.length} (${p.planned.filter((v) => v.fixed).length} fixed)   Not planned: ${p.unplanned.length}`);
   console.log(`Changes: ${r.moved} moved, ${r.added} added, ${r.dropped} dropped   Triage: ${p.triage.length} (${p.noSlot} with no visit in time)`);
   if (r.conflicts.length) console.log(`Visits that changed while planning (taken up by the next run): ${r.conflicts.join(', ')}`);
-  for (const t of p.triage) console.log(`  triage: ${t.targetName}${t.targetName.includes(t.target) ? '' : ` (${t.target})`}, due by ${ukDate(t.dueBy)}: ${t.outcome}${t.week ? `, week of ${ukDate(t.week)}` : ''}${t.why ? ` (${t.why})` : ''}`);
+  for (const t of p.triage)
+    console.log(
+      `  triage: ${t.targetName}${t.targetName.includes(t.target) ? '' : ` (${t.target})`}, due by ${ukDate(t.dueBy)}: ${t.outcome}${t.week ? `, week of ${ukDate(t.week)}` : ''}${t.why ? ` (${t.why})` : ''}`,
+    );
   console.log(`\nReport:       ${web}/local/reports-bucket/programme/current/index.html`);
   console.log(`CSV:          ${web}/local/reports-bucket/programme/current/programme.csv`);
   console.log(`Transparency: ${web}/local/reports-bucket/programme/current/transparency.html`);

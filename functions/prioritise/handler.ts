@@ -27,12 +27,19 @@ export const handler = instrumented('prioritise', async (event: PrioritiseEvent)
   if (trigger === events.detailTypes.findingsVersionStored) {
     const { visitId, version } = event.detail ?? {};
     if (typeof visitId !== 'string' || typeof version !== 'number') return { skipped: 'a findings event without a visit id and version' };
-    if (!(await findingsRecordSeriousConcerns(visitId, version))) return { skipped: `findings ${visitId} v${version} record no serious concerns: nothing to triage` };
+    if (!(await findingsRecordSeriousConcerns(visitId, version)))
+      return { skipped: `findings ${visitId} v${version} record no serious concerns: nothing to triage` };
   }
   const asOf = event.asOf ?? dateOf(event.time ?? new Date());
   const { result } = await replan(programmePorts, { asOf, pageSize: limits.programmePageSize });
   metrics.addMetric('VisitsPlanned', MetricUnit.Count, result.planned);
-  for (const [name, value] of [['VisitsMoved', result.moved], ['VisitsAdded', result.added], ['VisitsDropped', result.dropped], ['TriageOpen', result.triage], [alarmedMetrics.triageNoSlot.metricName, result.noSlot]] as const) {
+  for (const [name, value] of [
+    ['VisitsMoved', result.moved],
+    ['VisitsAdded', result.added],
+    ['VisitsDropped', result.dropped],
+    ['TriageOpen', result.triage],
+    [alarmedMetrics.triageNoSlot.metricName, result.noSlot],
+  ] as const) {
     metrics.addMetric(name, MetricUnit.Count, value);
   }
   if (result.noSlot > 0) logger.warn('triage with no visit in time', { noSlot: result.noSlot, programmeId: result.programmeId });

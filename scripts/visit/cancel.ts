@@ -9,7 +9,8 @@ import { localToday, reportLifecycle } from './lifecycle-output';
 export const cancel: VisitCommand = {
   name: 'cancel',
   summary: 'cancel a visit, with a reason (it will not happen)',
-  usage: 'VISIT_ID --reason TEXT [--as-of YYYY-MM-DD] [--json]\nThe next programme run gives its week to another visit. --as-of: the day it is cancelled (default today, on the local cloud clock).',
+  usage:
+    'VISIT_ID --reason TEXT [--as-of YYYY-MM-DD] [--json]\nThe next programme run gives its week to another visit. --as-of: the day it is cancelled (default today, on the local cloud clock).',
   options: { reason: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
   positionals: { names: ['VISIT_ID'], required: 1 },
   async run({ values, positionals }) {

@@ -9,7 +9,8 @@ import { localToday, reportLifecycle } from './lifecycle-output';
 export const defer: VisitCommand = {
   name: 'defer',
   summary: 'put a visit off until a date, with a reason (re-planned from then)',
-  usage: 'VISIT_ID --until YYYY-MM-DD --reason TEXT [--as-of YYYY-MM-DD] [--json]\nThe next programme run plans the visit again from --until. --as-of: the day it is deferred (default today, on the local cloud clock).',
+  usage:
+    'VISIT_ID --until YYYY-MM-DD --reason TEXT [--as-of YYYY-MM-DD] [--json]\nThe next programme run plans the visit again from --until. --as-of: the day it is deferred (default today, on the local cloud clock).',
   options: { until: { type: 'string' }, reason: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
   positionals: { names: ['VISIT_ID'], required: 1 },
   async run({ values, positionals }) {

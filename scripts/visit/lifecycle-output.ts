@@ -14,7 +14,19 @@ export function reportLifecycle(outcome: LifecycleOutcome, json: boolean, done: 
   if (!outcome.ok) throw new CliError(outcome.problem);
   const v = outcome.visit;
   if (json) {
-    console.log(JSON.stringify({ visitId: v.visitId, target: v.target, targetName: v.targetName, status: v.status, previousStatus: outcome.previousStatus, week: v.week, ...(v.deferral ? { deferral: v.deferral } : {}), ...(v.cancellation ? { cancellation: v.cancellation } : {}), next: outcome.next }));
+    console.log(
+      JSON.stringify({
+        visitId: v.visitId,
+        target: v.target,
+        targetName: v.targetName,
+        status: v.status,
+        previousStatus: outcome.previousStatus,
+        week: v.week,
+        ...(v.deferral ? { deferral: v.deferral } : {}),
+        ...(v.cancellation ? { cancellation: v.cancellation } : {}),
+        next: outcome.next,
+      }),
+    );
   } else {
     console.log(`${done}: visit ${v.visitId} to ${v.targetName} (was ${outcome.previousStatus}, week of ${v.week}).`);
     console.log(outcome.next);

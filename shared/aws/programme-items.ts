@@ -4,7 +4,16 @@
  * travelling on as a wrong type.
  */
 import * as z from 'zod';
-import { OFSTED_REGIONS, SIGNAL_TYPES, VISIT_STATUSES, type InspectionEvent, type IntelligenceSignal, type LaOutcome, type Provider, type Visit } from '../domain/types';
+import {
+  OFSTED_REGIONS,
+  SIGNAL_TYPES,
+  VISIT_STATUSES,
+  type InspectionEvent,
+  type IntelligenceSignal,
+  type LaOutcome,
+  type Provider,
+  type Visit,
+} from '../domain/types';
 import type { FindingsSummary } from '../prioritise/follow-up';
 
 const grade = z.enum(['outstanding', 'good', 'requires-improvement', 'inadequate']);
@@ -39,7 +48,14 @@ const provider = z.object({
   localAuthority: z.string(),
   region,
   linkedEducationUrn: opt(z.string()),
-  address: z.object({ line1: opt(z.string()), line2: opt(z.string()), town: opt(z.string()), county: opt(z.string()), postcode: opt(z.string()), redacted: z.boolean() }),
+  address: z.object({
+    line1: opt(z.string()),
+    line2: opt(z.string()),
+    town: opt(z.string()),
+    county: opt(z.string()),
+    postcode: opt(z.string()),
+    redacted: z.boolean(),
+  }),
   parliamentaryConstituency: opt(z.string()),
   registrationDate: opt(date),
   owner: opt(z.string()),
@@ -124,7 +140,10 @@ export function parseItems<T>(items: readonly Record<string, unknown>[], parse: 
       return parse(item);
     } catch (err) {
       const issue = err instanceof z.ZodError ? err.issues[0] : undefined;
-      throw new Error(`A stored ${what} (${String(item.pk)} / ${String(item.sk)}) does not have the expected shape: ${issue ? `${issue.path.join('.')}: ${issue.message}` : String(err)}`, { cause: err });
+      throw new Error(
+        `A stored ${what} (${String(item.pk)} / ${String(item.sk)}) does not have the expected shape: ${issue ? `${issue.path.join('.')}: ${issue.message}` : String(err)}`,
+        { cause: err },
+      );
     }
   });
 }

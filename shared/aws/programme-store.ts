@@ -67,7 +67,10 @@ export async function policyInForce(): Promise<Policy> {
   const out = await dynamoClient().send(new GetCommand({ TableName: requireEnv('tableName'), Key: keys.currentPolicy(), ConsistentRead: true }));
   if (!out.Item) return defaultPolicy();
   const parsed = parsePolicy(out.Item.policy);
-  if (!parsed.ok) throw new Error(`The stored policy ${String(out.Item.version)} no longer validates: ${parsed.problems.join('; ')}. Put a valid one in force: npm run prioritise -- --policy FILE`);
+  if (!parsed.ok)
+    throw new Error(
+      `The stored policy ${String(out.Item.version)} no longer validates: ${parsed.problems.join('; ')}. Put a valid one in force: npm run prioritise -- --policy FILE`,
+    );
   return parsed.policy;
 }
 
@@ -79,9 +82,16 @@ export async function setPolicy(document: unknown): Promise<Policy> {
   const TableName = requireEnv('tableName');
   const at = new Date().toISOString();
   await s3Client().send(
-    new PutObjectCommand({ Bucket: requireEnv('importsBucket'), Key: `${prefixes.policy}${policy.version}.json`, Body: JSON.stringify(policy, null, 2), ContentType: 'application/json' }),
+    new PutObjectCommand({
+      Bucket: requireEnv('importsBucket'),
+      Key: `${prefixes.policy}${policy.version}.json`,
+      Body: JSON.stringify(policy, null, 2),
+      ContentType: 'application/json',
+    }),
   );
-  await dynamoClient().send(new PutCommand({ TableName, Item: { ...keys.policyVersion(policy.version), entity: 'policy', version: policy.version, policy, at } }));
+  await dynamoClient().send(
+    new PutCommand({ TableName, Item: { ...keys.policyVersion(policy.version), entity: 'policy', version: policy.version, policy, at } }),
+  );
   await dynamoClient().send(new PutCommand({ TableName, Item: { ...keys.currentPolicy(), entity: 'policy', version: policy.version, policy, at } }));
   return policy;
 }
@@ -109,15 +119,19 @@ export async function readProgrammeJson(programmeId: string): Promise<Programme 
 /** Run at most `limit` of the tasks at once. */
 async function inBatches<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await task(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await task(items[next++]!);
+    }),
+  );
 }
 
 /** Each programme file under programme/<id>/ and programme/current/. */
 export async function publishProgrammeFiles(programmeId: string, files: readonly ProgrammeFile[]): Promise<void> {
   const Bucket = requireEnv('reportsBucket');
-  const puts = files.flatMap((f) => [programmeId, 'current'].map((folder) => ({ Key: `${prefixes.programme}${folder}/${f.name}`, Body: f.body, ContentType: f.contentType })));
+  const puts = files.flatMap((f) =>
+    [programmeId, 'current'].map((folder) => ({ Key: `${prefixes.programme}${folder}/${f.name}`, Body: f.body, ContentType: f.contentType })),
+  );
   await inBatches(puts, 16, async (put) => {
     await s3Client().send(new PutObjectCommand({ Bucket, ...put }));
   });
@@ -181,14 +195,29 @@ export async function recordProgramme(r: ProgrammeRecord): Promise<void> {
   const TableName = requireEnv('tableName');
   await dynamoClient().send(new PutCommand({ TableName, Item: { ...keys.programme(r.programmeId), entity: 'programme', ...r } }));
   await dynamoClient().send(
-    new PutCommand({ TableName, Item: { ...keys.currentProgramme(), entity: 'programme', programmeId: r.programmeId, digest: r.digest, asOf: r.asOf, computedAt: new Date().toISOString() } }),
+    new PutCommand({
+      TableName,
+      Item: {
+        ...keys.currentProgramme(),
+        entity: 'programme',
+        programmeId: r.programmeId,
+        digest: r.digest,
+        asOf: r.asOf,
+        computedAt: new Date().toISOString(),
+      },
+    }),
   );
 }
 
 /** Does this findings version record serious concerns? (A stored findings event that does not need triage.) */
 export async function findingsRecordSeriousConcerns(visitId: string, version: number): Promise<boolean> {
   const out = await dynamoClient().send(
-    new GetCommand({ TableName: requireEnv('tableName'), Key: keys.findingsVersion(visitId, version), ProjectionExpression: 'findings.seriousConcerns', ConsistentRead: true }),
+    new GetCommand({
+      TableName: requireEnv('tableName'),
+      Key: keys.findingsVersion(visitId, version),
+      ProjectionExpression: 'findings.seriousConcerns',
+      ConsistentRead: true,
+    }),
   );
   const findings: unknown = out.Item?.findings;
   return typeof findings === 'object' && findings !== null && 'seriousConcerns' in findings && findings.seriousConcerns === true;

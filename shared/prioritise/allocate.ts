@@ -162,7 +162,15 @@ export class RegionAllocator {
       const allowed = i >= r.lo && i <= r.hi;
       const pause = allowed ? this.pauseAt(c, i) : undefined;
       if (allowed && !pause && this.use.fits(c, i)) this.put(c, i);
-      else this.out.moveWhy.set(c, !allowed ? this.notAllowedWhy(c, ex.week) : pause ? `Its week is now in a paused area: ${pause.reason}` : `Its week (${ukDate(ex.week)}) was needed by higher-priority visits`);
+      else
+        this.out.moveWhy.set(
+          c,
+          !allowed
+            ? this.notAllowedWhy(c, ex.week)
+            : pause
+              ? `Its week is now in a paused area: ${pause.reason}`
+              : `Its week (${ukDate(ex.week)}) was needed by higher-priority visits`,
+        );
     }
   }
 
@@ -195,7 +203,12 @@ export class RegionAllocator {
     const late: Range = { lo: Math.max(r.hi + 1, r.lo), hi: this.plan.weeks.length - 1 };
     const i = this.room(this.use, c, late.lo, late.hi);
     if (i < 0) return false;
-    this.out.lateWhy.set(c, r.lo > r.hi ? 'no week in time allows the notice needed' : `no room in time: the weeks to ${ukDate(this.plan.weeks[r.hi]!)} are taken by fixed or higher-priority visits`);
+    this.out.lateWhy.set(
+      c,
+      r.lo > r.hi
+        ? 'no week in time allows the notice needed'
+        : `no room in time: the weeks to ${ukDate(this.plan.weeks[r.hi]!)} are taken by fixed or higher-priority visits`,
+    );
     this.put(c, i);
     return true;
   }
@@ -307,7 +320,10 @@ export class RegionAllocator {
       }
       if (paused && !full) return `Paused area: ${paused.localAuthority}, ${paused.reason} (${ukDate(paused.from)} to ${ukDate(paused.to)})`;
     }
-    return this.memo('capacity', () => `No inspector capacity left in ${this.plan.region} (${pool}) by ${ukDate(weeks[weeks.length - 1]!)}: higher-priority visits came first`);
+    return this.memo(
+      'capacity',
+      () => `No inspector capacity left in ${this.plan.region} (${pool}) by ${ukDate(weeks[weeks.length - 1]!)}: higher-priority visits came first`,
+    );
   }
 
   private windowOverWhy(): string {
@@ -332,7 +348,7 @@ class PriorityQueue<T> {
   push(item: T): void {
     const a = this.items;
     a.push(item);
-    for (let i = a.length - 1; i > 0; ) {
+    for (let i = a.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (this.before(a[i]!, a[parent]!) >= 0) break;
       [a[i], a[parent]] = [a[parent]!, a[i]!];
@@ -345,7 +361,7 @@ class PriorityQueue<T> {
     const last = a.pop();
     if (a.length && last !== undefined) {
       a[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;

@@ -38,11 +38,17 @@ export function assemble(input: AssembleInput): Assembled {
   const ids = new Map(placements.map((p) => [p.candidate, input.visitIdOf(p.candidate)]));
   const unplanned: UnplannedItem[] = [...input.unplanned];
   for (const r of input.outcomes.regions) {
-    for (const { candidate: c, why } of r.notPlaced) unplanned.push({ kind: c.kind, target: c.target, targetName: c.targetName, region: c.region, pool: c.pool, score: c.score, why });
+    for (const { candidate: c, why } of r.notPlaced)
+      unplanned.push({ kind: c.kind, target: c.target, targetName: c.targetName, region: c.region, pool: c.pool, score: c.score, why });
   }
   unplanned.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'la' ? -1 : 1) || b.score - a.score || cmp(a.target, b.target));
-  const planned = [...input.state.fixed.map(({ visit, because }) => fixedVisit(visit, because, input)), ...placements.map((p) => placedVisit(p, ids.get(p.candidate)!, input.asOf))];
-  planned.sort((a, b) => cmp(a.week, b.week) || cmp(a.region, b.region) || cmp(a.pool, b.pool) || b.score - a.score || cmp(a.kind, b.kind) || cmp(a.target, b.target));
+  const planned = [
+    ...input.state.fixed.map(({ visit, because }) => fixedVisit(visit, because, input)),
+    ...placements.map((p) => placedVisit(p, ids.get(p.candidate)!, input.asOf)),
+  ];
+  planned.sort(
+    (a, b) => cmp(a.week, b.week) || cmp(a.region, b.region) || cmp(a.pool, b.pool) || b.score - a.score || cmp(a.kind, b.kind) || cmp(a.target, b.target),
+  );
   const changes = changesOf(placements, ids, unplanned, input);
   const triage = triageRecords(placements, ids, input.outcomes.regions, input.fixedTriage);
   return { planned, unplanned, changes, triage, noSlot: triage.filter(isNoSlot).length };
@@ -97,7 +103,12 @@ function placedVisit(p: Placement, visitId: string, asOf: IsoDate): PlannedVisit
   };
 }
 
-function changesOf(placements: readonly Placement[], ids: ReadonlyMap<Candidate, string>, unplanned: readonly UnplannedItem[], input: AssembleInput): ProgrammeChanges {
+function changesOf(
+  placements: readonly Placement[],
+  ids: ReadonlyMap<Candidate, string>,
+  unplanned: readonly UnplannedItem[],
+  input: AssembleInput,
+): ProgrammeChanges {
   const displacedBy = new Map<Candidate, Candidate>();
   for (const r of input.outcomes.regions) for (const d of r.displaced) if (!displacedBy.has(d.victim)) displacedBy.set(d.victim, d.by);
   const moveWhy = new Map(input.outcomes.regions.flatMap((r) => [...r.moveWhy]));
@@ -112,10 +123,18 @@ function changesOf(placements: readonly Placement[], ids: ReadonlyMap<Candidate,
     if (ex && ex.status === 'planned' && ex.week === p.week) continue;
     if (ex && (ex.status === 'planned' || ex.status === 'deferred')) {
       const by = displacedBy.get(c);
-      const why = by ? displacedWhy(by) : ex.status === 'deferred' ? `Deferred until ${ukDate(ex.deferral?.until ?? p.week)}: ${ex.deferral?.reason ?? 'no reason given'}` : (moveWhy.get(c) ?? 'Re-planned');
+      const why = by
+        ? displacedWhy(by)
+        : ex.status === 'deferred'
+          ? `Deferred until ${ukDate(ex.deferral?.until ?? p.week)}: ${ex.deferral?.reason ?? 'no reason given'}`
+          : (moveWhy.get(c) ?? 'Re-planned');
       moved.push({ ...base, from: ex.week, to: p.week, why, ...(by ? { displacedBy: by.target } : {}) });
     } else {
-      added.push({ ...base, to: p.week, why: c.extra[0] ?? (ex ? `Back in the programme (score ${c.score})` : `Score ${c.score}: ${c.explain()[0] ?? 'planned by priority'}`) });
+      added.push({
+        ...base,
+        to: p.week,
+        why: c.extra[0] ?? (ex ? `Back in the programme (score ${c.score})` : `Score ${c.score}: ${c.explain()[0] ?? 'planned by priority'}`),
+      });
     }
   }
   const whyNot = new Map(unplanned.map((u) => [targetKey(u), u.why]));
@@ -125,18 +144,41 @@ function changesOf(placements: readonly Placement[], ids: ReadonlyMap<Candidate,
     if (ex.status !== 'planned' || placedTargets.has(key)) continue;
     const by = victims.get(key);
     const why = by ? `${displacedWhy(by)}, and no other week had room` : (whyNot.get(key) ?? 'No longer in the data');
-    dropped.push({ visitId: ex.visitId, kind: ex.kind, target: ex.target, targetName: ex.targetName, region: ex.region, pool: ex.pool ?? poolOf(ex.kind), from: ex.week, why, ...(by ? { displacedBy: by.target } : {}) });
+    dropped.push({
+      visitId: ex.visitId,
+      kind: ex.kind,
+      target: ex.target,
+      targetName: ex.targetName,
+      region: ex.region,
+      pool: ex.pool ?? poolOf(ex.kind),
+      from: ex.week,
+      why,
+      ...(by ? { displacedBy: by.target } : {}),
+    });
   }
   const byTarget = (a: Change, b: Change) => cmp(a.kind, b.kind) || cmp(a.target, b.target);
   return { moved: moved.sort(byTarget), added: added.sort(byTarget), dropped: dropped.sort(byTarget) };
 }
 
-const displacedWhy = (by: Candidate) => `Its week was given to ${by.klass === 0 ? 'a triage visit' : by.klass === 1 ? 'a follow-up visit' : 'a higher-priority visit'} to ${by.targetName}`;
+const displacedWhy = (by: Candidate) =>
+  `Its week was given to ${by.klass === 0 ? 'a triage visit' : by.klass === 1 ? 'a follow-up visit' : 'a higher-priority visit'} to ${by.targetName}`;
 
-function triageRecords(placements: readonly Placement[], ids: ReadonlyMap<Candidate, string>, regions: readonly RegionOutcome[], fixedTriage: readonly FixedTriage[]): TriageRecord[] {
+function triageRecords(
+  placements: readonly Placement[],
+  ids: ReadonlyMap<Candidate, string>,
+  regions: readonly RegionOutcome[],
+  fixedTriage: readonly FixedTriage[],
+): TriageRecord[] {
   const at = new Map(placements.map((p) => [p.candidate, p]));
   const records: TriageRecord[] = [];
-  const base = (c: Pick<Candidate, 'kind' | 'target' | 'targetName' | 'region' | 'pool'>, t: TriageRecord['openedOn']) => ({ triageId: triageId(c.kind, c.target, t), kind: c.kind, target: c.target, targetName: c.targetName, region: c.region, pool: c.pool });
+  const base = (c: Pick<Candidate, 'kind' | 'target' | 'targetName' | 'region' | 'pool'>, t: TriageRecord['openedOn']) => ({
+    triageId: triageId(c.kind, c.target, t),
+    kind: c.kind,
+    target: c.target,
+    targetName: c.targetName,
+    region: c.region,
+    pool: c.pool,
+  });
   for (const r of regions) {
     const whyNot = new Map<Candidate, string>();
     for (const n of r.notPlaced) if (n.candidate.triage) whyNot.set(n.candidate, n.why);
@@ -156,7 +198,14 @@ function triageRecords(placements: readonly Placement[], ids: ReadonlyMap<Candid
   }
   for (const f of fixedTriage) {
     const late = f.visit.week > f.trigger.dueBy;
-    records.push({ ...base(f, f.trigger.openedOn), ...f.trigger, outcome: 'already-fixed', visitId: f.visit.visitId, week: f.visit.week, ...(late ? { why: 'its next visit is already fixed, later than due: bring it forward by hand (defer it to the date needed, then re-plan)' } : {}) });
+    records.push({
+      ...base(f, f.trigger.openedOn),
+      ...f.trigger,
+      outcome: 'already-fixed',
+      visitId: f.visit.visitId,
+      week: f.visit.week,
+      ...(late ? { why: 'its next visit is already fixed, later than due: bring it forward by hand (defer it to the date needed, then re-plan)' } : {}),
+    });
   }
   return records.sort((a, b) => cmp(a.openedOn, b.openedOn) || cmp(a.kind, b.kind) || cmp(a.target, b.target));
 }

@@ -85,7 +85,8 @@ function group<T>(items: readonly T[], key: (t: T) => string | undefined): Map<s
   return m;
 }
 
-const monthsBetween = (from: string | undefined, to: string) => (from ? Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (30.44 * 86_400_000)) : 1_000);
+const monthsBetween = (from: string | undefined, to: string) =>
+  from ? Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (30.44 * 86_400_000)) : 1_000;
 /** The first Monday of a week whose working days reach `date`. */
 const firstMondayReaching = (date: IsoDate) => (isoWeekDay(date) <= 5 ? mondayOf(date) : addDays(mondayOf(date), 7));
 /** The first Monday on or after `date`. */
@@ -112,14 +113,19 @@ export interface FixedTriage extends VisitTarget {
 }
 
 /** Every target that could be visited, and the reasons the others cannot. */
-export function candidatesFor(inputs: CandidateInputs, ctx: CandidateContext): { candidates: Candidate[]; unplanned: UnplannedItem[]; fixedTriage: FixedTriage[] } {
+export function candidatesFor(
+  inputs: CandidateInputs,
+  ctx: CandidateContext,
+): { candidates: Candidate[]; unplanned: UnplannedItem[]; fixedTriage: FixedTriage[] } {
   const candidates: Candidate[] = [];
   const unplanned: UnplannedItem[] = [];
   const fixedTriage: FixedTriage[] = [];
   for (const scored of scoreTargets(inputs, ctx, unplanned)) {
     const fixed = ctx.state.upcoming.get(targetKey(scored.base));
     if (fixed) {
-      const trigger = scored.signals.length ? triageTrigger(scored.signals, scored.score, scored.scoreWith, ctx.asOf, ctx.policy, ctx.holidays, ctx.triageFrom) : undefined;
+      const trigger = scored.signals.length
+        ? triageTrigger(scored.signals, scored.score, scored.scoreWith, ctx.asOf, ctx.policy, ctx.holidays, ctx.triageFrom)
+        : undefined;
       if (trigger) fixedTriage.push({ ...scored.base, trigger, visit: fixed });
       continue;
     }
@@ -145,7 +151,8 @@ function* scoreTargets(inputs: CandidateInputs, ctx: CandidateContext, unplanned
   for (const p of [...inputs.providers].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0))) {
     const scored = scoreProviderTarget(p, history.get(p.urn) ?? [], providerSignals.get(p.urn) ?? [], ctx, lowerNeed);
     if (p.status !== 'closed') yield scored;
-    else if (!ctx.state.upcoming.has(targetKey(scored.base))) unplanned.push({ ...pick(scored.base), pool: 'provider', score: scored.score, why: 'Closed: not in the latest provider data' });
+    else if (!ctx.state.upcoming.has(targetKey(scored.base)))
+      unplanned.push({ ...pick(scored.base), pool: 'provider', score: scored.score, why: 'Closed: not in the latest provider data' });
   }
 }
 
@@ -172,7 +179,13 @@ function scoreLaTarget(o: LaOutcome, signals: readonly IntelligenceSignal[], ctx
   };
 }
 
-function scoreProviderTarget(p: Provider, h: readonly InspectionEvent[], sig: readonly IntelligenceSignal[], ctx: CandidateContext, lowerNeed: Map<number, string>): Scored {
+function scoreProviderTarget(
+  p: Provider,
+  h: readonly InspectionEvent[],
+  sig: readonly IntelligenceSignal[],
+  ctx: CandidateContext,
+  lowerNeed: Map<number, string>,
+): Scored {
   const { policy, asOf } = ctx;
   const score = scoreProvider(p, h, sig, policy, asOf, false).score;
   let ordinaryWhyNot: string | undefined;
@@ -181,7 +194,15 @@ function scoreProviderTarget(p: Provider, h: readonly InspectionEvent[], sig: re
     if (!ordinaryWhyNot) lowerNeed.set(score, (ordinaryWhyNot = `Lower need: score ${score} is below the policy's minimum of ${policy.minimumProviderScore}`));
   }
   return {
-    base: { kind: 'provider', target: p.urn, targetName: providerDisplayName(p), provisionType: p.provisionType, localAuthority: p.localAuthority, region: p.region, pool: 'provider' },
+    base: {
+      kind: 'provider',
+      target: p.urn,
+      targetName: providerDisplayName(p),
+      provisionType: p.provisionType,
+      localAuthority: p.localAuthority,
+      region: p.region,
+      pool: 'provider',
+    },
     effort: policy.effort.byProvisionType[p.provisionType] ?? policy.effort.default,
     score,
     staleness: p.latestFullInspection ? monthsBetween(p.latestFullInspection.inspectionDate, asOf) : 1_000,
@@ -227,7 +248,9 @@ function withRules(s: Scored, ctx: CandidateContext): Candidate | { why: string 
   }
   if (triage) {
     to = minDate(to, mondayOf(triage.dueBy));
-    extra.unshift(`Triage: new intelligence lifted the score from ${triage.scoreBefore} to ${triage.score} (threshold ${policy.triage.urgencyThreshold}); a visit in a week starting by ${ukDate(triage.dueBy)}`);
+    extra.unshift(
+      `Triage: new intelligence lifted the score from ${triage.scoreBefore} to ${triage.score} (threshold ${policy.triage.urgencyThreshold}); a visit in a week starting by ${ukDate(triage.dueBy)}`,
+    );
   } else if (followUp) {
     from = maxDate(from, firstMondayReaching(followUp.from));
     to = minDate(to, mondayOf(followUp.to));

@@ -21,10 +21,19 @@ const named = (x: { targetName: string; target: string }) => (x.targetName.inclu
 
 export function renderChangesText(p: Programme): string {
   const { moved, added, dropped } = p.changes;
-  const lines = [`As of ${ukDate(p.asOf)}: ${added.length} would be added, ${dropped.length} dropped, ${moved.length} moved to another week; ${p.triage.length} in triage (${p.noSlot} with no visit in time).`];
+  const lines = [
+    `As of ${ukDate(p.asOf)}: ${added.length} would be added, ${dropped.length} dropped, ${moved.length} moved to another week; ${p.triage.length} in triage (${p.noSlot} with no visit in time).`,
+  ];
   if (added.length) lines.push('', 'Added:', ...added.map((c) => `  + ${named(c)}, week of ${ukDate(c.to ?? '')}: ${c.why}`));
   if (dropped.length) lines.push('', 'Dropped:', ...dropped.map((c) => `  - ${named(c)}, was week of ${ukDate(c.from ?? '')}: ${c.why}`));
   if (moved.length) lines.push('', 'Moved:', ...moved.map((c) => `  ~ ${named(c)}: ${ukDate(c.from ?? '')} -> ${ukDate(c.to ?? '')}: ${c.why}`));
-  if (p.triage.length) lines.push('', 'Triage:', ...p.triage.map((t) => `  ! ${named(t)}, due by ${ukDate(t.dueBy)}: ${t.outcome}${t.week ? `, week of ${ukDate(t.week)}` : ''}${t.why ? ` (${t.why})` : ''}`));
+  if (p.triage.length)
+    lines.push(
+      '',
+      'Triage:',
+      ...p.triage.map(
+        (t) => `  ! ${named(t)}, due by ${ukDate(t.dueBy)}: ${t.outcome}${t.week ? `, week of ${ukDate(t.week)}` : ''}${t.why ? ` (${t.why})` : ''}`,
+      ),
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -59,7 +59,14 @@ export interface FollowUp {
 }
 
 /** The follow-up a target needs, if any: the one whose window closes first. */
-export function followUpFor(key: string, signals: readonly IntelligenceSignal[], asOf: IsoDate, policy: Policy, holidays: Holidays, state: VisitState): FollowUp | undefined {
+export function followUpFor(
+  key: string,
+  signals: readonly IntelligenceSignal[],
+  asOf: IsoDate,
+  policy: Policy,
+  holidays: Holidays,
+  state: VisitState,
+): FollowUp | undefined {
   let due: IntelligenceSignal | undefined;
   let dueTo = '';
   for (const s of signals) {
@@ -85,11 +92,23 @@ function followUpOf(s: IntelligenceSignal, policy: Policy, holidays: Holidays): 
   const { from, to } = windowOf(s, policy, holidays);
   if (s.type === 'serious-concerns') {
     const { fromWeeks, toWeeks } = policy.followUp.afterSeriousConcerns;
-    return { because: 'serious-concerns', trigger: s.date, from, to, reason: `Follow-up: serious concerns recorded at a visit (${ukDate(s.date)}); due ${fromWeeks} to ${toWeeks} weeks later, ${ukDate(from)} to ${ukDate(to)}` };
+    return {
+      because: 'serious-concerns',
+      trigger: s.date,
+      from,
+      to,
+      reason: `Follow-up: serious concerns recorded at a visit (${ukDate(s.date)}); due ${fromWeeks} to ${toWeeks} weeks later, ${ukDate(from)} to ${ukDate(to)}`,
+    };
   }
   const n = policy.followUp.complianceNoticeCheck.withinWorkingDaysAfterDue;
   const what = s.summary ? `: ${s.summary}` : '';
-  return { because: 'compliance-notice', trigger: s.dueDate!, from, to, reason: `Follow-up: check of a compliance notice due ${ukDate(s.dueDate!)}${what}; within ${n} working days after, by ${ukDate(to)}` };
+  return {
+    because: 'compliance-notice',
+    trigger: s.dueDate!,
+    from,
+    to,
+    reason: `Follow-up: check of a compliance notice due ${ukDate(s.dueDate!)}${what}; within ${n} working days after, by ${ukDate(to)}`,
+  };
 }
 
 /** Does a week (Monday to Friday) overlap a follow-up's window? */

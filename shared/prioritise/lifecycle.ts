@@ -51,10 +51,17 @@ async function change(ports: VisitLifecyclePorts, visitId: string, rule: (v: Vis
 export function deferVisit(ports: VisitLifecyclePorts, visitId: string, args: { until: IsoDate; reason: string; today: IsoDate }): Promise<LifecycleOutcome> {
   return change(ports, visitId, (v) => {
     if (!DEFERRABLE.includes(v.status)) return notAllowed(v, 'deferred', DEFERRABLE);
-    const problem = reasonProblem(args.reason) ?? (args.until <= args.today ? `--until must be after today (${ukDate(args.today)}): it is the earliest date the visit may be planned again.` : undefined);
+    const problem =
+      reasonProblem(args.reason) ??
+      (args.until <= args.today ? `--until must be after today (${ukDate(args.today)}): it is the earliest date the visit may be planned again.` : undefined);
     if (problem) return { ok: false, code: 'bad-input', problem };
     const visit: Visit = { ...v, status: 'deferred', deferral: { on: args.today, until: args.until, reason: args.reason.trim() } };
-    return { ok: true, visit, previousStatus: v.status, next: `It is planned again from ${ukDate(args.until)} at the next programme run (nightly, or now: npm run prioritise).` };
+    return {
+      ok: true,
+      visit,
+      previousStatus: v.status,
+      next: `It is planned again from ${ukDate(args.until)} at the next programme run (nightly, or now: npm run prioritise).`,
+    };
   });
 }
 
@@ -65,6 +72,11 @@ export function cancelVisit(ports: VisitLifecyclePorts, visitId: string, args: {
     const problem = reasonProblem(args.reason);
     if (problem) return { ok: false, code: 'bad-input', problem };
     const visit: Visit = { ...v, status: 'cancelled', cancellation: { on: args.today, reason: args.reason.trim() } };
-    return { ok: true, visit, previousStatus: v.status, next: 'The next programme run gives its week to another visit; the provider or LA is not planned again unless new concerns call for a visit.' };
+    return {
+      ok: true,
+      visit,
+      previousStatus: v.status,
+      next: 'The next programme run gives its week to another visit; the provider or LA is not planned again unless new concerns call for a visit.',
+    };
   });
 }

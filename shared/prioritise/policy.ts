@@ -40,7 +40,9 @@ export const SIGNAL_LABELS: Record<(typeof SIGNAL_TYPES)[number], string> = {
 
 const signalWeights = z
   .strictObject(Object.fromEntries(SIGNAL_TYPES.map((t) => [t, points.describe(SIGNAL_LABELS[t])])) as Record<(typeof SIGNAL_TYPES)[number], typeof points>)
-  .describe('Intelligence received since the last full inspection: points per signal, times its severity (1 to 3), halved every signalHalfLifeDays and scaled for size');
+  .describe(
+    'Intelligence received since the last full inspection: points per signal, times its severity (1 to 3), halved every signalHalfLifeDays and scaled for size',
+  );
 
 const weights = z
   .strictObject({
@@ -58,7 +60,11 @@ const weights = z
     newlyRegisteredMonths: z.number().int().min(0).max(120).describe('Registered within this many months counts as newly registered'),
     signals: signalWeights,
     signalHalfLifeDays: z.number().positive().max(3650).describe('Days after which a signal counts half'),
-    referencePlaces: z.number().positive().max(1000).describe('Places at which intelligence counts at face value (smaller settings count more, larger less, within half to double)'),
+    referencePlaces: z
+      .number()
+      .positive()
+      .max(1000)
+      .describe('Places at which intelligence counts at face value (smaller settings count more, larger less, within half to double)'),
     openEnforcement: points.describe('Enforcement action still open'),
     provisionTypeRisk: z.record(z.string().min(1), points).describe('Provision types that carry more risk in themselves'),
     perPlace: nonNegative.max(100).describe('Points per registered place'),
@@ -74,22 +80,37 @@ const pool = (who: string) =>
       window: z
         .strictObject({ from: monday.describe('First week'), to: isoDate.describe('Last day') })
         .describe('The window in which these visits are planned'),
-      capacity: regionRecord(nonNegative.max(10_000)).describe('Inspector capacity per region per week of five working days, in effort units (about one inspector-day each)'),
+      capacity: regionRecord(nonNegative.max(10_000)).describe(
+        'Inspector capacity per region per week of five working days, in effort units (about one inspector-day each)',
+      ),
       reservedForUrgent: z.number().min(0).max(0.5).describe('Share of each week held back for triage and follow-up visits (ordinary visits do not use it)'),
       leave: z
-        .array(z.strictObject({ week: monday, share: z.number().min(0).max(1), reason: z.string().min(1).max(200), regions: z.array(z.enum(OFSTED_REGIONS)).optional() }))
+        .array(
+          z.strictObject({
+            week: monday,
+            share: z.number().min(0).max(1),
+            reason: z.string().min(1).max(200),
+            regions: z.array(z.enum(OFSTED_REGIONS)).optional(),
+          }),
+        )
         .max(200)
         .describe('Named leave weeks: the share of capacity not available that week'),
       mailbox: z
         .string()
-        .refine((m) => m.includes('{region}') && !emailAddressProblem(m.replace('{region}', 'north-west')), { error: 'must be an email address containing {region}' })
+        .refine((m) => m.includes('{region}') && !emailAddressProblem(m.replace('{region}', 'north-west')), {
+          error: 'must be an email address containing {region}',
+        })
         .describe("The regional duty mailbox visits are assigned to ({region} is the region's name in lower case, with hyphens)"),
     })
     .describe(who);
 
 export const policySchema = z
   .strictObject({
-    version: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, { error: 'must be letters, digits, dots, hyphens or underscores' }),
+    version: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9._-]+$/, { error: 'must be letters, digits, dots, hyphens or underscores' }),
     description: z.string().max(2000).optional(),
     weights,
     statutoryCycleMonths: z
@@ -97,14 +118,21 @@ export const policySchema = z
         default: months.describe('Any other provision type'),
         localAuthority: months.describe('Local authority children’s services'),
         byProvisionType: z.record(z.string().min(1), months).describe('By provision type'),
-        afterInadequateOrRequiresImprovement: z.record(z.string().min(1), months).describe('By provision type, when the last judgement was inadequate or requires improvement'),
+        afterInadequateOrRequiresImprovement: z
+          .record(z.string().min(1), months)
+          .describe('By provision type, when the last judgement was inadequate or requires improvement'),
       })
       .describe('Statutory inspection cycle, in months'),
     pools: z
       .strictObject({ la: pool('Local authority visits (HMI)'), provider: pool('Provider visits (social care regulatory inspectors)') })
       .describe('Two pools of inspectors, each with its own capacity, window and leave'),
     calendar: z
-      .strictObject({ extraBankHolidays: z.array(z.strictObject({ date: isoDate, title: z.string().min(1).max(200) })).max(100).describe('Bank holidays beyond the GOV.UK list shipped with the code') })
+      .strictObject({
+        extraBankHolidays: z
+          .array(z.strictObject({ date: isoDate, title: z.string().min(1).max(200) }))
+          .max(100)
+          .describe('Bank holidays beyond the GOV.UK list shipped with the code'),
+      })
       .describe('Working days: Monday to Friday less England and Wales bank holidays'),
     notice: z
       .strictObject({
@@ -117,7 +145,12 @@ export const policySchema = z
       .describe('Notice. A visit is fixed once notice is given (for an unannounced visit: once the inspector is told)'),
     triage: z
       .strictObject({
-        urgencyThreshold: z.number().finite().min(0).max(10_000).describe('A new signal or serious concerns that lift a score to this or over open a triage record'),
+        urgencyThreshold: z
+          .number()
+          .finite()
+          .min(0)
+          .max(10_000)
+          .describe('A new signal or serious concerns that lift a score to this or over open a triage record'),
         withinWorkingDays: workingDays.min(1).describe('A triage visit is planned in a week starting within this many working days of the signal'),
       })
       .describe('Triage of new concerns'),
@@ -128,7 +161,7 @@ export const policySchema = z
           .describe('A follow-up visit this many weeks after serious concerns were recorded at a visit'),
         complianceNoticeCheck: z
           .strictObject({ withinWorkingDaysAfterDue: workingDays.min(1) })
-          .describe("A compliance notice is checked within this many working days after its due date"),
+          .describe('A compliance notice is checked within this many working days after its due date'),
       })
       .describe('Follow-up visits: these override the minimum gap between visits'),
     effort: z
@@ -140,9 +173,19 @@ export const policySchema = z
       .describe('Effort of one visit, in effort units'),
     minimumProviderScore: z.number().finite().min(0).max(10_000).describe('Providers scoring less are not planned'),
     laSample: z
-      .strictObject({ share: z.number().min(0).max(1).describe('Share of local authority capacity'), seed: z.number().int().min(0).max(2 ** 31 - 1).describe('Seed of the random draw') })
+      .strictObject({
+        share: z.number().min(0).max(1).describe('Share of local authority capacity'),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .describe('Seed of the random draw'),
+      })
       .describe('The sample of local authorities judged good or outstanding, drawn at random by region'),
-    burden: z.strictObject({ minDaysBetweenVisits: z.number().int().min(0).max(3650).describe('Minimum days between two visits to the same provider or LA') }).describe('Keeping the burden low'),
+    burden: z
+      .strictObject({ minDaysBetweenVisits: z.number().int().min(0).max(3650).describe('Minimum days between two visits to the same provider or LA') })
+      .describe('Keeping the burden low'),
     pausedAreas: z
       .array(z.strictObject({ localAuthority: z.string().min(1).max(200), from: isoDate, to: isoDate, reason: z.string().min(1).max(300) }))
       .max(500)
@@ -158,13 +201,22 @@ export const policySchema = z
       if (w.to < w.from) ctx.addIssue({ code: 'custom', path: ['pools', id, 'window', 'to'], message: `ends (${w.to}) before the window starts (${w.from})` });
     }
     if (p.weights.newlyRegistered < p.weights.neverInspected) {
-      ctx.addIssue({ code: 'custom', path: ['weights', 'newlyRegistered'], message: `must be at least neverInspected (${p.weights.neverInspected}): a new home is as unknown as one never inspected` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weights', 'newlyRegistered'],
+        message: `must be at least neverInspected (${p.weights.neverInspected}): a new home is as unknown as one never inspected`,
+      });
     }
     if (p.weights.signals['independent-report'] !== 0) {
-      ctx.addIssue({ code: 'custom', path: ['weights', 'signals', 'independent-report'], message: 'must be 0: a routine Regulation 44/45 report is not a risk (weigh missing, late or concerning ones instead)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weights', 'signals', 'independent-report'],
+        message: 'must be 0: a routine Regulation 44/45 report is not a risk (weigh missing, late or concerning ones instead)',
+      });
     }
     const f = p.followUp.afterSeriousConcerns;
-    if (f.toWeeks < f.fromWeeks) ctx.addIssue({ code: 'custom', path: ['followUp', 'afterSeriousConcerns', 'toWeeks'], message: `must be at least fromWeeks (${f.fromWeeks})` });
+    if (f.toWeeks < f.fromWeeks)
+      ctx.addIssue({ code: 'custom', path: ['followUp', 'afterSeriousConcerns', 'toWeeks'], message: `must be at least fromWeeks (${f.fromWeeks})` });
   });
 
 export type Policy = z.infer<typeof policySchema>;
@@ -189,6 +241,9 @@ export function defaultPolicy(): Policy {
 
 /** The regional duty mailbox of a pool: the policy's template with the region's name. */
 export function poolMailbox(policy: Policy, poolId: PoolId, region: string): string {
-  const slug = region.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = region
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return policy.pools[poolId].mailbox.replace('{region}', slug);
 }

@@ -11,7 +11,19 @@
  */
 import { createHash } from 'node:crypto';
 import { mondayOf } from '../domain/calendar';
-import type { InspectionEvent, IntelligenceSignal, IsoDate, LaOutcome, OfstedRegion, PoolId, Provider, TargetKind, Visit, VisitStatus, VisitTarget } from '../domain/types';
+import type {
+  InspectionEvent,
+  IntelligenceSignal,
+  IsoDate,
+  LaOutcome,
+  OfstedRegion,
+  PoolId,
+  Provider,
+  TargetKind,
+  Visit,
+  VisitStatus,
+  VisitTarget,
+} from '../domain/types';
 import { OFSTED_REGIONS } from '../domain/types';
 import { RegionAllocator, type RegionOutcome } from './allocate';
 import { assemble } from './assemble';
@@ -139,7 +151,14 @@ export function buildProgramme(inputs: PrioritiseInputs, policy: Policy, asOf: I
   const { candidates, unplanned, fixedTriage } = candidatesFor({ ...inputs, signals }, context);
   const outcomes = allocate(candidates, state, policy, asOf, calendar);
   const assembled = assemble({ outcomes, unplanned, fixedTriage, state, policy, asOf, visitIdOf: newVisitIds(state) });
-  const pools: PoolSummary[] = POOL_IDS.map((id) => ({ pool: id, name: policy.pools[id].name, inspectors: policy.pools[id].inspectors, from: policy.pools[id].window.from, to: policy.pools[id].window.to, weeks: poolWeeks(policy, id) }));
+  const pools: PoolSummary[] = POOL_IDS.map((id) => ({
+    pool: id,
+    name: policy.pools[id].name,
+    inspectors: policy.pools[id].inspectors,
+    from: policy.pools[id].window.from,
+    to: policy.pools[id].window.to,
+    weeks: poolWeeks(policy, id),
+  }));
   const body = {
     policyVersion: policy.version,
     seed: policy.laSample.seed,
@@ -174,8 +193,15 @@ function laSample(laOutcomes: readonly LaOutcome[], signals: readonly Intelligen
   const byLa = new Map<string, IntelligenceSignal[]>();
   for (const s of signals) if (s.localAuthority) byLa.set(s.localAuthority.toLowerCase(), [...(byLa.get(s.localAuthority.toLowerCase()) ?? []), s]);
   const pool = laOutcomes.filter((o) => laBand(o, byLa.get(o.localAuthority.toLowerCase()) ?? [], asOf) === 'good-or-outstanding');
-  const total = OFSTED_REGIONS.reduce((sum, r) => sum + poolWeeks(policy, 'la').reduce((s, w) => s + weekCapacity(policy, 'la', r, w, calendar).capacity, 0), 0);
-  const sample = drawStratifiedSample(pool.map((o) => ({ name: o.localAuthority, region: o.region })), Math.floor((policy.laSample.share * total) / policy.effort.la), policy.laSample.seed);
+  const total = OFSTED_REGIONS.reduce(
+    (sum, r) => sum + poolWeeks(policy, 'la').reduce((s, w) => s + weekCapacity(policy, 'la', r, w, calendar).capacity, 0),
+    0,
+  );
+  const sample = drawStratifiedSample(
+    pool.map((o) => ({ name: o.localAuthority, region: o.region })),
+    Math.floor((policy.laSample.share * total) / policy.effort.la),
+    policy.laSample.seed,
+  );
   return { sample, sampled: new Set(sample.flatMap((s) => s.drawn)) };
 }
 
@@ -204,14 +230,35 @@ function allocate(candidates: readonly Candidate[], state: VisitState, policy: P
       const caps = weeks.map((w) => weekCapacity(policy, pool, region, w, calendar));
       const { used, usedOrdinary } = fixedEffort(state, policy, pool, region, weeks);
       const allocator = new RegionAllocator(
-        { pool: policy.pools[pool].name, region, weeks, capacity: caps.map((c) => c.capacity), reserved: caps.map((c) => c.reserved), used, usedOrdinary, asOf, notices, pausesOf: (la) => pauses.get(la.toLowerCase()) ?? [] },
+        {
+          pool: policy.pools[pool].name,
+          region,
+          weeks,
+          capacity: caps.map((c) => c.capacity),
+          reserved: caps.map((c) => c.reserved),
+          used,
+          usedOrdinary,
+          asOf,
+          notices,
+          pausesOf: (la) => pauses.get(la.toLowerCase()) ?? [],
+        },
         groups.get(`${pool}#${region}`) ?? [],
       );
       const outcome = allocator.run();
       regions.push(outcome);
       const total = [...used];
       for (const p of outcome.placed) total[weeks.indexOf(p.week)]! += p.candidate.effort;
-      weeks.forEach((week, i) => cells.push({ pool, region, week, capacity: caps[i]!.capacity, reserved: caps[i]!.reserved, used: total[i]!, ...(caps[i]!.note ? { note: caps[i]!.note } : {}) }));
+      weeks.forEach((week, i) =>
+        cells.push({
+          pool,
+          region,
+          week,
+          capacity: caps[i]!.capacity,
+          reserved: caps[i]!.reserved,
+          used: total[i]!,
+          ...(caps[i]!.note ? { note: caps[i]!.note } : {}),
+        }),
+      );
     }
   }
   return { regions, cells };

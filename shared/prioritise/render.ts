@@ -67,16 +67,55 @@ export const STATUS_LABELS: Record<VisitStatus, string> = {
 /** The whole programme, every cell quoted: planned visits, then everyone not planned. */
 export function renderProgrammeCsv(p: Programme): string {
   const rows: (string | number)[][] = [
-    ['Status', 'Visit ID', 'Kind', 'Target', 'Name', 'Local authority', 'Region', 'Week commencing', 'Notice date', 'Score', 'Reasons or why not', 'Pool', 'Provision type', 'Unannounced', 'Fixed because'],
+    [
+      'Status',
+      'Visit ID',
+      'Kind',
+      'Target',
+      'Name',
+      'Local authority',
+      'Region',
+      'Week commencing',
+      'Notice date',
+      'Score',
+      'Reasons or why not',
+      'Pool',
+      'Provision type',
+      'Unannounced',
+      'Fixed because',
+    ],
   ];
   for (const v of p.planned) {
-    rows.push([STATUS_LABELS[v.status], v.visitId, v.kind, v.target, v.targetName, v.localAuthority, v.region, ukDate(v.week), ukDate(v.noticeDate), v.score, v.reasons.join(' | '), v.pool, v.provisionType ?? '', v.unannounced ? 'Yes' : 'No', v.fixed ?? '']);
+    rows.push([
+      STATUS_LABELS[v.status],
+      v.visitId,
+      v.kind,
+      v.target,
+      v.targetName,
+      v.localAuthority,
+      v.region,
+      ukDate(v.week),
+      ukDate(v.noticeDate),
+      v.score,
+      v.reasons.join(' | '),
+      v.pool,
+      v.provisionType ?? '',
+      v.unannounced ? 'Yes' : 'No',
+      v.fixed ?? '',
+    ]);
   }
   for (const u of p.unplanned) rows.push(['Not planned', '', u.kind, u.target, u.targetName, '', u.region, '', '', u.score, u.why, u.pool, '', '', '']);
-  return stringify(rows.map((r) => r.map(safeCell)), { quoted: true, quoted_empty: true });
+  return stringify(
+    rows.map((r) => r.map(safeCell)),
+    { quoted: true, quoted_empty: true },
+  );
 }
 
-export const regionSlug = (region: string): string => region.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const regionSlug = (region: string): string =>
+  region
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 export const regionPageName = (region: string, page: number): string => `region-${regionSlug(region)}-${page}.html`;
 
 interface CapacityRow {
@@ -106,7 +145,10 @@ function capacityByPool(p: Programme, pageSize: number) {
         pages: pageCount(p, region, pageSize),
       };
     });
-    const weeks = pool.weeks.map((week) => ({ week, cells: OFSTED_REGIONS.map((region) => p.capacity.find((c) => c.pool === pool.pool && c.region === region && c.week === week)) }));
+    const weeks = pool.weeks.map((week) => ({
+      week,
+      cells: OFSTED_REGIONS.map((region) => p.capacity.find((c) => c.pool === pool.pool && c.region === region && c.week === week)),
+    }));
     return { pool, rows, weeks };
   });
 }
@@ -151,7 +193,10 @@ export function renderRegionPages(p: Programme, region: OfstedRegion, options: R
   const rows = regionRows(p, region);
   const plannedCount = rows.filter((r) => r.section === 'planned').length;
   const pages = Math.max(1, Math.ceil(rows.length / options.pageSize));
-  const weeks = p.weeks.map((week) => ({ week, pools: p.pools.map((pool) => p.capacity.find((c) => c.pool === pool.pool && c.region === region && c.week === week)) }));
+  const weeks = p.weeks.map((week) => ({
+    week,
+    pools: p.pools.map((pool) => p.capacity.find((c) => c.pool === pool.pool && c.region === region && c.week === week)),
+  }));
   return Array.from({ length: pages }, (_, i) => {
     const start = i * options.pageSize;
     const slice = rows.slice(start, start + options.pageSize);

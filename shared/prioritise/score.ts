@@ -95,7 +95,17 @@ function fullInspections(provider: Provider, history: readonly InspectionEvent[]
   };
   for (const e of history) consider(e);
   if (provider.latestFullInspection) consider(provider.latestFullInspection);
-  return out.sort((a, b) => (a.inspectionDate !== b.inspectionDate ? (a.inspectionDate < b.inspectionDate ? 1 : -1) : a.eventNumber < b.eventNumber ? 1 : a.eventNumber > b.eventNumber ? -1 : 0));
+  return out.sort((a, b) =>
+    a.inspectionDate !== b.inspectionDate
+      ? a.inspectionDate < b.inspectionDate
+        ? 1
+        : -1
+      : a.eventNumber < b.eventNumber
+        ? 1
+        : a.eventNumber > b.eventNumber
+          ? -1
+          : 0,
+  );
 }
 const FULL = /full/i;
 
@@ -109,7 +119,14 @@ export function sortSignals(signals: IntelligenceSignal[]): IntelligenceSignal[]
  * and per place: the same concerns weigh more in a small home than in a large one.
  * `signals` must be in sortSignals order.
  */
-function addSignals(t: Tally, signals: readonly IntelligenceSignal[], since: string | undefined, asOf: string, policy: Policy, places: number | undefined): void {
+function addSignals(
+  t: Tally,
+  signals: readonly IntelligenceSignal[],
+  since: string | undefined,
+  asOf: string,
+  policy: Policy,
+  places: number | undefined,
+): void {
   const w = policy.weights;
   const perPlace = places && places > 0 ? Math.min(2, Math.max(0.5, Math.sqrt(w.referencePlaces / places))) : 1;
   if (!t.explain) return addSignalPoints(t, signals, since, asOf, policy, perPlace);
@@ -186,11 +203,21 @@ function addTimeSince(t: Tally, policy: Policy, since: string, asOf: string, cyc
   const w = policy.weights.timeSinceInspection;
   const m = months(since, asOf);
   const cycles = m / cycle;
-  t.add(Math.round(Math.min(w.max, cycles * w.perCycle)), () => `${m} month${m === 1 ? '' : 's'} since last full inspection, against a ${cycle}-month cycle for ${what} (${cycles.toFixed(1)} cycles)`);
+  t.add(
+    Math.round(Math.min(w.max, cycles * w.perCycle)),
+    () => `${m} month${m === 1 ? '' : 's'} since last full inspection, against a ${cycle}-month cycle for ${what} (${cycles.toFixed(1)} cycles)`,
+  );
 }
 
 /** Score one provider. With explain false, only the score is computed (for ranking at scale). */
-export function scoreProvider(provider: Provider, history: readonly InspectionEvent[], signals: readonly IntelligenceSignal[], policy: Policy, asOf: string, explain = true): Score {
+export function scoreProvider(
+  provider: Provider,
+  history: readonly InspectionEvent[],
+  signals: readonly IntelligenceSignal[],
+  policy: Policy,
+  asOf: string,
+  explain = true,
+): Score {
   const w = policy.weights;
   const t = new Tally(explain);
   const fulls = fullInspections(provider, history).filter((e) => e.inspectionDate <= asOf);
@@ -206,7 +233,13 @@ export function scoreProvider(provider: Provider, history: readonly InspectionEv
     }
     let interim: InspectionEvent | undefined;
     for (const e of history) {
-      if (e.overall.kind === 'interim' && e.inspectionDate > last.inspectionDate && e.inspectionDate <= asOf && (!interim || e.inspectionDate > interim.inspectionDate)) interim = e;
+      if (
+        e.overall.kind === 'interim' &&
+        e.inspectionDate > last.inspectionDate &&
+        e.inspectionDate <= asOf &&
+        (!interim || e.inspectionDate > interim.inspectionDate)
+      )
+        interim = e;
     }
     if (interim && interim.overall.kind === 'interim' && interim.overall.outcome === 'declined') {
       const i = interim;
@@ -215,12 +248,16 @@ export function scoreProvider(provider: Provider, history: readonly InspectionEv
     addTimeSince(t, policy, last.inspectionDate, asOf, statutoryCycleMonths(policy, provider.provisionType, grade), provider.provisionType);
   } else {
     const registered = provider.registrationDate;
-    if (registered && months(registered, asOf) < w.newlyRegisteredMonths) t.add(w.newlyRegistered, () => `Newly registered (${ukDate(registered)}), not yet inspected`);
+    if (registered && months(registered, asOf) < w.newlyRegisteredMonths)
+      t.add(w.newlyRegistered, () => `Newly registered (${ukDate(registered)}), not yet inspected`);
     else t.add(w.neverInspected, () => 'Never inspected');
   }
   addSignals(t, signals, last?.inspectionDate, asOf, policy, provider.places);
   const risk = w.provisionTypeRisk[provider.provisionType];
-  if (risk) t.add(risk, () => (/secure/i.test(provider.provisionType) ? `${provider.provisionType}: always a high priority` : `Provision type: ${provider.provisionType}`));
+  if (risk)
+    t.add(risk, () =>
+      /secure/i.test(provider.provisionType) ? `${provider.provisionType}: always a high priority` : `Provision type: ${provider.provisionType}`,
+    );
   if (provider.places) {
     const n = provider.places;
     t.add(Math.round(Math.min(w.maxForPlaces, n * w.perPlace)), () => `${n} place${n === 1 ? '' : 's'}`);

@@ -25,8 +25,13 @@ export interface PolicySection {
 type Node = z.ZodType;
 
 const describe = (n: Node): string | undefined => n.description ?? (n instanceof z.ZodOptional ? describe(n.unwrap() as Node) : undefined);
-const objectShape = (n: Node): Record<string, Node> | undefined => (n instanceof z.ZodObject ? n.shape : n instanceof z.ZodOptional ? objectShape(n.unwrap() as Node) : undefined);
-const words = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/-/g, ' ').toLowerCase();
+const objectShape = (n: Node): Record<string, Node> | undefined =>
+  n instanceof z.ZodObject ? n.shape : n instanceof z.ZodOptional ? objectShape(n.unwrap() as Node) : undefined;
+const words = (key: string) =>
+  key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/-/g, ' ')
+    .toLowerCase();
 
 function formatValue(value: unknown, signed: boolean): string {
   if (typeof value === 'number') return signed && value > 0 ? `+${value}` : String(value);
@@ -58,7 +63,10 @@ export function policySections(policy: Policy): PolicySection[] {
     const title = describe(node);
     if (!title) return [];
     const shapeOf = objectShape(node);
-    const rows = shapeOf && Object.values(shapeOf).every((f) => describe(f)) ? rowsOf(node, record[key], '', key === 'weights') : [{ label: title, value: formatValue(record[key], false) }];
+    const rows =
+      shapeOf && Object.values(shapeOf).every((f) => describe(f))
+        ? rowsOf(node, record[key], '', key === 'weights')
+        : [{ label: title, value: formatValue(record[key], false) }];
     return [{ key, title, rows }];
   });
 }

@@ -26,7 +26,8 @@ export function visitWrites(programme: Programme, stored: readonly Visit[], poli
   for (const p of programme.planned) {
     const before = byId.get(p.visitId);
     if (p.fixed) {
-      if (before?.status === 'planned' && p.status === 'notified') writes.push({ visit: { ...before, status: 'notified' }, expectedStatus: 'planned', indexed: true });
+      if (before?.status === 'planned' && p.status === 'notified')
+        writes.push({ visit: { ...before, status: 'notified' }, expectedStatus: 'planned', indexed: true });
       continue;
     }
     const visit: Visit = {

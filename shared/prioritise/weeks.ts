@@ -45,7 +45,10 @@ export function weekCapacity(policy: Policy, pool: PoolId, region: OfstedRegion,
   const base = policy.pools[pool].capacity[region];
   const days = workingDaysInWeek(week, calendar.holidays);
   const leave = policy.pools[pool].leave.filter((l) => l.week === week && (!l.regions || l.regions.includes(region)));
-  const leaveShare = Math.min(1, leave.reduce((s, l) => s + l.share, 0));
+  const leaveShare = Math.min(
+    1,
+    leave.reduce((s, l) => s + l.share, 0),
+  );
   const notes: string[] = [];
   for (let i = 0; i < 5; i++) {
     const title = calendar.holidayTitles.get(addDays(week, i));
@@ -92,4 +95,3 @@ export class NoticeDates {
     return d;
   }
 }
-

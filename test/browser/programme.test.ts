@@ -32,11 +32,18 @@ async function newTab(width: number): Promise<Tab> {
 beforeAll(async () => {
   e = useLocalCloud();
   browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
-  await putObject(e.buckets.imports, uniqueKey(prefixes.imports, 'providers.csv'), readFileSync(resolve(root, 'samples/ofsted/providers-as-at-2018-03-31.csv')));
+  await putObject(
+    e.buckets.imports,
+    uniqueKey(prefixes.imports, 'providers.csv'),
+    readFileSync(resolve(root, 'samples/ofsted/providers-as-at-2018-03-31.csv')),
+  );
   await settle(e);
   const home = await putProvider({ name: 'Brook Lane Children’s Home', places: 3 });
   triageName = home.name;
-  const csv = ['Signal ID,Date,URN,Local authority,Type,Severity,Status,Summary,Source', ...['whistleblowing', 'safeguarding', 'serious event'].map((t, i) => `B-${home.urn}-${i},21/08/2020,${home.urn},,${t},3,,Concern,Test`)].join('\n');
+  const csv = [
+    'Signal ID,Date,URN,Local authority,Type,Severity,Status,Summary,Source',
+    ...['whistleblowing', 'safeguarding', 'serious event'].map((t, i) => `B-${home.urn}-${i},21/08/2020,${home.urn},,${t},3,,Concern,Test`),
+  ].join('\n');
   await putObject(e.buckets.imports, uniqueKey(prefixes.imports, 'intelligence.csv'), csv);
   await settle(e);
   const { result } = await controlLocalCloud<{ result: { programmeId: string } }>(e.web, 'invoke/prioritise', { source: 'browser-test', asOf: '2020-08-24' });
@@ -52,11 +59,19 @@ describe('the visit programme, as a planner reads it', () => {
     const { page, errors } = await newTab(1280);
     const summary = await ProgrammeSummaryPage.open(page, summaryUrl);
     expect(await summary.asOf()).toBe('As of 24/08/2020');
-    expect(await summary.downloads()).toEqual(['The whole programme as CSV', 'The whole programme as JSON', 'How priorities are set (algorithmic transparency record)']);
+    expect(await summary.downloads()).toEqual([
+      'The whole programme as CSV',
+      'The whole programme as JSON',
+      'How priorities are set (algorithmic transparency record)',
+    ]);
     expect(await summary.sections()).toEqual(['Downloads', 'Triage', 'Changes since the last run', 'Capacity used', 'Visits by region']);
     // The small home whose three new concerns came in on Friday has a visit within ten working days.
     expect(await summary.triageRecordFor(triageName).innerText()).toMatch(/Planned/);
-    expect(await summary.changeCounts()).toEqual([expect.stringMatching(/^Moved to another week: \d+$/), expect.stringMatching(/^Added: \d+$/), expect.stringMatching(/^Dropped from the programme: \d+$/)]);
+    expect(await summary.changeCounts()).toEqual([
+      expect.stringMatching(/^Moved to another week: \d+$/),
+      expect.stringMatching(/^Added: \d+$/),
+      expect.stringMatching(/^Dropped from the programme: \d+$/),
+    ]);
     expect(await summary.capacityTables().count()).toBe(2);
     expect(await summary.accessibilityViolations()).toEqual([]);
     await summary.screenshot('programme-summary-1280');

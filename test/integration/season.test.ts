@@ -54,11 +54,23 @@ async function current(): Promise<Programme> {
 /** Findings for a visit, through the real pre-signed POST, as the inspector's page sends them. */
 async function visitDone(v: Visit, serious: boolean): Promise<void> {
   const submissionId = randomUUID();
-  const post = await createFindingsPost({ s3: s3Client(), bucket: cloud.endpoints.buckets.findings, visitId: v.visitId, submissionId, inspector: v.inspector! });
+  const post = await createFindingsPost({
+    s3: s3Client(),
+    bucket: cloud.endpoints.buckets.findings,
+    visitId: v.visitId,
+    submissionId,
+    inspector: v.inspector!,
+  });
   const findings = validFindings(v, {
     visitStartDate: addDays(v.week, 1),
     visitEndDate: addDays(v.week, 2),
-    ...(serious ? { seriousConcerns: true, seriousConcernsDescription: 'Children are not safe at night: staffing falls below the plan.', enforcementAction: v.kind === 'provider' ? 'compliance-notice' : 'none' } : {}),
+    ...(serious
+      ? {
+          seriousConcerns: true,
+          seriousConcernsDescription: 'Children are not safe at night: staffing falls below the plan.',
+          enforcementAction: v.kind === 'provider' ? 'compliance-notice' : 'none',
+        }
+      : {}),
   });
   const res = await postFindings(post, JSON.stringify(findings));
   expect(res.status).toBeLessThan(300);
@@ -89,7 +101,14 @@ async function night(day: string, before: readonly Visit[]): Promise<Programme> 
 
 beforeAll(async () => {
   dataDir = scratchDataDir('visits-season-');
-  cloud = await startLocalCloud({ dataDir, ports: 'free', runSchedules: false, retryDelaysMs: [200, 400], sqsRedeliveryDelayMs: 200, log: process.env.LOCAL_CLOUD_LOG ? (l) => console.log(l) : undefined });
+  cloud = await startLocalCloud({
+    dataDir,
+    ports: 'free',
+    runSchedules: false,
+    retryDelaysMs: [200, 400],
+    sqsRedeliveryDelayMs: 200,
+    log: process.env.LOCAL_CLOUD_LOG ? (l) => console.log(l) : undefined,
+  });
   applyEnvironment(cloud.endpoints);
   resetClients();
   cloud.clock.set('2020-08-24T01:00:00Z');
@@ -148,8 +167,19 @@ describe('four weeks of the season, re-planned every night', { timeout: 600_000 
     await idle();
     const notice = before.find((v) => v.kind === 'provider' && v.status === 'planned' && v.week > '2020-11-30')!;
     // A compliance notice issued in August, due on 7 October (stored as an import of the intelligence file's Due date column stores it).
-    const signal: IntelligenceSignal = { signalId: 'SIM-CN-1', type: 'enforcement-action', date: '2020-08-03', urn: notice.target, severity: 2, open: true, dueDate: '2020-10-07', summary: 'Compliance notice: staffing' };
-    await dynamoClient().send(new PutCommand({ TableName: cloud.endpoints.table, Item: { ...keys.signal(signal, signal.date, signal.signalId), entity: 'signal', ...signal } }));
+    const signal: IntelligenceSignal = {
+      signalId: 'SIM-CN-1',
+      type: 'enforcement-action',
+      date: '2020-08-03',
+      urn: notice.target,
+      severity: 2,
+      open: true,
+      dueDate: '2020-10-07',
+      summary: 'Compliance notice: staffing',
+    };
+    await dynamoClient().send(
+      new PutCommand({ TableName: cloud.endpoints.table, Item: { ...keys.signal(signal, signal.date, signal.signalId), entity: 'signal', ...signal } }),
+    );
     const p = await night('2020-09-14', before);
     const followUp = p.planned.find((v) => v.target === serious.target && !v.fixed);
     expect(followUp?.reasons[0]).toMatch(/^Follow-up: serious concerns recorded at a visit \(09\/09\/2020\)/);
@@ -168,7 +198,12 @@ describe('four weeks of the season, re-planned every night', { timeout: 600_000 
     const small = new Set((await loadPrioritiseInputs()).providers.filter((x) => x.status === 'open' && x.places && x.places <= 4).map((x) => x.urn));
     later = before.find((v) => small.has(v.target) && v.status === 'planned' && v.week >= '2021-01-04' && v.score >= 30 && v.score < 70)!;
     triageUrn = later.target;
-    const csv = ['Signal ID,Date,URN,Local authority,Type,Severity,Status,Summary,Source', `SIM-T-1,21/09/2020,${triageUrn},,whistleblowing,3,,Night staff asleep on duty,Whistleblowing hotline`, `SIM-T-2,21/09/2020,${triageUrn},,safeguarding,3,,Child missing overnight,Local authority`, `SIM-T-3,21/09/2020,${triageUrn},,serious event,3,,Restraint injury,Regulation 40 notification`].join('\n');
+    const csv = [
+      'Signal ID,Date,URN,Local authority,Type,Severity,Status,Summary,Source',
+      `SIM-T-1,21/09/2020,${triageUrn},,whistleblowing,3,,Night staff asleep on duty,Whistleblowing hotline`,
+      `SIM-T-2,21/09/2020,${triageUrn},,safeguarding,3,,Child missing overnight,Local authority`,
+      `SIM-T-3,21/09/2020,${triageUrn},,serious event,3,,Restraint injury,Regulation 40 notification`,
+    ].join('\n');
     cloud.clock.set('2020-09-21T01:00:00Z');
     for (const v of before.filter((x) => x.week === '2020-09-14' && x.status === 'notified').slice(0, 2)) await visitDone(v, false);
     await idle();
@@ -182,6 +217,8 @@ describe('four weeks of the season, re-planned every night', { timeout: 600_000 
     const visit = p.planned.find((v) => v.target === triageUrn);
     expect(visit?.visitId).toBe(later.visitId);
     expect(visit?.reasons[0]).toMatch(/^Triage: new intelligence lifted the score from \d+ to \d+ \(threshold 80\)/);
-    expect(p.changes.moved).toContainEqual(expect.objectContaining({ visitId: later.visitId, from: later.week, to: record!.week, why: 'Brought forward for triage (due by 05/10/2020)' }));
+    expect(p.changes.moved).toContainEqual(
+      expect.objectContaining({ visitId: later.visitId, from: later.week, to: record!.week, why: 'Brought forward for triage (due by 05/10/2020)' }),
+    );
   });
 });

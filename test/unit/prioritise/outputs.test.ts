@@ -8,9 +8,25 @@ import { policySections, transparencyRecord } from '../../../shared/prioritise/t
 import { anInspection as inspection, aProvider as provider } from '../../support/builders';
 import { inputs, la, signal, withPool } from './support';
 
-const homes = Array.from({ length: 120 }, (_, i) => provider(`SC${String(i).padStart(4, '0')}`, { name: i === 0 ? '=HYPERLINK("http://evil.example")' : i === 1 ? 'Semi;colon\tand tab <b>' : `Home ${i}`, latestFullInspection: inspection(`SC${i}`, '2018-01-01', i % 2 ? 'inadequate' : 'good') }));
+const homes = Array.from({ length: 120 }, (_, i) =>
+  provider(`SC${String(i).padStart(4, '0')}`, {
+    name: i === 0 ? '=HYPERLINK("http://evil.example")' : i === 1 ? 'Semi;colon\tand tab <b>' : `Home ${i}`,
+    latestFullInspection: inspection(`SC${i}`, '2018-01-01', i % 2 ? 'inadequate' : 'good'),
+  }),
+);
 const policy = withPool(defaultPolicy(), 'provider', { capacity: { 'North West': 2 } });
-const p = buildProgramme(inputs({ providers: homes, laOutcomes: [la('Testshire', 'North West', 'inadequate')], signals: [signal('w', 'whistleblowing', '2020-08-27', { urn: 'SC0002' }, { severity: 3 }), signal('s', 'safeguarding-concern', '2020-08-27', { urn: 'SC0002' }, { severity: 3 })] }), policy, '2020-08-28');
+const p = buildProgramme(
+  inputs({
+    providers: homes,
+    laOutcomes: [la('Testshire', 'North West', 'inadequate')],
+    signals: [
+      signal('w', 'whistleblowing', '2020-08-27', { urn: 'SC0002' }, { severity: 3 }),
+      signal('s', 'safeguarding-concern', '2020-08-27', { urn: 'SC0002' }, { severity: 3 }),
+    ],
+  }),
+  policy,
+  '2020-08-28',
+);
 
 describe('the programme CSV', () => {
   it('quotes every cell, keeps formulas from running, and lists every planned visit and everyone not planned', () => {
@@ -34,7 +50,16 @@ describe('the summary page', () => {
   const html = renderProgrammeHtml(p, { pageSize: 25 });
 
   it('starts with the as-of date and the downloads, before the triage list, the changes and the capacity', () => {
-    const order = ['id="as-of"', 'id="downloads"', 'href="programme.csv"', 'href="programme.json"', 'id="triage"', 'id="changes"', 'id="capacity"', 'id="regions"'].map((s) => html.indexOf(s));
+    const order = [
+      'id="as-of"',
+      'id="downloads"',
+      'href="programme.csv"',
+      'href="programme.json"',
+      'id="triage"',
+      'id="changes"',
+      'id="capacity"',
+      'id="regions"',
+    ].map((s) => html.indexOf(s));
     expect(order.every((i) => i > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(html).toContain('As of <strong>28/08/2020</strong>');
@@ -73,7 +98,18 @@ describe('the region pages', () => {
 
   it('are all among the published files, with the complete JSON and a shared stylesheet', () => {
     const names = renderProgrammeFiles(p, policy, { pageSize: 25 }).map((f) => f.name);
-    expect(names).toEqual(expect.arrayContaining(['programme.json', 'programme.csv', 'index.html', 'transparency.html', 'govuk-frontend.min.css', 'programme.css', regionPageName('London', 1), regionPageName('North West', 2)]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'programme.json',
+        'programme.csv',
+        'index.html',
+        'transparency.html',
+        'govuk-frontend.min.css',
+        'programme.css',
+        regionPageName('London', 1),
+        regionPageName('North West', 2),
+      ]),
+    );
   });
 });
 
@@ -83,16 +119,36 @@ describe('the transparency record', () => {
     const weights = policySchema.shape.weights.shape;
     for (const [key, field] of Object.entries(weights)) {
       const label = field.description!;
-      expect(rows.some((r) => r.label.startsWith(label)), `weights.${key}`).toBe(true);
+      expect(
+        rows.some((r) => r.label.startsWith(label)),
+        `weights.${key}`,
+      ).toBe(true);
     }
     const changed = { ...defaultPolicy(), weights: { ...defaultPolicy().weights, openEnforcement: 33 } };
     expect(policySections(changed).flatMap((s) => s.rows)).toContainEqual({ label: 'Enforcement action still open', value: '+33' });
-    expect(rows).toContainEqual({ label: 'Intelligence received since the last full inspection: points per signal, times its severity (1 to 3), halved every signalHalfLifeDays and scaled for size: Routine Regulation 44/45 report (received as expected: not a risk)', value: '0' });
+    expect(rows).toContainEqual({
+      label:
+        'Intelligence received since the last full inspection: points per signal, times its severity (1 to 3), halved every signalHalfLifeDays and scaled for size: Routine Regulation 44/45 report (received as expected: not a risk)',
+      value: '0',
+    });
   });
 
   it('describes every part of the policy in words: no field without a description', () => {
     const sections = policySections(defaultPolicy()).map((s) => s.key);
-    expect(sections).toEqual(['weights', 'statutoryCycleMonths', 'pools', 'calendar', 'notice', 'triage', 'followUp', 'effort', 'minimumProviderScore', 'laSample', 'burden', 'pausedAreas']);
+    expect(sections).toEqual([
+      'weights',
+      'statutoryCycleMonths',
+      'pools',
+      'calendar',
+      'notice',
+      'triage',
+      'followUp',
+      'effort',
+      'minimumProviderScore',
+      'laSample',
+      'burden',
+      'pausedAreas',
+    ]);
     const html = transparencyRecord(defaultPolicy(), p);
     expect(html).toContain('Algorithmic Transparency Recording Standard');
     expect(html).toContain('2020-09-default');

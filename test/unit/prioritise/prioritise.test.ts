@@ -29,7 +29,14 @@ describe('scoring a provider', () => {
   });
 
   it('counts an interim inspection that found declined effectiveness', () => {
-    const interim: InspectionEvent = { urn: 'A', eventNumber: 'i1', eventType: 'Interim inspection', inspectionDate: '2020-01-15', overall: { kind: 'interim', outcome: 'declined', words: 'Declined in effectiveness' }, judgements: {} };
+    const interim: InspectionEvent = {
+      urn: 'A',
+      eventNumber: 'i1',
+      eventType: 'Interim inspection',
+      inspectionDate: '2020-01-15',
+      overall: { kind: 'interim', outcome: 'declined', words: 'Declined in effectiveness' },
+      judgements: {},
+    };
     const s = scoreProvider(provider('A'), [interim], [], defaultPolicy(), AS_OF);
     expect(reasonOf(s, /Interim inspection found declined effectiveness \(15\/01\/2020\)/)?.points).toBe(10);
   });
@@ -38,9 +45,21 @@ describe('scoring a provider', () => {
     const nineMonths = inspection('A', '2019-12-02', 'good');
     const home = scoreProvider(provider('A', { latestFullInspection: nineMonths }), [], [], defaultPolicy(), AS_OF);
     expect(reasonOf(home, /^9 months since last full inspection, against a 12-month cycle for Children's home \(0\.8 cycles\)$/)?.points).toBe(11);
-    const agency = scoreProvider(provider('A', { provisionType: 'Independent Fostering Agency', latestFullInspection: nineMonths }), [], [], defaultPolicy(), AS_OF);
+    const agency = scoreProvider(
+      provider('A', { provisionType: 'Independent Fostering Agency', latestFullInspection: nineMonths }),
+      [],
+      [],
+      defaultPolicy(),
+      AS_OF,
+    );
     expect(reasonOf(agency, /against a 36-month cycle/)?.points).toBe(4);
-    const poorHome = scoreProvider(provider('A', { latestFullInspection: inspection('A', '2019-12-02', 'requires-improvement') }), [], [], defaultPolicy(), AS_OF);
+    const poorHome = scoreProvider(
+      provider('A', { latestFullInspection: inspection('A', '2019-12-02', 'requires-improvement') }),
+      [],
+      [],
+      defaultPolicy(),
+      AS_OF,
+    );
     expect(reasonOf(poorHome, /against a 6-month cycle/)?.points).toBe(23);
     const old = scoreProvider(provider('A', { latestFullInspection: inspection('A', '2010-01-01', 'good') }), [], [], defaultPolicy(), AS_OF);
     expect(reasonOf(old, /months since last full inspection/)?.points).toBe(30);
@@ -97,12 +116,24 @@ describe('scoring a provider', () => {
   });
 
   it('ignores intelligence from before the last full inspection and after the as-of date', () => {
-    const s = scoreProvider(provider('A'), [], [signal('1', 'complaint', '2019-01-01', { urn: 'A' }), signal('2', 'complaint', '2020-12-01', { urn: 'A' })], defaultPolicy(), AS_OF);
+    const s = scoreProvider(
+      provider('A'),
+      [],
+      [signal('1', 'complaint', '2019-01-01', { urn: 'A' }), signal('2', 'complaint', '2020-12-01', { urn: 'A' })],
+      defaultPolicy(),
+      AS_OF,
+    );
     expect(reasonOf(s, /complaint/)).toBeUndefined();
   });
 
   it('adds open enforcement, and nothing for an enforcement action that has been closed', () => {
-    const open = scoreProvider(provider('A'), [], [signal('1', 'enforcement-action', '2020-06-01', { urn: 'A' }, { summary: 'Compliance notice' })], defaultPolicy(), AS_OF);
+    const open = scoreProvider(
+      provider('A'),
+      [],
+      [signal('1', 'enforcement-action', '2020-06-01', { urn: 'A' }, { summary: 'Compliance notice' })],
+      defaultPolicy(),
+      AS_OF,
+    );
     expect(reasonOf(open, /^Open enforcement action: Compliance notice \(01\/06\/2020\)$/)?.points).toBe(20);
     const closed = scoreProvider(provider('A'), [], [signal('1', 'enforcement-action', '2020-06-01', { urn: 'A' }, { open: false })], defaultPolicy(), AS_OF);
     expect(reasonOf(closed, /^Open enforcement/)).toBeUndefined();
@@ -120,7 +151,11 @@ describe('scoring a provider', () => {
 
   it('gives the same score with and without its reasons, and makes it the sum of its reasons, highest first', () => {
     const p = provider('A', { latestFullInspection: inspection('A', '2018-01-01', 'inadequate') });
-    const signals = [signal('1', 'complaint', '2020-08-01', { urn: 'A' }), signal('2', 'enforcement-action', '2020-07-01', { urn: 'A' }, { severity: 2 }), signal('3', 'complaint', '2020-06-01', { urn: 'A' }, { severity: 3 })];
+    const signals = [
+      signal('1', 'complaint', '2020-08-01', { urn: 'A' }),
+      signal('2', 'enforcement-action', '2020-07-01', { urn: 'A' }, { severity: 2 }),
+      signal('3', 'complaint', '2020-06-01', { urn: 'A' }, { severity: 3 }),
+    ];
     const s = scoreProvider(p, [], signals, defaultPolicy(), AS_OF);
     expect(scoreProvider(p, [], signals, defaultPolicy(), AS_OF, false).score).toBe(s.score);
     expect(s.score).toBe(s.reasons.reduce((t, r) => t + r.points, 0));
@@ -140,7 +175,9 @@ describe('the order of LA visits', () => {
 
   it('plans the bands in order inside the LA pool when its capacity is short', () => {
     const p = buildProgramme(
-      inputs({ laOutcomes: [la('NotInspected', 'London'), la('Priority', 'London', 'good', { areaForPriorityAction: true }), la('Inadequate', 'London', 'inadequate')] }),
+      inputs({
+        laOutcomes: [la('NotInspected', 'London'), la('Priority', 'London', 'good', { areaForPriorityAction: true }), la('Inadequate', 'London', 'inadequate')],
+      }),
       { ...withPool(defaultPolicy(), 'la', { capacity: { London: 8 }, from: '2020-09-07', to: '2020-09-11' }), laSample: { share: 0, seed: 1 } },
       BEFORE_SEASON,
     );
@@ -172,7 +209,13 @@ describe('the good/outstanding sample', () => {
   });
 
   it('never picks an LA that is not judged good or outstanding', () => {
-    const las = [la('Good1', 'London', 'good'), la('Out1', 'London', 'outstanding'), la('RI1', 'London', 'requires-improvement'), la('Inad', 'London', 'inadequate'), la('Good2', 'South West', 'good')];
+    const las = [
+      la('Good1', 'London', 'good'),
+      la('Out1', 'London', 'outstanding'),
+      la('RI1', 'London', 'requires-improvement'),
+      la('Inad', 'London', 'inadequate'),
+      la('Good2', 'South West', 'good'),
+    ];
     for (let seed = 0; seed < 20; seed++) {
       const p = buildProgramme(inputs({ laOutcomes: las }), policy({ laSample: { share: 0.5, seed } }), BEFORE_SEASON);
       const sampled = p.planned.filter((v) => v.reasons.some((r) => r.startsWith('Drawn in the good/outstanding sample'))).map((v) => v.target);
@@ -198,14 +241,28 @@ describe('the policy', () => {
     const r = parsePolicy(bad);
     expect(r.ok).toBe(false);
     expect(r.ok ? [] : r.problems).toEqual(expect.arrayContaining([matching(/^pools\.provider\.capacity\.London: /), matching(/^\(the document\): .*grade/)]));
-    const later = parsePolicy({ ...defaultPolicy(), pausedAreas: [{ localAuthority: 'L', from: '2020-10-01', to: '2020-09-01', reason: 'x' }], pools: { ...defaultPolicy().pools, la: { ...defaultPolicy().pools.la, window: { from: '2020-09-08', to: '2020-12-31' } } } });
-    expect(later.ok ? [] : later.problems).toEqual(expect.arrayContaining([matching(/^pausedAreas\[0\]\.to: ends/), matching(/^pools\.la\.window\.from: must be a Monday/)]));
+    const later = parsePolicy({
+      ...defaultPolicy(),
+      pausedAreas: [{ localAuthority: 'L', from: '2020-10-01', to: '2020-09-01', reason: 'x' }],
+      pools: { ...defaultPolicy().pools, la: { ...defaultPolicy().pools.la, window: { from: '2020-09-08', to: '2020-12-31' } } },
+    });
+    expect(later.ok ? [] : later.problems).toEqual(
+      expect.arrayContaining([matching(/^pausedAreas\[0\]\.to: ends/), matching(/^pools\.la\.window\.from: must be a Monday/)]),
+    );
   });
 
   it('refuses weights that break the rules: a newly registered provider under never inspected, a routine Regulation 44/45 report as risk', () => {
     const p = defaultPolicy();
-    const r = parsePolicy({ ...p, weights: { ...p.weights, newlyRegistered: p.weights.neverInspected - 1, signals: { ...p.weights.signals, 'independent-report': 2 } } });
-    expect(r.ok ? [] : r.problems).toEqual(expect.arrayContaining([matching(/^weights\.newlyRegistered: must be at least neverInspected/), matching(/^weights\.signals\.independent-report: must be 0/)]));
+    const r = parsePolicy({
+      ...p,
+      weights: { ...p.weights, newlyRegistered: p.weights.neverInspected - 1, signals: { ...p.weights.signals, 'independent-report': 2 } },
+    });
+    expect(r.ok ? [] : r.problems).toEqual(
+      expect.arrayContaining([
+        matching(/^weights\.newlyRegistered: must be at least neverInspected/),
+        matching(/^weights\.signals\.independent-report: must be 0/),
+      ]),
+    );
   });
 
   it('refuses a regional mailbox that is not an email address with {region} in it', () => {
@@ -217,14 +274,23 @@ describe('the policy', () => {
 
 describe('the digest', () => {
   it('is the sha256 of the canonical bytes, computed without building them whole', () => {
-    const p = buildProgramme(inputs({ providers: [provider('A', { latestFullInspection: inspection('A', '2018-01-01', 'inadequate') })], laOutcomes: [la('X', 'London', 'good')] }), defaultPolicy(), BEFORE_SEASON);
+    const p = buildProgramme(
+      inputs({ providers: [provider('A', { latestFullInspection: inspection('A', '2018-01-01', 'inadequate') })], laOutcomes: [la('X', 'London', 'good')] }),
+      defaultPolicy(),
+      BEFORE_SEASON,
+    );
     expect(hashCanonical(p)).toBe(createHash('sha256').update(canonicalJson(p)).digest('hex'));
     expect(canonicalJson({ b: [1, 'x'], a: { d: null, c: undefined } })).toBe('{"a":{"d":null},"b":[1,"x"]}');
   });
 
   it('is the same for the same inputs in any order, and leaves out the changes against stored visits', () => {
-    const providers = Array.from({ length: 60 }, (_, i) => provider(`P${i}`, { latestFullInspection: inspection(`P${i}`, `2018-0${(i % 9) + 1}-01`, i % 3 ? 'good' : 'inadequate') }));
-    const signals = providers.flatMap((p, i) => [signal(`s${i}a`, 'complaint', '2020-07-01', { urn: p.urn }), signal(`s${i}b`, 'serious-event', '2020-06-01', { urn: p.urn }, { severity: 3 })]);
+    const providers = Array.from({ length: 60 }, (_, i) =>
+      provider(`P${i}`, { latestFullInspection: inspection(`P${i}`, `2018-0${(i % 9) + 1}-01`, i % 3 ? 'good' : 'inadequate') }),
+    );
+    const signals = providers.flatMap((p, i) => [
+      signal(`s${i}a`, 'complaint', '2020-07-01', { urn: p.urn }),
+      signal(`s${i}b`, 'serious-event', '2020-06-01', { urn: p.urn }, { severity: 3 }),
+    ]);
     const a = buildProgramme(inputs({ providers, signals }), defaultPolicy(), BEFORE_SEASON);
     const b = buildProgramme(inputs({ providers: [...providers].reverse(), signals: [...signals].reverse() }), defaultPolicy(), BEFORE_SEASON);
     expect(canonicalProgrammeJson(b)).toBe(canonicalProgrammeJson(a));

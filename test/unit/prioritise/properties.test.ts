@@ -23,18 +23,36 @@ const REGIONS: OfstedRegion[] = ['North West', 'London'];
 const GRADES = ['outstanding', 'good', 'requires-improvement', 'inadequate'] as const;
 const TYPES = ['complaint', 'whistleblowing', 'safeguarding-concern', 'serious-event', 'enforcement-action', 'independent-report-late'] as const;
 
-const arbProvider = fc.record({ grade: fc.constantFrom(...GRADES), year: fc.integer({ min: 2015, max: 2020 }), region: fc.constantFrom(...REGIONS), places: fc.integer({ min: 1, max: 8 }) });
+const arbProvider = fc.record({
+  grade: fc.constantFrom(...GRADES),
+  year: fc.integer({ min: 2015, max: 2020 }),
+  region: fc.constantFrom(...REGIONS),
+  places: fc.integer({ min: 1, max: 8 }),
+});
 
 const arbStep = fc.record({
   days: fc.integer({ min: 1, max: 12 }),
-  signals: fc.array(fc.record({ provider: fc.nat(), type: fc.constantFrom(...TYPES), severity: fc.constantFrom(1, 2, 3), dueInDays: fc.option(fc.integer({ min: 5, max: 40 }), { nil: undefined }) }), { maxLength: 4 }),
+  signals: fc.array(
+    fc.record({
+      provider: fc.nat(),
+      type: fc.constantFrom(...TYPES),
+      severity: fc.constantFrom(1, 2, 3),
+      dueInDays: fc.option(fc.integer({ min: 5, max: 40 }), { nil: undefined }),
+    }),
+    { maxLength: 4 },
+  ),
   /** Of the visits whose week has passed, which have findings (and whether serious concerns). */
   done: fc.array(fc.record({ pick: fc.nat(), serious: fc.boolean() }), { maxLength: 4 }),
   defer: fc.option(fc.record({ pick: fc.nat(), days: fc.integer({ min: 7, max: 40 }) }), { nil: undefined }),
 });
 
 function policyFor(capacity: number, reserve: number): Policy {
-  const p = withPool(defaultPolicy(), 'provider', { capacity: { 'North West': capacity, London: capacity }, from: '2020-09-07', to: '2020-12-18', reservedForUrgent: reserve });
+  const p = withPool(defaultPolicy(), 'provider', {
+    capacity: { 'North West': capacity, London: capacity },
+    from: '2020-09-07',
+    to: '2020-12-18',
+    reservedForUrgent: reserve,
+  });
   return withPool(p, 'la', { capacity: { 'North West': 4, London: 4 }, from: '2020-09-07', to: '2020-12-18' });
 }
 
@@ -69,7 +87,12 @@ function happen(world: World, step: Step, urns: readonly string[]): World {
   if (step.defer) {
     const open = visits.filter((v) => v.status === 'planned' && !fixedBecause(v, asOf));
     const v = open[step.defer.pick % Math.max(1, open.length)];
-    if (v) visits = visits.map((x) => (x.visitId === v.visitId ? { ...x, status: 'deferred', deferral: { on: asOf, until: addDays(asOf, step.defer!.days), reason: 'Local restrictions' } } : x));
+    if (v)
+      visits = visits.map((x) =>
+        x.visitId === v.visitId
+          ? { ...x, status: 'deferred', deferral: { on: asOf, until: addDays(asOf, step.defer!.days), reason: 'Local restrictions' } }
+          : x,
+      );
   }
   return { asOf, visits, signals, findings };
 }
@@ -97,18 +120,26 @@ function checkRun(world: World, data: PrioritiseInputs, policy: Policy): Visit[]
 describe('the living programme over random sequences of days', () => {
   it('never moves a fixed visit, never exceeds capacity, never plans into the past, keeps follow-ups and triage in time, and is stable when nothing changes', () => {
     fc.assert(
-      fc.property(fc.array(arbProvider, { minLength: 5, maxLength: 40 }), fc.array(arbStep, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom(0, 0.25), (rows, steps, capacity, reserve) => {
-        const providers = rows.map((r, i) => provider(`P${i}`, { region: r.region, places: r.places, latestFullInspection: inspection(`P${i}`, `${r.year}-03-01`, r.grade) }));
-        const urns = providers.map((p) => p.urn);
-        const policy = policyFor(capacity, reserve);
-        const laOutcomes = [la('Testshire', 'North West', 'inadequate'), la('Londonia', 'London', 'good')];
-        let world: World = { asOf: '2020-08-28', visits: [], signals: [], findings: [] };
-        for (const step of steps) {
-          world = happen(world, step, urns);
-          const data = inputs({ providers, laOutcomes, signals: world.signals, visits: world.visits, findings: world.findings });
-          world = { ...world, visits: checkRun(world, data, policy) };
-        }
-      }),
+      fc.property(
+        fc.array(arbProvider, { minLength: 5, maxLength: 40 }),
+        fc.array(arbStep, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(0, 0.25),
+        (rows, steps, capacity, reserve) => {
+          const providers = rows.map((r, i) =>
+            provider(`P${i}`, { region: r.region, places: r.places, latestFullInspection: inspection(`P${i}`, `${r.year}-03-01`, r.grade) }),
+          );
+          const urns = providers.map((p) => p.urn);
+          const policy = policyFor(capacity, reserve);
+          const laOutcomes = [la('Testshire', 'North West', 'inadequate'), la('Londonia', 'London', 'good')];
+          let world: World = { asOf: '2020-08-28', visits: [], signals: [], findings: [] };
+          for (const step of steps) {
+            world = happen(world, step, urns);
+            const data = inputs({ providers, laOutcomes, signals: world.signals, visits: world.visits, findings: world.findings });
+            world = { ...world, visits: checkRun(world, data, policy) };
+          }
+        },
+      ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) },
     );
   });

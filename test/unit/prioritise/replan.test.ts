@@ -18,7 +18,9 @@ function run(data: PrioritiseInputs, policy: Policy, asOf: string): { programme:
 }
 
 const homes = (n: number, grade: 'inadequate' | 'requires-improvement' | 'good' = 'requires-improvement', from = 0) =>
-  Array.from({ length: n }, (_, i) => provider(`H${String(i + from).padStart(3, '0')}`, { latestFullInspection: inspection(`H${i + from}`, `2019-0${(i % 8) + 1}-01`, grade) }));
+  Array.from({ length: n }, (_, i) =>
+    provider(`H${String(i + from).padStart(3, '0')}`, { latestFullInspection: inspection(`H${i + from}`, `2019-0${(i % 8) + 1}-01`, grade) }),
+  );
 
 /** Provider visits in the North West only, `perWeek` a week, no reserve; the LA pool empty. */
 const northWest = (perWeek: number, over: { from?: string; to?: string; reservedForUrgent?: number } = {}): Policy =>
@@ -147,7 +149,9 @@ describe('triage', () => {
   });
 
   it('says there is no slot when every week in time is taken by fixed visits', () => {
-    const fixed = ['2020-10-12', '2020-10-19'].flatMap((week) => [0, 1].map((i) => aVisit({ visitId: `v-${week}-${i}`, target: `F${week}${i}`, week, noticeDate: '2020-10-05', status: 'notified' })));
+    const fixed = ['2020-10-12', '2020-10-19'].flatMap((week) =>
+      [0, 1].map((i) => aVisit({ visitId: `v-${week}-${i}`, target: `F${week}${i}`, week, noticeDate: '2020-10-05', status: 'notified' })),
+    );
     const { programme } = run(inputs({ providers: [quiet], signals: concerns('QUIET', '2020-10-06'), visits: fixed }), northWest(2), '2020-10-06');
     expect(programme.triage).toHaveLength(1);
     expect(programme.triage[0]!.outcome).toBe('planned-late');
@@ -158,15 +162,27 @@ describe('triage', () => {
   it('leaves the reserve held back for urgent visits to triage: ordinary visits never fill it', () => {
     const policy = northWest(10, { reservedForUrgent: 0.2 });
     const { programme } = run(inputs({ providers: homes(400) }), policy, '2020-10-05');
-    for (const c of programme.capacity.filter((x) => x.pool === 'provider' && x.region === 'North West')) expect(c.used).toBeLessThanOrEqual(c.capacity - c.reserved);
+    for (const c of programme.capacity.filter((x) => x.pool === 'provider' && x.region === 'North West'))
+      expect(c.used).toBeLessThanOrEqual(c.capacity - c.reserved);
   });
 });
 
 describe('follow-up visits', () => {
   it('plans a follow-up 6 to 8 weeks after serious concerns recorded at a visit, overriding the minimum gap, with its reason', () => {
-    const visited = aVisit({ visitId: 'v-found', target: 'H000', week: '2020-09-14', noticeDate: '2020-09-07', status: 'findings-received', visitedOn: '2020-09-16' });
+    const visited = aVisit({
+      visitId: 'v-found',
+      target: 'H000',
+      week: '2020-09-14',
+      noticeDate: '2020-09-07',
+      status: 'findings-received',
+      visitedOn: '2020-09-16',
+    });
     // Homes judged good: the concerns do not lift the score to the urgency threshold (that would be triage).
-    const data = inputs({ providers: homes(20, 'good'), visits: [visited], findings: [{ visitId: 'v-found', version: 1, seriousConcerns: true, visitEndDate: '2020-09-16' }] });
+    const data = inputs({
+      providers: homes(20, 'good'),
+      visits: [visited],
+      findings: [{ visitId: 'v-found', version: 1, seriousConcerns: true, visitEndDate: '2020-09-16' }],
+    });
     const { programme } = run(data, northWest(3), '2020-09-21');
     expect(programme.triage).toEqual([]);
     const followUp = programme.planned.find((v) => v.target === 'H000' && !v.fixed);
@@ -176,8 +192,18 @@ describe('follow-up visits', () => {
   });
 
   it('forgets serious concerns an amendment withdrew', () => {
-    const visited = aVisit({ visitId: 'v-found', target: 'H000', week: '2020-09-14', noticeDate: '2020-09-07', status: 'findings-received', visitedOn: '2020-09-16' });
-    const findings = [{ visitId: 'v-found', version: 1, seriousConcerns: true, visitEndDate: '2020-09-16' }, { visitId: 'v-found', version: 2, seriousConcerns: false, visitEndDate: '2020-09-16' }];
+    const visited = aVisit({
+      visitId: 'v-found',
+      target: 'H000',
+      week: '2020-09-14',
+      noticeDate: '2020-09-07',
+      status: 'findings-received',
+      visitedOn: '2020-09-16',
+    });
+    const findings = [
+      { visitId: 'v-found', version: 1, seriousConcerns: true, visitEndDate: '2020-09-16' },
+      { visitId: 'v-found', version: 2, seriousConcerns: false, visitEndDate: '2020-09-16' },
+    ];
     const { programme } = run(inputs({ providers: homes(20), visits: [visited], findings }), northWest(3), '2020-09-21');
     // Only the minimum gap applies: 180 days after 16 September is 15 March 2021.
     const next = programme.planned.find((v) => v.target === 'H000' && !v.fixed);
@@ -190,7 +216,9 @@ describe('follow-up visits', () => {
     const { programme } = run(inputs({ providers: homes(20), signals: [notice] }), northWest(3), '2020-09-21');
     const visit = programme.planned.find((v) => v.target === 'H005');
     expect(visit?.week).toBe('2020-11-02');
-    expect(visit?.reasons[0]).toBe('Follow-up: check of a compliance notice due 04/11/2020: Compliance notice: staffing; within 5 working days after, by 11/11/2020');
+    expect(visit?.reasons[0]).toBe(
+      'Follow-up: check of a compliance notice due 04/11/2020: Compliance notice: staffing; within 5 working days after, by 11/11/2020',
+    );
   });
 });
 
@@ -204,12 +232,21 @@ describe('deferred and cancelled visits', () => {
     const again = second.programme.planned.find((v) => v.visitId === target.visitId);
     expect(again?.week).toBe('2020-11-23');
     expect(again?.reasons).toContain('Deferred (21/09/2020) until 18/11/2020: Local lockdown');
-    expect(second.programme.changes.moved).toEqual([containing({ visitId: target.visitId, from: target.week, to: '2020-11-23', why: 'Deferred until 18/11/2020: Local lockdown' })]);
+    expect(second.programme.changes.moved).toEqual([
+      containing({ visitId: target.visitId, from: target.week, to: '2020-11-23', why: 'Deferred until 18/11/2020: Local lockdown' }),
+    ]);
     expect(second.visits.find((v) => v.visitId === target.visitId)).toMatchObject({ status: 'planned', deferral: deferred.deferral });
   });
 
   it('does not plan a cancelled visit again, and says why', () => {
-    const cancelled = aVisit({ visitId: 'v-x', target: 'H000', week: '2020-10-05', noticeDate: '2020-09-28', status: 'cancelled', cancellation: { on: '2020-09-20', reason: 'Home closing' } });
+    const cancelled = aVisit({
+      visitId: 'v-x',
+      target: 'H000',
+      week: '2020-10-05',
+      noticeDate: '2020-09-28',
+      status: 'cancelled',
+      cancellation: { on: '2020-09-20', reason: 'Home closing' },
+    });
     const { programme } = run(inputs({ providers: homes(3), visits: [cancelled] }), northWest(3), '2020-09-21');
     expect(programme.planned.map((v) => v.target)).not.toContain('H000');
     expect(programme.unplanned.find((u) => u.target === 'H000')?.why).toBe('Visit cancelled (20/09/2020): Home closing');
@@ -246,7 +283,10 @@ describe('two pools of inspectors', () => {
   it('adds the policy’s extra bank holidays', () => {
     const policy = { ...defaultPolicy(), calendar: { extraBankHolidays: [{ date: '2020-09-08', title: 'Extra day' }] } };
     const { programme } = run(inputs(), policy, '2020-08-24');
-    expect(programme.capacity.find((c) => c.pool === 'provider' && c.region === 'North West' && c.week === '2020-09-07')).toMatchObject({ capacity: 19, note: 'Extra day (08/09/2020)' });
+    expect(programme.capacity.find((c) => c.pool === 'provider' && c.region === 'North West' && c.week === '2020-09-07')).toMatchObject({
+      capacity: 19,
+      note: 'Extra day (08/09/2020)',
+    });
   });
 });
 

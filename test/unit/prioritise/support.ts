@@ -5,7 +5,13 @@ import { OFSTED_REGIONS } from '../../../shared/domain/types';
 import { defaultPolicy, type Policy } from '../../../shared/prioritise/policy';
 import type { PrioritiseInputs } from '../../../shared/prioritise/programme';
 
-export function signal(id: string, type: IntelligenceSignal['type'], date: string, target: { urn?: string; localAuthority?: string }, over: Partial<IntelligenceSignal> = {}): IntelligenceSignal {
+export function signal(
+  id: string,
+  type: IntelligenceSignal['type'],
+  date: string,
+  target: { urn?: string; localAuthority?: string },
+  over: Partial<IntelligenceSignal> = {},
+): IntelligenceSignal {
   return { signalId: id, type, date, severity: 1, open: true, ...target, ...over };
 }
 
@@ -13,14 +19,27 @@ export function la(name: string, region: OfstedRegion, overall?: LaOutcome['over
   return { localAuthority: name, region, areaForPriorityAction: false, ...(overall ? { overall, inspectionDate: '2019-05-01' } : {}), ...over };
 }
 
-export const inputs = (over: Partial<PrioritiseInputs> = {}): PrioritiseInputs => ({ providers: [], inspections: [], laOutcomes: [], signals: [], visits: [], ...over });
+export const inputs = (over: Partial<PrioritiseInputs> = {}): PrioritiseInputs => ({
+  providers: [],
+  inspections: [],
+  laOutcomes: [],
+  signals: [],
+  visits: [],
+  ...over,
+});
 
 export const policy = (over: Partial<Policy> = {}): Policy => ({ ...defaultPolicy(), ...over });
 
 /** The policy with one pool's capacity, window, leave or reserve changed (capacity: these regions, 0 elsewhere). */
-export function withPool(p: Policy, pool: PoolId, over: { capacity?: Partial<Record<OfstedRegion, number>>; from?: string; to?: string; leave?: Policy['pools']['la']['leave']; reservedForUrgent?: number }): Policy {
+export function withPool(
+  p: Policy,
+  pool: PoolId,
+  over: { capacity?: Partial<Record<OfstedRegion, number>>; from?: string; to?: string; leave?: Policy['pools']['la']['leave']; reservedForUrgent?: number },
+): Policy {
   const current = p.pools[pool];
-  const capacity = over.capacity ? (Object.fromEntries(OFSTED_REGIONS.map((r) => [r, over.capacity![r] ?? 0])) as Policy['pools']['la']['capacity']) : current.capacity;
+  const capacity = over.capacity
+    ? (Object.fromEntries(OFSTED_REGIONS.map((r) => [r, over.capacity![r] ?? 0])) as Policy['pools']['la']['capacity'])
+    : current.capacity;
   return {
     ...p,
     pools: {

@@ -34,15 +34,32 @@ describe('deferring a visit', () => {
     const ports = memoryVisits([planned]);
     const out = await deferVisit(ports, 'v-1', { until: '2020-11-02', reason: '  Local lockdown in Testshire ', today: '2020-10-05' });
     expect(out).toMatchObject({ ok: true, previousStatus: 'planned', next: matching(/planned again from 02\/11\/2020/) });
-    expect(ports.visits.get('v-1')).toMatchObject({ status: 'deferred', deferral: { on: '2020-10-05', until: '2020-11-02', reason: 'Local lockdown in Testshire' } });
+    expect(ports.visits.get('v-1')).toMatchObject({
+      status: 'deferred',
+      deferral: { on: '2020-10-05', until: '2020-11-02', reason: 'Local lockdown in Testshire' },
+    });
   });
 
   it('refuses a date that is not after today, a missing or hidden-character reason, and a visit with findings', async () => {
     const ports = memoryVisits([planned, aVisit({ visitId: 'v-2', target: 'SC2', week: '2020-09-14', noticeDate: '2020-09-07', status: 'findings-received' })]);
-    expect(await deferVisit(ports, 'v-1', { until: '2020-10-05', reason: 'x', today: '2020-10-05' })).toMatchObject({ ok: false, code: 'bad-input', problem: matching(/--until must be after today \(05\/10\/2020\)/) });
-    expect(await deferVisit(ports, 'v-1', { until: '2020-11-02', reason: '   ', today: '2020-10-05' })).toMatchObject({ ok: false, problem: matching(/^Give a reason/) });
-    expect(await deferVisit(ports, 'v-1', { until: '2020-11-02', reason: 'Lock\u202Edown', today: '2020-10-05' })).toMatchObject({ ok: false, problem: matching(/text-direction override \(U\+202E\) at position 5/) });
-    expect(await deferVisit(ports, 'v-2', { until: '2020-11-02', reason: 'Late', today: '2020-10-05' })).toMatchObject({ ok: false, code: 'not-allowed', problem: matching(/is findings-received: only a visit that is planned, notified, deferred can be deferred/) });
+    expect(await deferVisit(ports, 'v-1', { until: '2020-10-05', reason: 'x', today: '2020-10-05' })).toMatchObject({
+      ok: false,
+      code: 'bad-input',
+      problem: matching(/--until must be after today \(05\/10\/2020\)/),
+    });
+    expect(await deferVisit(ports, 'v-1', { until: '2020-11-02', reason: '   ', today: '2020-10-05' })).toMatchObject({
+      ok: false,
+      problem: matching(/^Give a reason/),
+    });
+    expect(await deferVisit(ports, 'v-1', { until: '2020-11-02', reason: 'Lock\u202Edown', today: '2020-10-05' })).toMatchObject({
+      ok: false,
+      problem: matching(/text-direction override \(U\+202E\) at position 5/),
+    });
+    expect(await deferVisit(ports, 'v-2', { until: '2020-11-02', reason: 'Late', today: '2020-10-05' })).toMatchObject({
+      ok: false,
+      code: 'not-allowed',
+      problem: matching(/is findings-received: only a visit that is planned, notified, deferred can be deferred/),
+    });
     expect(await deferVisit(ports, 'v-404', { until: '2020-11-02', reason: 'x', today: '2020-10-05' })).toMatchObject({ ok: false, code: 'not-found' });
     expect(ports.visits.get('v-1')!.status).toBe('planned');
   });
@@ -64,7 +81,10 @@ describe('deferring a visit', () => {
 describe('cancelling a visit', () => {
   it('stores the reason; a visit in progress cannot be cancelled', async () => {
     const ports = memoryVisits([planned, aVisit({ visitId: 'v-3', target: 'SC3', week: '2020-10-12', noticeDate: '2020-10-05', status: 'in-progress' })]);
-    expect(await cancelVisit(ports, 'v-1', { reason: 'Home closed', today: '2020-10-05' })).toMatchObject({ ok: true, visit: { status: 'cancelled', cancellation: { on: '2020-10-05', reason: 'Home closed' } } });
+    expect(await cancelVisit(ports, 'v-1', { reason: 'Home closed', today: '2020-10-05' })).toMatchObject({
+      ok: true,
+      visit: { status: 'cancelled', cancellation: { on: '2020-10-05', reason: 'Home closed' } },
+    });
     expect(await cancelVisit(ports, 'v-3', { reason: 'x', today: '2020-10-05' })).toMatchObject({ ok: false, code: 'not-allowed' });
   });
 });
@@ -79,7 +99,9 @@ describe('the reminders', () => {
 });
 
 describe('what a re-plan writes to the stored visits', () => {
-  const data: PrioritiseInputs = inputs({ providers: Array.from({ length: 6 }, (_, i) => provider(`P${i}`, { latestFullInspection: inspection(`P${i}`, '2018-01-01', 'inadequate') })) });
+  const data: PrioritiseInputs = inputs({
+    providers: Array.from({ length: 6 }, (_, i) => provider(`P${i}`, { latestFullInspection: inspection(`P${i}`, '2018-01-01', 'inadequate') })),
+  });
 
   it('writes new visits on condition they do not exist yet, with the regional mailbox from the policy', () => {
     const p = buildProgramme(data, defaultPolicy(), '2020-09-21');
@@ -103,7 +125,11 @@ describe('what a re-plan writes to the stored visits', () => {
     const stored = [aVisit({ visitId: 'v-gone', target: 'GONE', week: '2020-11-02', noticeDate: '2020-10-26' })];
     const p = buildProgramme({ ...data, visits: stored }, defaultPolicy(), '2020-09-21');
     expect(p.changes.dropped).toEqual([containing({ visitId: 'v-gone', why: 'No longer in the data' })]);
-    expect(visitWrites(p, stored, defaultPolicy()).find((w) => w.visit.visitId === 'v-gone')).toEqual({ visit: { ...stored[0], status: 'dropped' }, expectedStatus: 'planned', indexed: false });
+    expect(visitWrites(p, stored, defaultPolicy()).find((w) => w.visit.visitId === 'v-gone')).toEqual({
+      visit: { ...stored[0], status: 'dropped' },
+      expectedStatus: 'planned',
+      indexed: false,
+    });
   });
 });
 
@@ -121,7 +147,13 @@ describe('the re-plan use case', () => {
         visits = applyVisitWrites(visits, writes);
         return { written: writes.length, conflicts: [] };
       },
-      publish: async (id, files) => void calls.push(`publish:${id}:${files.map((f) => f.name).filter((n) => !n.startsWith('region-')).join(',')}`),
+      publish: async (id, files) =>
+        void calls.push(
+          `publish:${id}:${files
+            .map((f) => f.name)
+            .filter((n) => !n.startsWith('region-'))
+            .join(',')}`,
+        ),
       recordProgramme: async (r: ProgrammeRecord) => {
         calls.push(`record:${r.programmeId}`);
         current = { programmeId: r.programmeId, digest: r.digest, asOf: r.asOf, computedAt: 'now' };
@@ -135,7 +167,11 @@ describe('the re-plan use case', () => {
     const { ports, calls } = memoryPorts(data);
     const { result } = await replan(ports, { asOf: '2020-09-21', pageSize: 100 });
     expect(result).toMatchObject({ changed: true, asOf: '2020-09-21', planned: 1, added: 1, moved: 0, dropped: 0, written: 1 });
-    expect(calls).toEqual(['visits:1', `publish:${result.programmeId}:programme.json,programme.csv,index.html,transparency.html,govuk-frontend.min.css,programme.css`, `record:${result.programmeId}`]);
+    expect(calls).toEqual([
+      'visits:1',
+      `publish:${result.programmeId}:programme.json,programme.csv,index.html,transparency.html,govuk-frontend.min.css,programme.css`,
+      `record:${result.programmeId}`,
+    ]);
     const again = await replan(ports, { asOf: '2020-09-21', pageSize: 100 });
     expect(again.result).toMatchObject({ changed: false, programmeId: result.programmeId, written: 0 });
     expect(calls).toHaveLength(3);
