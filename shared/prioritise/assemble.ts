@@ -137,7 +137,9 @@ function changesOf(
       });
     }
   }
-  const whyNot = new Map(unplanned.map((u) => [targetKey(u), u.why]));
+  // Why each visit that was planned is not any more: looked up for those targets only.
+  const gone = new Set([...input.state.reusable].filter(([key, ex]) => ex.status === 'planned' && !placedTargets.has(key)).map(([, ex]) => ex.target));
+  const whyNot = new Map(unplanned.filter((u) => gone.has(u.target)).map((u) => [targetKey(u), u.why]));
   const victims = new Map([...displacedBy].map(([victim, by]) => [targetKey(victim), by]));
   const dropped: Change[] = [];
   for (const [key, ex] of input.state.reusable) {

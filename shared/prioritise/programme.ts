@@ -321,8 +321,12 @@ export function hashCanonical(value: unknown): string {
 
 /** Sorted keys by the keys' own order: objects of one shape (a million of them) sort their keys once. */
 const sortedKeys = new Map<string, string[]>();
+let lastOwn: string[] = [];
+let lastSorted: string[] = [];
 function keysOf(value: object): string[] {
   const own = Object.keys(value);
+  // Objects of one shape come one after another (a list of visits): compare with the last one first.
+  if (own.length === lastOwn.length && own.every((k, i) => k === lastOwn[i])) return lastSorted;
   const id = own.join('\u0000');
   let sorted = sortedKeys.get(id);
   if (!sorted) {
@@ -330,6 +334,8 @@ function keysOf(value: object): string[] {
     if (sortedKeys.size > 10_000) sortedKeys.clear();
     sortedKeys.set(id, sorted);
   }
+  lastOwn = own;
+  lastSorted = sorted;
   return sorted;
 }
 
