@@ -64,13 +64,28 @@ export function triageTrigger(
   const last = signals[signals.length - 1];
   if (!last || last.date <= recentFrom) return undefined;
   const known = signals.filter((s) => s.date <= asOf);
-  if (!known.some((s) => s.date > recentFrom)) return undefined;
+  const recent = known.filter((s) => s.date > recentFrom);
+  if (!recent.length) return undefined;
+  // Without the recent signals the score would still be over the threshold: no triage (and no need to score again).
+  if (score - recentPointsAtMost(recent, policy) >= threshold) return undefined;
   const scoreBefore = scoreWith(known.filter((s) => s.date <= recentFrom));
   if (scoreBefore >= threshold) return undefined;
   const dates = [...new Set(known.filter((s) => s.date > recentFrom).map((s) => s.date))].sort();
   const openedOn = dates.find((d) => scoreWith(known.filter((s) => s.date <= d)) >= threshold) ?? dates[dates.length - 1]!;
   const because = known.filter((s) => s.date > recentFrom && s.date <= openedOn).map(signalWords);
   return { openedOn, dueBy: addWorkingDays(openedOn, n, holidays), scoreBefore, score, because };
+}
+
+/**
+ * The most the recent signals can add to a score: each at its weight and severity, at most doubled
+ * for a small setting and rounded up, and the open-enforcement points if one of them is open.
+ */
+function recentPointsAtMost(recent: readonly IntelligenceSignal[], policy: Policy): number {
+  const w = policy.weights;
+  let points = 0;
+  for (const s of recent) points += Math.abs(w.signals[s.type]) * s.severity * 2 + 1;
+  if (recent.some((s) => s.type === 'enforcement-action' && s.open)) points += Math.abs(w.openEnforcement);
+  return points;
 }
 
 /** Signals received after this day are recent enough to open a triage record: the last N working days. */
