@@ -2,6 +2,7 @@
  * npm run bench                 every benchmark, then bench/results.md
  * npm run bench -- ingest [--rows N] [--rss-rows N] [--json]
  * npm run bench -- prioritise [--json]
+ * npm run bench -- replan [--replan-providers N] [--replan-share S] [--json]
  * npm run bench -- report [--pdfs N] [--submissions N] [--json]
  * npm run bench -- bundles [--json]
  * npm run bench -- load [--load-submissions N] [--load-rows N] [--json]
@@ -29,6 +30,8 @@ const { values, positionals } = parseArgs({
     'load-rows': { type: 'string', default: '100000' },
     visits: { type: 'string', default: '20' },
     nights: { type: 'string', default: '7' },
+    'replan-providers': { type: 'string', default: '100000' },
+    'replan-share': { type: 'string', default: '0.01' },
   },
 });
 const which = positionals[0] ?? 'all';
@@ -44,7 +47,7 @@ async function ingest() {
 async function prioritise() {
   const { benchPrioritise } = await import('./prioritise');
   const sizes = values.sizes.split(',').map(Number);
-  const { seconds } = await benchPrioritise(sizes);
+  const { seconds } = benchPrioritise(sizes);
   const growth: Record<string, number> = {};
   for (let i = 1; i < sizes.length; i++) {
     const [a, b] = [sizes[i - 1]!, sizes[i]!];
@@ -54,6 +57,12 @@ async function prioritise() {
     growth[`${a}->${b} (n log n would be)`] = Number(nlogn.toFixed(2));
   }
   return { seconds, growth };
+}
+
+async function replan() {
+  const { benchReplan } = await import('./replan');
+  log(`re-plan: ${values['replan-providers']} providers, ${Number(values['replan-share']) * 100}% with new signals the next day ...`);
+  return benchReplan({ providers: Number(values['replan-providers']), share: Number(values['replan-share']), log });
 }
 
 async function report() {
@@ -98,7 +107,7 @@ async function page() {
   return benchPage(log);
 }
 
-const all = { ingest, prioritise, report, bundles, load, page, cost } as const;
+const all = { ingest, prioritise, replan, report, bundles, load, page, cost } as const;
 type Name = keyof typeof all;
 
 /**
@@ -155,6 +164,7 @@ function renderResults(r: Partial<Record<Name, unknown>>): string {
     `Written by \`npm run bench\` (${process.arch}, ${availableParallelism()} cores). Each block gives the command and date that measured it; each ratio compares figures measured in that one run. Local figures are against the emulators (DynamoDB Local is the bottleneck for writes), not AWS.\n`,
     block('Ingest: pipeline vs raw BatchWriteItem (goal ratio >= 0.8), peak RSS (goal < 300 MB)', r.ingest, 'ingest'),
     block('Prioritise: seconds to score and programme n providers (goal 100k < 2 s, growth close to n log n)', r.prioritise, 'prioritise'),
+    block('Re-plan: 100,000 providers, 1% with new signals the next day (goal seconds < 2, movedNotified 0, movedUnfixedShare <= 0.02)', r.replan, 'replan'),
     block('Reports: ms per PDF, ours vs Chromium (goal ratio <= 0.1); upload -> email latency (goal p95 < 2 s)', r.report, 'report'),
     block('Bundles: size per function and cold-start import time on Node 24, against a handler that only creates a DynamoDB client, measured in the same rounds (goals: ratio <= 1.5; bundle < 500 KB, renderReport < 3 MB)', r.bundles, 'bundles'),
     block('Load: findings submissions through the S3 POST path and a provider import at once (goal: lost 0, duplicates 0)', r.load, 'load'),

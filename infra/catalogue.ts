@@ -108,6 +108,8 @@ export const limits = {
   emailAttachmentMaxBytes: 2 * 1024 * 1024,
   /** Remind the region's inspectors when a visit's week ended this many days ago with no findings. */
   reminderAfterDays: 7,
+  /** Rows per page of a region's programme pages. */
+  programmePageSize: 100,
 } as const;
 
 /** EventBridge custom bus and the events that flow on it. */
@@ -176,7 +178,8 @@ export type S3Trigger = { [B in BucketId]: { readonly bucket: B; readonly prefix
 export interface Trigger {
   readonly s3?: S3Trigger;
   readonly schedule?: ScheduleId;
-  readonly event?: DetailType;
+  /** EventBridge pipeline events (detail types) it handles. */
+  readonly events?: readonly DetailType[];
   /** HTTP API routes; '{proxy+}' matches the rest of the path. */
   readonly http?: readonly string[];
   readonly queue?: QueueId;
@@ -212,12 +215,13 @@ const functionSpecs = {
   ingestImport: { dir: 'ingest-import', trigger: { s3: { bucket: 'imports', prefix: prefixes.imports } }, nodeOptions: '--max-semi-space-size=16 --max-old-space-size=256' },
   prioritise: {
     dir: 'prioritise',
-    trigger: { schedule: 'nightlyPrioritise', event: events.detailTypes.importCompleted },
+    // Findings are stored -> a re-plan when they record serious concerns (triage; the handler skips the rest).
+    trigger: { schedule: 'nightlyPrioritise', events: [events.detailTypes.importCompleted, events.detailTypes.findingsVersionStored] },
   },
   findingsPage: { dir: 'findings-page', trigger: { http: ['/visits/{proxy+}', '/assets/{proxy+}'] } },
   publicSite: { dir: 'public-site', trigger: { http: ['/reports/{proxy+}', '/unsubscribe'] } },
   ingestFindings: { dir: 'ingest-findings', trigger: { s3: { bucket: 'findings', prefix: prefixes.findings } } },
-  renderReport: { dir: 'render-report', trigger: { event: events.detailTypes.findingsVersionStored } },
+  renderReport: { dir: 'render-report', trigger: { events: [events.detailTypes.findingsVersionStored] } },
   notifyCommissioners: { dir: 'notify-commissioners', trigger: { queue: 'notify' } },
   weeklyDigest: { dir: 'weekly-digest', trigger: { schedule: 'weeklyDigest' } },
   findingsReminders: { dir: 'findings-reminders', trigger: { schedule: 'dailyReminders' } },
@@ -249,7 +253,7 @@ export function consumersOf(d: Delivery): FunctionId[] {
   return functionIds.filter((id) => {
     const t = functions[id].trigger;
     if ('s3' in d) return t.s3 !== undefined && t.s3.bucket === d.s3.bucket && d.s3.key.startsWith(t.s3.prefix);
-    if ('event' in d) return t.event === d.event;
+    if ('event' in d) return t.events?.includes(d.event) ?? false;
     if ('schedule' in d) return t.schedule === d.schedule;
     if ('queue' in d) return t.queue === d.queue;
     if ('sns' in d) return t.sns === d.sns;
@@ -267,6 +271,19 @@ export function isAsynchronous(id: FunctionId): boolean {
   const t = functions[id].trigger;
   return t.http === undefined && t.queue === undefined;
 }
+
+/**
+ * Custom metrics (namespace Visits, published by the function named) that raise an alarm at or
+ * over the threshold in a period. The stack's monitoring reads this list.
+ */
+export const alarmedMetrics = {
+  triageNoSlot: {
+    metricName: 'TriageNoSlot',
+    function: 'prioritise',
+    threshold: 1,
+    description: 'A triage visit (new serious concerns) has no slot within its working days: see README runbook "Triage with no slot".',
+  },
+} as const satisfies Record<string, { metricName: string; function: FunctionId; threshold: number; description: string }>;
 
 /** Local stand-in defaults (ports can be overridden with environment variables of the same name). */
 export const local = {

@@ -22,6 +22,8 @@
  * | provider snapshots  | SNAPSHOTS#providers     | LATEST                      |                    |                       |                    |                      |
  * | policy              | POLICY                  | CURRENT / V#{version}       |                    |                       |                    |                      |
  *
+ * A visit out of the programme (dropped, deferred, cancelled) keeps only its gsi4 (target) keys.
+ *
  * Every item carries `entity` (the entity name) so a parallel Scan can pick entities by type.
  *
  * Open providers are also in gsi2, sorted by the snapshot that last listed them, so that closing the
@@ -100,6 +102,11 @@ export const keys = {
     gsi2sk: `${v.week}#${v.visitId}`,
     gsi3pk: `LA#${v.localAuthority}`,
     gsi3sk: `VISIT#${v.week}#${v.visitId}`,
+    gsi4pk: keys.visitsOfTarget(v.kind, v.target),
+    gsi4sk: `${v.week}#${v.visitId}`,
+  }),
+  /** A visit out of the programme (dropped, deferred, cancelled): kept on the target's index only. */
+  visitTargetIndex: (v: { week: string; kind: TargetKind; target: string; visitId: string }) => ({
     gsi4pk: keys.visitsOfTarget(v.kind, v.target),
     gsi4sk: `${v.week}#${v.visitId}`,
   }),

@@ -16,7 +16,7 @@
  * | quarantine, no visit known  | findings | quarantine/unmatched/{sha256(upload key):32}.json / .reasons.json | ingest-findings  |
  * | report HTML / PDF           | reports  | reports/{la slug}/{target slug}/{visitId}/v{n}.html / .pdf   | render-report         |
  * | published reports index    | reports  | reports/index.html                                           | render-report         |
- * | programme files             | reports  | programme/{programmeId and current}/{programme.json, index.html, programme.csv, transparency.html} | prioritise |
+ * | programme files             | reports  | programme/{programmeId and current}/{programme.json, programme.csv, index.html, region pages, transparency.html, CSS} | prioritise |
  *
  * Slugs are lower-case letters, digits and hyphens (shared/reports/report-model.ts `slug`), so a
  * report key is safe in a URL path. Public pages are served only from `reports/` (never
@@ -26,7 +26,6 @@ import { createHash } from 'node:crypto';
 import { prefixes } from '../infra/catalogue';
 
 export type ReportExtension = 'html' | 'pdf';
-export type ProgrammeFile = 'programme.json' | 'index.html' | 'programme.csv' | 'transparency.html';
 
 /** The report key's exact shape; a public request for anything else under reports/ is refused. */
 const REPORT_KEY = /^reports\/([a-z0-9-]{1,100})\/([a-z0-9-]{1,100})\/([A-Za-z0-9-]{1,64})\/v(\d{1,6})\.(html|pdf)$/;
@@ -65,7 +64,8 @@ export const objectKeys = {
   /** A report key relative to reports/ (the public index links to /reports/<this>). */
   reportPath: (reportKey: string): string => (reportKey.startsWith(prefixes.reports) ? reportKey.slice(prefixes.reports.length) : reportKey),
 
-  programmeFile: (folder: string, name: ProgrammeFile): string => `${prefixes.programme}${folder}/${name}`,
+  /** A programme file by name (shared/prioritise/render.ts names them: programme.json, index.html, region pages ...). */
+  programmeFile: (folder: string, name: string): string => `${prefixes.programme}${folder}/${name}`,
   /** The programme in force is also written under this folder, so its address never changes. */
   currentProgrammeFolder: 'current',
 } as const;

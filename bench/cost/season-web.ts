@@ -20,7 +20,7 @@ import { S3_BYTES_PUT, USAGE_NAMES as N } from './usage';
  * the first and last week of the programme (the policy's window, which need not be near today).
  */
 export async function pickVisits(n: number): Promise<{ picked: Visit[]; firstWeek: string; lastWeek: string }> {
-  const visits = (await loadPrioritiseInputs()).existingVisits;
+  const visits = (await loadPrioritiseInputs()).visits;
   const weeks = visits.map((v) => v.week).sort();
   const commissioners = await listCommissioners();
   const picked = visits

@@ -11,7 +11,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { functionIds, type FunctionId } from '../catalogue';
+import { alarmedMetrics, functionIds, functions, type FunctionId } from '../catalogue';
 import { pascal } from './names';
 
 /** README runbook sections the alarms point to (headings under "## Runbook"). */
@@ -19,7 +19,7 @@ export const RUNBOOK = { alarms: 'Alarms and what to do', parked: 'Parked events
 const see = (section: string, row?: string) => `see README runbook "${section}"${row ? ` (${row})` : ''}`;
 
 /** The custom metrics the handlers emit (namespace Visits), shown on the dashboard. */
-const PIPELINE_METRICS = ['ImportsCompleted', 'RowsRejected', 'VisitsPlanned', 'FindingsAccepted', 'FindingsRejected', 'EmailsSent', 'EmailsSuppressed', 'EmailsFailed'];
+const PIPELINE_METRICS = ['ImportsCompleted', 'RowsRejected', 'VisitsPlanned', 'VisitsMoved', 'TriageNoSlot', 'FindingsAccepted', 'FindingsRejected', 'EmailsSent', 'EmailsSuppressed', 'EmailsFailed'];
 
 export interface MonitoringProps {
   readonly fn: (id: FunctionId) => lambda.IFunction;
@@ -48,6 +48,10 @@ export class Monitoring extends Construct {
       const f = props.fn(fid);
       this.alarm(`${pascal(fid)}ErrorsAlarm`, f.metricErrors({ period: Duration.minutes(5) }), 1, `${fid} errors: ${see(RUNBOOK.alarms, '<Function>ErrorsAlarm')}.`);
       this.alarm(`${pascal(fid)}ThrottlesAlarm`, f.metricThrottles({ period: Duration.minutes(5) }), 1, `${fid} throttled: ${see(RUNBOOK.alarms, '<Function>ThrottlesAlarm')}.`);
+    }
+    for (const [key, m] of Object.entries(alarmedMetrics)) {
+      const metric = new cloudwatch.Metric({ namespace: 'Visits', metricName: m.metricName, statistic: 'Maximum', period: Duration.hours(1), dimensionsMap: { service: functions[m.function].dir } });
+      this.alarm(`${pascal(key)}Alarm`, metric, m.threshold, m.description);
     }
     const bounceRate = new cloudwatch.Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', statistic: 'Maximum', period: Duration.hours(1) });
     this.alarm('SesBounceRateAlarm', bounceRate, 0.05, `SES bounce rate at or above 5%: ${see(RUNBOOK.alarms, 'SesBounceRateAlarm')}.`);

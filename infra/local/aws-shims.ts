@@ -13,6 +13,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { EventBridgeEvent, SQSEvent, SQSBatchResponse } from 'aws-lambda';
 import { consumersOf, events as eventCatalogue, queues, type DetailType, type FunctionId, type QueueId } from '../catalogue';
+import type { LocalClock } from './clock';
 import { describe, type LocalInvoker } from './invoker';
 import { hostProblem } from './request-guard';
 
@@ -33,6 +34,8 @@ export interface AwsShims {
 interface ShimOptions {
   readonly sqsRedeliveryDelayMs?: number;
   readonly log?: (l: string) => void;
+  /** The time stamped on events (real time unless a test sets another day). */
+  readonly clock?: LocalClock;
 }
 
 type Consumer = { readonly id: FunctionId; readonly queue: QueueId };
@@ -89,7 +92,7 @@ class LocalAwsApis {
         'detail-type': entry.DetailType ?? '',
         source: entry.Source ?? '',
         account: '000000000000',
-        time: new Date().toISOString(),
+        time: (this.options.clock?.now() ?? new Date()).toISOString(),
         region: 'local',
         resources: [],
         detail: JSON.parse(entry.Detail ?? '{}') as unknown,

@@ -15,6 +15,7 @@ import { buckets, consumersOf, functionEnvironment, local, localCron, queues, sc
 import { buildBrowserBundles } from '../../scripts/build-browser';
 import { encodeEventKey } from '../../shared/aws/s3-event';
 import { startAwsShims, type AwsShims } from './aws-shims';
+import { LocalClock } from './clock';
 import { runControl, type ControlContext } from './control';
 import { checkJava, freePort, LocalEmulators } from './emulators';
 import { FaultInjector } from './faults';
@@ -57,6 +58,8 @@ export interface LocalCloud {
   readonly invoker: LocalInvoker;
   readonly shims: AwsShims;
   readonly emulators: LocalEmulators;
+  /** The time stamped on events and schedules (a test can set another day). */
+  readonly clock: LocalClock;
   /** Fire a schedule now, as EventBridge Scheduler would. */
   runSchedule(id: ScheduleId): Promise<void>;
   /** Resolves when no event, queue message or retry is in flight. */
@@ -194,7 +197,7 @@ function routeS3Events(s3: S3rver, invoker: LocalInvoker): void {
 }
 
 /** A schedule firing, as EventBridge Scheduler sends it, to the schedule's consumers. */
-function scheduleRunner(invoker: LocalInvoker): (id: ScheduleId) => Promise<void> {
+function scheduleRunner(invoker: LocalInvoker, clock: LocalClock): (id: ScheduleId) => Promise<void> {
   return async (id) => {
     const event: ScheduledEvent = {
       version: '0',
@@ -202,7 +205,7 @@ function scheduleRunner(invoker: LocalInvoker): (id: ScheduleId) => Promise<void
       'detail-type': 'Scheduled Event',
       source: 'aws.events',
       account: '000000000000',
-      time: new Date().toISOString(),
+      time: clock.now().toISOString(),
       region: local.region,
       resources: [`arn:aws:events:local:000000000000:rule/${id}`],
       detail: {},
@@ -231,12 +234,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const faults = options.faultInjection ? new FaultInjector() : undefined;
   faults?.install();
   const invoker = new LocalInvoker({ repoRoot, failedDir: join(dataDir, 'failed'), retryDelaysMs: options.retryDelaysMs, log });
-  const shims = await startAwsShims(ports.aws, invoker, { sqsRedeliveryDelayMs: options.sqsRedeliveryDelayMs, log });
+  const clock = new LocalClock();
+  const shims = await startAwsShims(ports.aws, invoker, { sqsRedeliveryDelayMs: options.sqsRedeliveryDelayMs, log, clock });
   routeS3Events(emulators.s3.server, invoker);
-  const runSchedule = scheduleRunner(invoker);
+  const runSchedule = scheduleRunner(invoker, clock);
   const crons = options.runSchedules ? (Object.keys(schedules) as ScheduleId[]).map((id) => new Cron(localCron(schedules[id]), { timezone: 'UTC' }, () => void runSchedule(id))) : [];
 
-  const control: ControlContext = { invoker, shims, emulators, runSchedule, faults };
+  const control: ControlContext = { invoker, shims, emulators, clock, runSchedule, faults };
   const s3Client = new S3Client({ endpoint: endpoints.s3, region: local.region, credentials: local.credentials, forcePathStyle: true });
   const web = await startWeb({ port: ports.web, invoker, s3: s3Client, reportsBucket: endpoints.buckets.reports, endpoints, control: (path, body) => runControl(control, path, body), log });
 
@@ -245,6 +249,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     invoker,
     shims,
     emulators,
+    clock,
     runSchedule,
     idle: () => invoker.idle(),
     stop: async () => {

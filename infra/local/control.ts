@@ -7,6 +7,7 @@
  */
 import { functions, schedules, type FunctionId, type ScheduleId } from '../catalogue';
 import type { AwsShims } from './aws-shims';
+import type { LocalClock } from './clock';
 import type { LocalEmulators } from './emulators';
 import type { FaultInjector } from './faults';
 import type { LocalInvoker } from './invoker';
@@ -15,6 +16,7 @@ export interface ControlContext {
   readonly invoker: LocalInvoker;
   readonly shims: AwsShims;
   readonly emulators: LocalEmulators;
+  readonly clock: LocalClock;
   /** Present when the cloud was started with faultInjection. */
   readonly faults?: FaultInjector;
   runSchedule(id: ScheduleId): Promise<void>;
@@ -47,6 +49,13 @@ export const controlActions = {
   invoke: async (c, argument, body) => {
     if (!isFunction(argument)) throw new Error(`Unknown function ${argument ?? ''}`);
     return { result: await c.invoker.invoke(argument, JSON.parse(body || '{}')) };
+  },
+  /** {"now": "2020-10-05T02:00:00Z"} sets the time events are stamped with; {"reset": true} goes back to real time; {} reads it. */
+  clock: (c, _argument, body) => {
+    const { now, reset } = JSON.parse(body || '{}') as { now?: string; reset?: boolean };
+    if (now) c.clock.set(now);
+    if (reset) c.clock.reset();
+    return { now: c.clock.now().toISOString() };
   },
   redrive: (c) => c.invoker.redrive(),
   parked: (c) => c.invoker.parked().map((p) => p.parked),

@@ -2,6 +2,8 @@
  * `npm start`: the whole pipeline on this machine, on real emulators.
  *   npm start                 keep data from the last run (in .local/)
  *   npm start -- --fresh      wipe .local/ first
+ *   npm start -- --today 2020-09-01   run the cloud's clock from that day (events and schedules are
+ *                             stamped with it, so the programme is planned as of it): the sample policy plans 2020-21
  *   npm start -- --verbose    show the functions' logs here instead of in .local/logs/
  * On an empty store it loads the bundled sample data, so a newcomer sees every step work. The URLs
  * come last, once everything is ready.
@@ -11,21 +13,27 @@ import { join, relative, resolve } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { local } from '../catalogue';
 import { dynamoClient } from '../../shared/aws/clients';
-import { parseCli, usageText, UsageError } from '../../scripts/lib/cli';
+import { dateOption, parseCli, usageText, UsageError } from '../../scripts/lib/cli';
 import { startLocalCloud, writeEndpoints, type Endpoints, type LocalCloud } from './cloud';
 import { captureLogs } from './logs';
 import { loadSamples } from './samples';
 
 const spec = {
   command: 'npm start --',
-  usage: "[--fresh] [--verbose]\n  --fresh    wipe .local/ (the emulators' data) first\n  --verbose  show the functions' logs in this terminal instead of .local/logs/",
-  options: { fresh: { type: 'boolean' }, verbose: { type: 'boolean' } },
+  usage: [
+    '[--fresh] [--verbose] [--today YYYY-MM-DD]',
+    "  --fresh    wipe .local/ (the emulators' data) first",
+    "  --verbose  show the functions' logs in this terminal instead of .local/logs/",
+    "  --today    run the cloud's clock from that day: events and schedules are stamped with it, so the",
+    '             programme is planned as of it (the sample policy plans September 2020 to March 2021)',
+  ].join('\n'),
+  options: { fresh: { type: 'boolean' }, verbose: { type: 'boolean' }, today: { type: 'string' } },
 } as const;
 
-function options(): { fresh: boolean; verbose: boolean } {
+function options(): { fresh: boolean; verbose: boolean; today?: string } {
   try {
     const { values } = parseCli(spec);
-    return { fresh: values.fresh ?? false, verbose: values.verbose ?? false };
+    return { fresh: values.fresh ?? false, verbose: values.verbose ?? false, today: dateOption(values.today, 'today') };
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`Error: ${err.message}\n${usageText(spec)}\n`);
@@ -45,13 +53,13 @@ Local cloud ready (${local.endpointsFile} has every endpoint):
   Function logs           ${logs}
 
 Try:  npm run import -- samples/ofsted/providers-as-at-2018-03-31.csv
-      npm run prioritise
+      npm run prioritise -- --as-of 2020-09-01   (the sample policy plans September 2020 to March 2021)
       npm run visit-link -- <visitId from the programme>
 Press Ctrl+C to stop (data stays in .local/; npm start -- --fresh wipes it).
 `;
 }
 
-const { fresh, verbose } = options();
+const { fresh, verbose, today } = options();
 const dataDir = resolve(local.dataDir);
 if (fresh && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
 
@@ -74,6 +82,10 @@ try {
 }
 const e = cloud.endpoints;
 writeEndpoints(e, resolve(local.endpointsFile));
+if (today) {
+  cloud.clock.set(`${today}T08:00:00Z`);
+  say(`The local clock runs from ${today}: events and schedules are stamped with it.`);
+}
 
 const empty = ((await dynamoClient().send(new ScanCommand({ TableName: e.table, Limit: 1 }))).Count ?? 0) === 0;
 if (empty) {

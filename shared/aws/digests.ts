@@ -41,7 +41,7 @@ export async function sendWeeklyDigests(now: Date): Promise<Record<SendOutcome |
 /** Visits whose week ended more than limits.reminderAfterDays ago and still have no findings. */
 export function overdueVisits(visits: readonly Visit[], now: Date): { visit: Visit; daysOverdue: number }[] {
   return visits
-    .filter((v) => v.status === 'planned')
+    .filter((v) => v.status === 'planned' || v.status === 'notified' || v.status === 'in-progress') // never deferred, cancelled or dropped ones
     .map((v) => ({ visit: v, daysOverdue: Math.floor((now.getTime() - (Date.parse(`${v.week}T00:00:00Z`) + 7 * DAY)) / DAY) }))
     .filter((x) => x.daysOverdue >= limits.reminderAfterDays)
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.visit.visitId.localeCompare(b.visit.visitId));

@@ -1,54 +1,57 @@
 /**
- * Loads what prioritisation needs from the table, stores the policy in force, and stores a
- * programme (visits queryable by week, region, LA and target) with its reports in S3.
- * A programme whose digest equals the one in force is not written again.
+ * Storage for the programme: reads what prioritisation needs from the table (typed), keeps the
+ * policy in force, writes visits on condition, publishes a programme's files to S3 and records the
+ * current programme. No rules live here: the use cases are in shared/prioritise/ (replan.ts,
+ * lifecycle.ts); this file only maps their ports to DynamoDB and S3.
  */
-import { PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { InspectionEvent, IntelligenceSignal, LaOutcome, Provider, TargetKind, Visit } from '../domain/types';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Visit, VisitStatus } from '../domain/types';
 import { keys } from '../keys';
-import { objectKeys, type ProgrammeFile } from '../object-keys';
+import { objectKeys } from '../object-keys';
+import type { VisitLifecyclePorts } from '../prioritise/lifecycle';
 import { defaultPolicy, parsePolicy, type Policy } from '../prioritise/policy';
-import type { Programme, PrioritiseInputs } from '../prioritise/programme';
-import { canonicalProgrammeJson, programmeDigest } from '../prioritise/programme';
-import { renderProgrammeCsv, renderProgrammeHtml } from '../prioritise/render';
-import { transparencyRecord } from '../prioritise/transparency';
-import { BatchWriter } from './batch-write';
+import type { PrioritiseInputs, Programme } from '../prioritise/programme';
+import type { ProgrammeFile } from '../prioritise/render';
+import type { CurrentProgramme, ProgrammePorts, ProgrammeRecord } from '../prioritise/replan';
+import type { VisitWrite } from '../prioritise/visit-writes';
 import { dynamoClient, s3Client } from './clients';
-import { scanEntities } from './scan';
 import { requireEnv } from './config';
+import { itemParsers, parseItems } from './programme-items';
+import { scanEntities, scanPages } from './scan';
 
-type Item = Record<string, unknown>;
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'entity'];
-
-function strip<T>(item: Item): T {
-  const copy: Item = { ...item };
-  for (const k of KEY_ATTRIBUTES) delete copy[k];
-  return copy as T;
-}
-
-export interface LoadedInputs {
-  readonly inputs: PrioritiseInputs;
-  readonly existingVisits: Visit[];
-}
-
-export async function loadPrioritiseInputs(): Promise<LoadedInputs> {
-  const all = await scanEntities(['provider', 'inspection', 'la-outcome', 'signal', 'visit']);
-  const existingVisits = (all.get('visit') ?? []).map((i) => strip<Visit & { visitedOn?: string }>(i));
-  // Only visits that happened count for the burden rules, not ones merely planned.
-  const previousVisits = existingVisits
-    .filter((v) => v.status === 'findings-received' || v.status === 'published')
-    .map((v) => ({ kind: v.kind as TargetKind, target: v.target, date: (v as { visitedOn?: string }).visitedOn ?? v.week }));
+/** Providers, inspections, LA outcomes, signals, every visit, and the findings versions' serious concerns. */
+export async function loadPrioritiseInputs(): Promise<PrioritiseInputs> {
+  const [all, findings] = await Promise.all([scanEntities(['provider', 'inspection', 'la-outcome', 'signal', 'visit']), loadFindingsSummaries()]);
+  const of = (entity: string) => all.get(entity) ?? [];
   return {
-    inputs: {
-      providers: (all.get('provider') ?? []).map((i) => strip<Provider>(i)),
-      inspections: (all.get('inspection') ?? []).map((i) => strip<InspectionEvent>(i)),
-      laOutcomes: (all.get('la-outcome') ?? []).map((i) => strip<LaOutcome>(i)),
-      signals: (all.get('signal') ?? []).map((i) => strip<IntelligenceSignal>(i)),
-      previousVisits,
-    },
-    existingVisits,
+    providers: parseItems(of('provider'), itemParsers.provider, 'provider'),
+    inspections: parseItems(of('inspection'), itemParsers.inspection, 'inspection'),
+    laOutcomes: parseItems(of('la-outcome'), itemParsers.laOutcome, 'LA outcome'),
+    signals: parseItems(of('signal'), itemParsers.signal, 'signal'),
+    visits: parseItems(of('visit'), itemParsers.visit, 'visit'),
+    findings,
   };
+}
+
+/** Each findings version, projected to the few fields prioritisation reads (versions are up to 256 KB each). */
+async function loadFindingsSummaries() {
+  const items: Record<string, unknown>[] = [];
+  const segments = 4;
+  await Promise.all(
+    Array.from({ length: segments }, async (_, Segment) => {
+      const pages = scanPages({
+        Segment,
+        TotalSegments: segments,
+        FilterExpression: '#e = :findings',
+        ProjectionExpression: 'pk, sk, visitId, version, findings.seriousConcerns, findings.visitEndDate',
+        ExpressionAttributeNames: { '#e': 'entity' },
+        ExpressionAttributeValues: { ':findings': 'findings' },
+      });
+      for await (const page of pages) items.push(...page);
+    }),
+  );
+  return parseItems(items, itemParsers.findings, 'findings version');
 }
 
 // ---- Policy ---------------------------------------------------------------------------------
@@ -64,7 +67,10 @@ export async function policyInForce(): Promise<Policy> {
   const out = await dynamoClient().send(new GetCommand({ TableName: requireEnv('tableName'), Key: keys.currentPolicy(), ConsistentRead: true }));
   if (!out.Item) return defaultPolicy();
   const parsed = parsePolicy(out.Item.policy);
-  if (!parsed.ok) throw new Error(`The stored policy ${String(out.Item.version)} no longer validates: ${parsed.problems.join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(
+      `The stored policy ${String(out.Item.version)} no longer validates: ${parsed.problems.join('; ')}. Put a valid one in force: npm run prioritise -- --policy FILE`,
+    );
   return parsed.policy;
 }
 
@@ -76,29 +82,33 @@ export async function setPolicy(document: unknown): Promise<Policy> {
   const TableName = requireEnv('tableName');
   const at = new Date().toISOString();
   await s3Client().send(
-    new PutObjectCommand({ Bucket: requireEnv('importsBucket'), Key: objectKeys.policy(policy.version), Body: JSON.stringify(policy, null, 2), ContentType: 'application/json' }),
+    new PutObjectCommand({
+      Bucket: requireEnv('importsBucket'),
+      Key: objectKeys.policy(policy.version),
+      Body: JSON.stringify(policy, null, 2),
+      ContentType: 'application/json',
+    }),
   );
-  await dynamoClient().send(new PutCommand({ TableName, Item: { ...keys.policyVersion(policy.version), entity: 'policy', version: policy.version, policy, at } }));
+  await dynamoClient().send(
+    new PutCommand({ TableName, Item: { ...keys.policyVersion(policy.version), entity: 'policy', version: policy.version, policy, at } }),
+  );
   await dynamoClient().send(new PutCommand({ TableName, Item: { ...keys.currentPolicy(), entity: 'policy', version: policy.version, policy, at } }));
   return policy;
 }
 
 // ---- Programme ------------------------------------------------------------------------------
 
-export interface CurrentProgramme {
-  readonly programmeId: string;
-  readonly digest: string;
-  readonly computedAt: string;
-}
-
 export async function currentProgramme(): Promise<CurrentProgramme | undefined> {
   const out = await dynamoClient().send(new GetCommand({ TableName: requireEnv('tableName'), Key: keys.currentProgramme(), ConsistentRead: true }));
-  return out.Item ? (strip<CurrentProgramme>(out.Item) as CurrentProgramme) : undefined;
+  const i = out.Item;
+  if (!i || typeof i.programmeId !== 'string' || typeof i.digest !== 'string') return undefined;
+  return { programmeId: i.programmeId, digest: i.digest, computedAt: String(i.computedAt ?? ''), ...(typeof i.asOf === 'string' ? { asOf: i.asOf } : {}) };
 }
 
 export async function readProgrammeJson(programmeId: string): Promise<Programme | undefined> {
   try {
     const obj = await s3Client().send(new GetObjectCommand({ Bucket: requireEnv('reportsBucket'), Key: objectKeys.programmeFile(programmeId, 'programme.json') }));
+    // Our own canonical JSON, written by publishProgrammeFiles from a Programme.
     return JSON.parse(await obj.Body!.transformToString()) as Programme;
   } catch (err) {
     if ((err as { name?: string }).name === 'NoSuchKey') return undefined;
@@ -106,79 +116,130 @@ export async function readProgrammeJson(programmeId: string): Promise<Programme 
   }
 }
 
-/** The regional duty mailbox a visit's reminders go to. */
-export function regionalInspectorMailbox(region: string): string {
-  return `${region.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.inspectors@inspectorate.example.gov.uk`;
-}
-
-export interface StoreResult {
-  readonly programmeId: string;
-  readonly digest: string;
-  readonly changed: boolean;
-  readonly planned: number;
-  readonly unplanned: number;
-  readonly withdrawn: number;
-}
-
-export async function storeProgramme(programme: Programme, policy: Policy, existingVisits: readonly Visit[]): Promise<StoreResult> {
-  const digest = programmeDigest(programme);
-  const current = await currentProgramme();
-  const summary = { programmeId: programme.programmeId, digest, planned: programme.planned.length, unplanned: programme.unplanned.length };
-  if (current?.digest === digest) return { ...summary, changed: false, withdrawn: 0 };
-
-  const TableName = requireEnv('tableName');
-  const Bucket = requireEnv('reportsBucket');
-  const s3 = s3Client();
-  const canonical = canonicalProgrammeJson(programme);
-  const html = renderProgrammeHtml(programme);
-  const csv = renderProgrammeCsv(programme);
-  const transparency = transparencyRecord(policy, programme);
-  const files: [ProgrammeFile, string, string][] = [
-    ['programme.json', canonical, 'application/json'],
-    ['index.html', html, 'text/html; charset=utf-8'],
-    ['programme.csv', csv, 'text/csv; charset=utf-8'],
-    ['transparency.html', transparency, 'text/html; charset=utf-8'],
-  ];
+/** Run at most `limit` of the tasks at once. */
+async function inBatches<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
   await Promise.all(
-    files.flatMap(([name, body, type]) =>
-      [programme.programmeId, objectKeys.currentProgrammeFolder].map((folder) => s3.send(new PutObjectCommand({ Bucket, Key: objectKeys.programmeFile(folder, name), Body: body, ContentType: type }))),
-    ),
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await task(items[next++]!);
+    }),
   );
-
-  const existing = new Map(existingVisits.map((v) => [v.visitId, v]));
-  const writer = new BatchWriter(dynamoClient(), { tableName: TableName, concurrency: 16 });
-  const inProgramme = new Set<string>();
-  for (const p of programme.planned) {
-    inProgramme.add(p.visitId);
-    const before = existing.get(p.visitId);
-    const status = before && before.status !== 'dropped' ? before.status : 'planned';
-    const visit: Visit = {
-      visitId: p.visitId,
-      programmeId: programme.programmeId,
-      kind: p.kind,
-      target: p.target,
-      targetName: p.targetName,
-      provisionType: p.provisionType,
-      localAuthority: p.localAuthority,
-      region: p.region,
-      week: p.week,
-      noticeDate: p.noticeDate,
-      inspector: regionalInspectorMailbox(p.region),
-      score: p.score,
-      reasons: p.reasons,
-      status,
-    };
-    await writer.put({ ...before, ...keys.visit(p.visitId), ...keys.visitIndexes(visit), entity: 'visit', ...visit });
-  }
-  let withdrawn = 0;
-  for (const v of existingVisits) {
-    if (inProgramme.has(v.visitId) || v.status !== 'planned') continue;
-    withdrawn++;
-    // Out of the programme: kept for the record, off the week/region/LA/target indexes.
-    await writer.put({ ...keys.visit(v.visitId), entity: 'visit', ...v, status: 'dropped' });
-  }
-  await writer.put({ ...keys.programme(programme.programmeId), entity: 'programme', ...summary, policyVersion: programme.policyVersion, seed: programme.seed });
-  await writer.flush();
-  await dynamoClient().send(new PutCommand({ TableName, Item: { ...keys.currentProgramme(), entity: 'programme', programmeId: programme.programmeId, digest, computedAt: new Date().toISOString() } }));
-  return { ...summary, changed: true, withdrawn };
 }
+
+/** Each programme file under programme/<id>/ and programme/current/. */
+export async function publishProgrammeFiles(programmeId: string, files: readonly ProgrammeFile[]): Promise<void> {
+  const Bucket = requireEnv('reportsBucket');
+  const puts = files.flatMap((f) =>
+    [programmeId, objectKeys.currentProgrammeFolder].map((folder) => ({ Key: objectKeys.programmeFile(folder, f.name), Body: f.body, ContentType: f.contentType })),
+  );
+  await inBatches(puts, 16, async (put) => {
+    await s3Client().send(new PutObjectCommand({ Bucket, ...put }));
+  });
+}
+
+function visitItem(visit: Visit, indexed: boolean): Record<string, unknown> {
+  const indexes = indexed ? keys.visitIndexes(visit) : keys.visitTargetIndex(visit);
+  return { ...keys.visit(visit.visitId), ...indexes, entity: 'visit', ...visit };
+}
+
+/** Put a visit if its stored status is still `expected` (or, with no expected status, if there is none). */
+export async function putVisitIf(visit: Visit, expected: VisitStatus | undefined, indexed: boolean): Promise<boolean> {
+  const condition = expected
+    ? { ConditionExpression: '#s = :expected', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':expected': expected } }
+    : { ConditionExpression: 'attribute_not_exists(pk)' };
+  try {
+    await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: visitItem(visit, indexed), ...condition }));
+    return true;
+  } catch (err) {
+    if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw err;
+  }
+}
+
+/** The write of one visit, on condition its stored status is still the expected one (or that it does not exist). */
+function conditionalPut(w: VisitWrite) {
+  const condition = w.expectedStatus
+    ? { ConditionExpression: '#s = :expected', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':expected': w.expectedStatus } }
+    : { ConditionExpression: 'attribute_not_exists(pk)' };
+  return { TableName: requireEnv('tableName'), Item: visitItem(w.visit, w.indexed), ...condition };
+}
+
+/**
+ * Writes visits 25 to a transaction (one request instead of 25); a transaction cancelled because
+ * a visit changed meanwhile is sent again without that visit, which is listed as a conflict.
+ */
+export async function writeVisits(writes: readonly VisitWrite[]): Promise<{ written: number; conflicts: string[] }> {
+  let written = 0;
+  const conflicts: string[] = [];
+  const chunks: VisitWrite[][] = [];
+  for (let i = 0; i < writes.length; i += 25) chunks.push(writes.slice(i, i + 25));
+  await inBatches(chunks, 4, async (chunk) => {
+    let pending = chunk;
+    while (pending.length) {
+      try {
+        await dynamoClient().send(new TransactWriteCommand({ TransactItems: pending.map((w) => ({ Put: conditionalPut(w) })) }));
+        written += pending.length;
+        return;
+      } catch (err) {
+        const reasons = (err as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+        if ((err as { name?: string }).name !== 'TransactionCanceledException' || !reasons?.some((r) => r.Code === 'ConditionalCheckFailed')) throw err;
+        conflicts.push(...pending.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed').map((w) => w.visit.visitId));
+        pending = pending.filter((_, i) => reasons[i]?.Code !== 'ConditionalCheckFailed');
+      }
+    }
+  });
+  return { written, conflicts: conflicts.sort() };
+}
+
+export async function recordProgramme(r: ProgrammeRecord): Promise<void> {
+  const TableName = requireEnv('tableName');
+  await dynamoClient().send(new PutCommand({ TableName, Item: { ...keys.programme(r.programmeId), entity: 'programme', ...r } }));
+  await dynamoClient().send(
+    new PutCommand({
+      TableName,
+      Item: {
+        ...keys.currentProgramme(),
+        entity: 'programme',
+        programmeId: r.programmeId,
+        digest: r.digest,
+        asOf: r.asOf,
+        computedAt: new Date().toISOString(),
+      },
+    }),
+  );
+}
+
+/** Does this findings version record serious concerns? (A stored findings event that does not need triage.) */
+export async function findingsRecordSeriousConcerns(visitId: string, version: number): Promise<boolean> {
+  const out = await dynamoClient().send(
+    new GetCommand({
+      TableName: requireEnv('tableName'),
+      Key: keys.findingsVersion(visitId, version),
+      ProjectionExpression: 'findings.seriousConcerns',
+      ConsistentRead: true,
+    }),
+  );
+  const findings: unknown = out.Item?.findings;
+  return typeof findings === 'object' && findings !== null && 'seriousConcerns' in findings && findings.seriousConcerns === true;
+}
+
+export const programmePorts: ProgrammePorts = {
+  loadInputs: loadPrioritiseInputs,
+  policyInForce,
+  currentProgramme,
+  writeVisits,
+  publish: publishProgrammeFiles,
+  recordProgramme,
+};
+
+// ---- One visit's lifecycle ------------------------------------------------------------------
+
+export async function getVisitRecord(visitId: string): Promise<Visit | undefined> {
+  const out = await dynamoClient().send(new GetCommand({ TableName: requireEnv('tableName'), Key: keys.visit(visitId), ConsistentRead: true }));
+  return out.Item ? itemParsers.visit(out.Item) : undefined;
+}
+
+export const visitLifecyclePorts: VisitLifecyclePorts = {
+  getVisit: getVisitRecord,
+  saveVisit: (visit, expected) => putVisitIf(visit, expected, visit.status !== 'cancelled' && visit.status !== 'deferred'),
+};

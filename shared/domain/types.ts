@@ -107,7 +107,16 @@ export const SIGNAL_TYPES = [
   'la-concern',
   'manager-change',
   'enforcement-action',
+  /** A routine Regulation 44/45 report: received as expected, not a risk in itself. */
   'independent-report',
+  /** A Regulation 44/45 report that did not arrive. */
+  'independent-report-missing',
+  /** A Regulation 44/45 report that arrived late. */
+  'independent-report-late',
+  /** A Regulation 44/45 report that raises concerns. */
+  'independent-report-concern',
+  /** Serious concerns an inspector recorded at a visit (derived from stored findings, not imported). */
+  'serious-concerns',
 ] as const;
 export type SignalType = (typeof SIGNAL_TYPES)[number];
 
@@ -192,17 +201,48 @@ export interface VisitTarget {
 export const VISIT_STATUSES = ['planned', 'notified', 'in-progress', 'deferred', 'cancelled', 'dropped', 'findings-received', 'published'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
+/** Who carries out a visit: LA visits are led by HMI, provider visits by social care regulatory inspectors. */
+export type PoolId = 'la' | 'provider';
+
+/** Why and until when a visit was put off (ops: `npm run visit -- defer`). */
+export interface Deferral {
+  /** The day it was deferred. */
+  readonly on: IsoDate;
+  /** The earliest date it may be planned again. */
+  readonly until: IsoDate;
+  readonly reason: string;
+}
+
+/** Why a visit will not happen (ops: `npm run visit -- cancel`). */
+export interface Cancellation {
+  readonly on: IsoDate;
+  readonly reason: string;
+}
+
 /** A planned visit, as stored and as handed to inspectors. */
 export interface Visit extends VisitTarget {
   readonly visitId: string;
   readonly programmeId: string;
   /** Monday of the planned week. */
   readonly week: IsoDate;
+  /**
+   * When notice is given: to the provider or LA for announced visits, or, for unannounced visits,
+   * when the inspector is told (the provider is told nothing). From this day the visit is fixed.
+   */
   readonly noticeDate: IsoDate;
   readonly inspector?: string;
   readonly score: number;
   readonly reasons: readonly string[];
   readonly status: VisitStatus;
+  readonly pool?: PoolId;
+  /** Children's homes and secure children's homes are visited unannounced. */
+  readonly unannounced?: boolean;
+  /** The last day of the visit, from its findings. */
+  readonly visitedOn?: IsoDate;
+  readonly deferral?: Deferral;
+  readonly cancellation?: Cancellation;
+  /** Planned for triage or as a follow-up: it counts against the capacity held back for those. */
+  readonly urgent?: boolean;
 }
 
 export const ENFORCEMENT_ACTIONS = [

@@ -1,328 +1,374 @@
 /**
- * The visit programme: who is visited, in which week, and why; and who is not, and why not.
+ * The visit programme as of a day: who is visited, in which week, and why; who is not, and why
+ * not; what changed since the visits stored; and the triage list.
  *
- * Order of allocation (each item goes to the earliest week of the window that fits):
- *   1. LAs in the published 2020 order, bands 1-4 (inadequate; area for priority action;
- *      concerns since the last inspection; not yet inspected), by band then score;
- *   2. the good/outstanding LA sample (capacity reserved by the policy's share);
- *   3. regulated providers, highest score first (at or above the policy's minimum score);
- *   4. other LAs (requires improvement, no recent concerns) if capacity remains.
- * A week fits when the region has inspector capacity left for the visit's effort, the LA is not
- * paused then, and the last visit to the target was long enough ago. Deterministic: inputs are
- * sorted first, ties broken by name, so the same inputs and policy give the same bytes.
+ * A re-plan never moves or drops a fixed visit (see visit-state.ts) and plans only weeks from the
+ * as-of date on. Each pool of inspectors (LA visits by HMI, provider visits by social care
+ * regulatory inspectors) is planned region by region against its own weekly capacity, in priority
+ * order: triage, follow-ups, then LAs in the published 2020 order and providers by score
+ * (allocate.ts says how few visits it moves). Deterministic: inputs are sorted first, ties broken
+ * by name, so the same inputs, policy and as-of date give the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { ukDate } from '../domain/dates';
-import { providerDisplayName } from '../domain/names';
-import type { InspectionEvent, IntelligenceSignal, IsoDate, LaOutcome, OfstedRegion, Provider, TargetKind, VisitTarget } from '../domain/types';
+import { mondayOf } from '../domain/calendar';
+import type {
+  InspectionEvent,
+  IntelligenceSignal,
+  IsoDate,
+  LaOutcome,
+  OfstedRegion,
+  PoolId,
+  Provider,
+  TargetKind,
+  Visit,
+  VisitStatus,
+  VisitTarget,
+} from '../domain/types';
 import { OFSTED_REGIONS } from '../domain/types';
+import { RegionAllocator, type RegionOutcome } from './allocate';
+import { assemble } from './assemble';
+import { byPriority, candidatesFor, type Candidate, type UnplannedItem } from './candidates';
+import { seriousConcernSignals, type FindingsSummary } from './follow-up';
 import type { Policy } from './policy';
 import { drawStratifiedSample, type RegionSample } from './sample';
-import { LA_BAND_LABELS, laBand, reasonText, scoreLa, scoreProvider, sortSignals, type LaBand } from './score';
+import { laBand } from './score';
+import { triageLookback, type TriageRecord } from './triage';
+import { targetKey, visitState, type VisitState } from './visit-state';
+import { effortOf, NoticeDates, policyCalendar, poolOf, poolWeeks, POOL_IDS, weekCapacity, type Calendar } from './weeks';
+
+export type { UnplannedItem } from './candidates';
 
 export interface PrioritiseInputs {
   readonly providers: readonly Provider[];
   readonly inspections: readonly InspectionEvent[];
   readonly laOutcomes: readonly LaOutcome[];
   readonly signals: readonly IntelligenceSignal[];
-  /** Visits that happened (findings received), for the burden rules. */
-  readonly previousVisits: readonly { kind: TargetKind; target: string; date: IsoDate }[];
+  /** Every stored visit, whatever its status: what is fixed, what may move, who was visited when. */
+  readonly visits: readonly Visit[];
+  /** Stored findings versions (serious concerns become intelligence). */
+  readonly findings?: readonly FindingsSummary[];
 }
 
 export interface PlannedVisit extends VisitTarget {
   readonly visitId: string;
+  readonly pool: PoolId;
   readonly week: IsoDate;
+  /** Notice to the LA or provider, or (unannounced) the day the inspector is told. */
   readonly noticeDate: IsoDate;
+  readonly unannounced: boolean;
   readonly effort: number;
   readonly score: number;
   readonly reasons: string[];
+  readonly status: VisitStatus;
+  /** Why a re-plan may not move it, when it is fixed. */
+  readonly fixed?: string;
+  /** Triage or follow-up planned after the week it was due by. */
+  readonly late?: boolean;
+  /** A follow-up's window: its week should overlap these days. */
+  readonly followUp?: { readonly from: IsoDate; readonly to: IsoDate };
+  /** A triage visit's week must start by this day. */
+  readonly dueBy?: IsoDate;
+  /** Triage or follow-up: it may use the capacity held back for them. */
+  readonly urgent?: boolean;
 }
 
-export interface UnplannedItem {
+export interface CapacityCell {
+  readonly pool: PoolId;
+  readonly region: OfstedRegion;
+  readonly week: IsoDate;
+  readonly capacity: number;
+  /** Of the capacity, held back for triage and follow-ups. */
+  readonly reserved: number;
+  readonly used: number;
+  /** Bank holidays and leave that week. */
+  readonly note?: string;
+}
+
+export interface Change {
+  readonly visitId: string;
   readonly kind: TargetKind;
   readonly target: string;
   readonly targetName: string;
   readonly region: OfstedRegion;
-  readonly score: number;
+  readonly pool: PoolId;
+  /** The week before (moved, dropped). */
+  readonly from?: IsoDate;
+  /** The week now (moved, added). */
+  readonly to?: IsoDate;
   readonly why: string;
+  /** The target of the triage, follow-up or higher-priority visit that took its week. */
+  readonly displacedBy?: string;
 }
 
-export interface CapacityCell {
-  readonly region: OfstedRegion;
-  readonly week: IsoDate;
-  readonly capacity: number;
-  readonly used: number;
+export interface ProgrammeChanges {
+  readonly moved: Change[];
+  readonly added: Change[];
+  readonly dropped: Change[];
+}
+
+export interface PoolSummary {
+  readonly pool: PoolId;
+  readonly name: string;
+  readonly inspectors: string;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly weeks: IsoDate[];
 }
 
 export interface Programme {
   readonly programmeId: string;
   readonly policyVersion: string;
   readonly seed: number;
+  /** The day it is planned as of: scores count signals received by then; weeks before it are past. */
   readonly asOf: IsoDate;
+  readonly pools: PoolSummary[];
+  /** Every week of either pool's window. */
   readonly weeks: IsoDate[];
   readonly fullInspectionsPausedUntil: { la: IsoDate; providers: IsoDate };
   readonly sample: RegionSample[];
   readonly capacity: CapacityCell[];
   readonly planned: PlannedVisit[];
   readonly unplanned: UnplannedItem[];
+  readonly triage: TriageRecord[];
+  /** Triage records with no visit in time (the TriageNoSlot metric). */
+  readonly noSlot: number;
+  /** Against the visits stored before this run. Not part of the programme's identity (digest). */
+  readonly changes: ProgrammeChanges;
 }
 
-const DAY = 86_400_000;
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-
-export function visitIdFor(kind: TargetKind, target: string, windowStart: string): string {
-  return `v-${createHash('sha256').update(`${kind}\u0000${target}\u0000${windowStart}`).digest('hex').slice(0, 12)}`;
+export function visitIdFor(kind: TargetKind, target: string, ordinal: number): string {
+  return `v-${createHash('sha256').update(`${kind}\u0000${target}\u0000${ordinal}`).digest('hex').slice(0, 12)}`;
 }
 
-interface Candidate extends VisitTarget {
-  readonly effort: number;
-  readonly score: number;
-  /** Reasons, or how to get them: providers are explained only once planned (ranking is numbers only). */
-  reasons: string[] | (() => string[]);
-  /** Months since last inspection, for tie-breaks (longer first). */
-  readonly staleness: number;
-}
-
-function group<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === undefined) continue;
-    const list = m.get(k);
-    if (list) list.push(item);
-    else m.set(k, [item]);
-  }
-  return m;
-}
-
-const byNeed = (a: Candidate, b: Candidate) =>
-  b.score - a.score || b.staleness - a.staleness || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
-
-export function buildProgramme(inputs: PrioritiseInputs, policy: Policy): Programme {
-  const start = policy.window.startDate;
-  const weeks = Array.from({ length: policy.window.weeks }, (_, i) => addDays(start, 7 * i));
-  const windowEnd = addDays(start, 7 * policy.window.weeks - 1);
-  // Scores are "as of" the notice date of the first week: what planners know when notice goes out.
-  const asOf = addDays(start, -policy.burden.noticeDays);
-
-  const history = group(inputs.inspections, (e) => e.urn);
-  const providerSignals = group(inputs.signals, (s) => s.urn);
-  for (const list of providerSignals.values()) sortSignals(list);
-  const laSignals = group(inputs.signals, (s) => s.localAuthority?.toLowerCase());
-  const lastVisit = new Map<string, string>();
-  for (const v of inputs.previousVisits) {
-    const k = `${v.kind}:${v.target}`;
-    if ((lastVisit.get(k) ?? '') < v.date) lastVisit.set(k, v.date);
-  }
-  const paused = group(policy.pausedAreas, (p) => p.localAuthority.toLowerCase());
-
-  const unplanned: UnplannedItem[] = [];
-  const asOfMs = Date.parse(`${asOf}T00:00:00Z`);
-  const monthsSince = (d: string | undefined) => (d ? Math.floor((asOfMs - Date.parse(`${d}T00:00:00Z`)) / (30.44 * DAY)) : 1_000);
-
-  // ---- LAs: bands and the sample -------------------------------------------------------------
-  const laNeed: (Candidate & { band: LaBand })[] = [];
-  const laOther: (Candidate & { band: LaBand })[] = [];
-  const goodOrOutstanding: (Candidate & { band: LaBand })[] = [];
-  const outcomes = [...inputs.laOutcomes].sort((a, b) => a.localAuthority.localeCompare(b.localAuthority));
-  for (const o of outcomes) {
-    const signals = laSignals.get(o.localAuthority.toLowerCase()) ?? [];
-    const band = laBand(o, signals, asOf);
-    const s = scoreLa(o, signals, policy, asOf);
-    const b: LaBand = band === 'good-or-outstanding' ? 5 : band;
-    const c = {
-      kind: 'la' as const,
-      target: o.localAuthority,
-      targetName: o.localAuthority,
-      localAuthority: o.localAuthority,
-      region: o.region,
-      effort: policy.effort.la,
-      score: s.score,
-      reasons: [`Priority band ${b} of the 2020 order: ${LA_BAND_LABELS[b]}`, ...s.reasons.map(reasonText)],
-      staleness: monthsSince(o.inspectionDate),
-      band: b,
-    };
-    if (band === 'good-or-outstanding') goodOrOutstanding.push(c);
-    else if (band === 6) laOther.push(c);
-    else laNeed.push(c);
-  }
-  laNeed.sort((a, b) => a.band - b.band || byNeed(a, b));
-  laOther.sort(byNeed);
-
-  const totalCapacity = OFSTED_REGIONS.reduce((s, r) => s + policy.capacity[r], 0) * policy.window.weeks;
-  const sampleSize = Math.floor((policy.laSample.share * totalCapacity) / policy.effort.la);
-  const sample = drawStratifiedSample(goodOrOutstanding.map((c) => ({ name: c.target, region: c.region })), sampleSize, policy.laSample.seed);
-  const drawn = new Set(sample.flatMap((s) => s.drawn));
-  const sampled = goodOrOutstanding.filter((c) => drawn.has(c.target)).sort(byNeed);
-  for (const c of goodOrOutstanding) {
-    if (!drawn.has(c.target)) unplanned.push({ kind: 'la', target: c.target, targetName: c.targetName, region: c.region, score: c.score, why: `Judged good or outstanding and not drawn in this window's sample (seed ${policy.laSample.seed})` });
-  }
-
-  // ---- Providers -------------------------------------------------------------------------------
-  const providers: Candidate[] = [];
-  const sortedProviders = [...inputs.providers].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-  const lowerNeed = new Map<number, string>();
-  for (const p of sortedProviders) {
-    const h = history.get(p.urn) ?? [];
-    const sig = providerSignals.get(p.urn) ?? [];
-    const s = scoreProvider(p, h, sig, policy, asOf, false);
-    const base = { kind: 'provider' as const, target: p.urn, targetName: providerDisplayName(p), region: p.region };
-    if (p.status === 'closed') {
-      unplanned.push({ ...base, score: s.score, why: 'Closed: not in the latest provider data' });
-      continue;
-    }
-    if (s.score < policy.minimumProviderScore) {
-      let why = lowerNeed.get(s.score);
-      if (!why) lowerNeed.set(s.score, (why = `Lower need: score ${s.score} is below the policy's minimum of ${policy.minimumProviderScore}`));
-      unplanned.push({ ...base, score: s.score, why });
-      continue;
-    }
-    providers.push({
-      ...base,
-      provisionType: p.provisionType,
-      localAuthority: p.localAuthority,
-      effort: policy.effort.byProvisionType[p.provisionType] ?? policy.effort.default,
-      score: s.score,
-      reasons: () => scoreProvider(p, h, sig, policy, asOf, true).reasons.map(reasonText),
-      staleness: p.latestFullInspection ? monthsSince(p.latestFullInspection.inspectionDate) : 1_000,
-    });
-  }
-  providers.sort(byNeed);
-
-  // ---- Allocation ------------------------------------------------------------------------------
-  const left = new Map<string, number[]>(OFSTED_REGIONS.map((r) => [r, weeks.map(() => policy.capacity[r])]));
-  const firstOpen = new Map<string, number>(OFSTED_REGIONS.map((r) => [r, 0]));
-  const planned: PlannedVisit[] = [];
-
-  const noCapacity = new Map<string, string>();
-  const place = (c: Candidate, extraReason?: string) => {
-    const cap = left.get(c.region);
-    if (!cap) {
-      unplanned.push({ kind: c.kind, target: c.target, targetName: c.targetName, region: c.region, score: c.score, why: `Unknown Ofsted region "${c.region}"` });
-      return;
-    }
-    const last = lastVisit.get(`${c.kind}:${c.target}`);
-    const allowedFrom = last ? addDays(last, policy.burden.minDaysBetweenVisits) : undefined;
-    const pauses = paused.get(c.localAuthority.toLowerCase()) ?? [];
-    let blockedByPause: (typeof pauses)[number] | undefined;
-    let blockedByCapacity = false;
-    let blockedByRecent = false;
-    for (let w = firstOpen.get(c.region)!; w < weeks.length; w++) {
-      const monday = weeks[w]!;
-      if (allowedFrom && monday < allowedFrom) {
-        blockedByRecent = true;
-        continue;
-      }
-      const sunday = addDays(monday, 6);
-      const pause = pauses.find((p) => p.from <= sunday && p.to >= monday);
-      if (pause) {
-        blockedByPause = pause;
-        continue;
-      }
-      if (cap[w]! < c.effort) {
-        blockedByCapacity = true;
-        continue;
-      }
-      cap[w]! -= c.effort;
-      while (firstOpen.get(c.region)! < weeks.length && cap[firstOpen.get(c.region)!]! <= 0) firstOpen.set(c.region, firstOpen.get(c.region)! + 1);
-      const reasons = typeof c.reasons === 'function' ? c.reasons() : c.reasons;
-      planned.push({
-        visitId: visitIdFor(c.kind, c.target, start),
-        kind: c.kind,
-        target: c.target,
-        targetName: c.targetName,
-        ...(c.provisionType ? { provisionType: c.provisionType } : {}),
-        localAuthority: c.localAuthority,
-        region: c.region,
-        week: monday,
-        noticeDate: addDays(monday, -policy.burden.noticeDays),
-        effort: c.effort,
-        score: c.score,
-        reasons: extraReason ? [...reasons, extraReason] : reasons,
-      });
-      return;
-    }
-    const why =
-      blockedByRecent && !blockedByCapacity && !blockedByPause
-        ? `Visited recently (${ukDate(last!)}): the policy allows the next visit from ${ukDate(allowedFrom!)}, after this window`
-        : blockedByPause && !blockedByCapacity
-          ? `Paused area: ${blockedByPause.localAuthority}, ${blockedByPause.reason} (${ukDate(blockedByPause.from)} to ${ukDate(blockedByPause.to)})`
-          : (noCapacity.get(c.region) ?? noCapacity.set(c.region, `No inspector capacity left in ${c.region} by ${ukDate(windowEnd)}: higher-need visits came first`).get(c.region)!);
-    unplanned.push({ kind: c.kind, target: c.target, targetName: c.targetName, region: c.region, score: c.score, why });
-  };
-
-  for (const c of laNeed) place(c);
-  for (const c of sampled) place(c, `Drawn in the good/outstanding sample for ${c.region} (seed ${policy.laSample.seed})`);
-  for (const c of providers) place(c);
-  for (const c of laOther) place(c);
-
-  planned.sort((a, b) => a.week.localeCompare(b.week) || a.region.localeCompare(b.region) || b.score - a.score || a.kind.localeCompare(b.kind) || a.target.localeCompare(b.target));
-  unplanned.sort((a, b) => a.kind.localeCompare(b.kind) || b.score - a.score || a.target.localeCompare(b.target));
-  const capacity: CapacityCell[] = OFSTED_REGIONS.flatMap((r) => weeks.map((w, i) => ({ region: r, week: w, capacity: policy.capacity[r], used: policy.capacity[r] - left.get(r)![i]! })));
-
+/** Plan the programme as of a day. */
+export function buildProgramme(inputs: PrioritiseInputs, policy: Policy, asOf: IsoDate): Programme {
+  const calendar = policyCalendar(policy);
+  const signals = [...inputs.signals, ...seriousConcernSignals(inputs.findings ?? [], inputs.visits)];
+  const state = visitState(inputs.visits, asOf);
+  const { sample, sampled } = laSample(inputs.laOutcomes, signals, policy, asOf, calendar);
+  const lastMonday = { la: mondayOf(policy.pools.la.window.to), provider: mondayOf(policy.pools.provider.window.to) };
+  const context = { policy, asOf, holidays: calendar.holidays, state, sampled, triageFrom: triageLookback(asOf, policy, calendar.holidays), lastMonday };
+  const { candidates, unplanned, fixedTriage } = candidatesFor({ ...inputs, signals }, context);
+  const outcomes = allocate(candidates, state, policy, asOf, calendar);
+  const assembled = assemble({ outcomes, unplanned, fixedTriage, state, policy, asOf, visitIdOf: newVisitIds(state) });
+  const pools: PoolSummary[] = POOL_IDS.map((id) => ({
+    pool: id,
+    name: policy.pools[id].name,
+    inspectors: policy.pools[id].inspectors,
+    from: policy.pools[id].window.from,
+    to: policy.pools[id].window.to,
+    weeks: poolWeeks(policy, id),
+  }));
   const body = {
     policyVersion: policy.version,
     seed: policy.laSample.seed,
     asOf,
-    weeks,
+    pools,
+    weeks: [...new Set(pools.flatMap((p) => p.weeks))].sort(),
     fullInspectionsPausedUntil: policy.fullInspectionsPausedUntil,
     sample,
-    capacity,
-    planned,
-    unplanned,
+    capacity: outcomes.cells,
+    planned: assembled.planned,
+    unplanned: assembled.unplanned,
+    triage: assembled.triage,
+    noSlot: assembled.noSlot,
   };
   const programmeId = `p-${hashCanonical(body).slice(0, 12)}`;
-  return { programmeId, ...body };
+  return { programmeId, ...body, changes: assembled.changes };
+}
+
+/** New visit ids: one more than the visits the target has on record, never one already used. */
+function newVisitIds(state: VisitState): (c: Candidate) => string {
+  return (c) => {
+    if (c.existing) return c.existing.visitId;
+    let n = state.count.get(targetKey(c)) ?? 0;
+    let id = visitIdFor(c.kind, c.target, n);
+    while (state.ids.has(id)) id = visitIdFor(c.kind, c.target, ++n);
+    return id;
+  };
+}
+
+/** The good/outstanding LA sample: a share of the LA pool's capacity over its whole window. */
+function laSample(laOutcomes: readonly LaOutcome[], signals: readonly IntelligenceSignal[], policy: Policy, asOf: IsoDate, calendar: Calendar) {
+  const byLa = new Map<string, IntelligenceSignal[]>();
+  for (const s of signals) if (s.localAuthority) byLa.set(s.localAuthority.toLowerCase(), [...(byLa.get(s.localAuthority.toLowerCase()) ?? []), s]);
+  const pool = laOutcomes.filter((o) => laBand(o, byLa.get(o.localAuthority.toLowerCase()) ?? [], asOf) === 'good-or-outstanding');
+  const total = OFSTED_REGIONS.reduce(
+    (sum, r) => sum + poolWeeks(policy, 'la').reduce((s, w) => s + weekCapacity(policy, 'la', r, w, calendar).capacity, 0),
+    0,
+  );
+  const sample = drawStratifiedSample(
+    pool.map((o) => ({ name: o.localAuthority, region: o.region })),
+    Math.floor((policy.laSample.share * total) / policy.effort.la),
+    policy.laSample.seed,
+  );
+  return { sample, sampled: new Set(sample.flatMap((s) => s.drawn)) };
+}
+
+export interface Allocation {
+  readonly regions: RegionOutcome[];
+  readonly cells: CapacityCell[];
+}
+
+/** Each pool and region on its own: its weeks, capacity, fixed visits, then the allocator. */
+function allocate(candidates: readonly Candidate[], state: VisitState, policy: Policy, asOf: IsoDate, calendar: Calendar): Allocation {
+  const notices = new NoticeDates(calendar.holidays);
+  const pauses = new Map<string, Policy['pausedAreas']>();
+  for (const p of policy.pausedAreas) pauses.set(p.localAuthority.toLowerCase(), [...(pauses.get(p.localAuthority.toLowerCase()) ?? []), p]);
+  const groups = new Map<string, Candidate[]>();
+  for (const c of [...candidates].sort(byPriority)) {
+    const key = `${c.pool}#${c.region}`;
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  const regions: RegionOutcome[] = [];
+  const cells: CapacityCell[] = [];
+  for (const pool of POOL_IDS) {
+    const weeks = poolWeeks(policy, pool);
+    for (const region of OFSTED_REGIONS) {
+      const caps = weeks.map((w) => weekCapacity(policy, pool, region, w, calendar));
+      const { used, usedOrdinary } = fixedEffort(state, policy, pool, region, weeks);
+      const allocator = new RegionAllocator(
+        {
+          pool: policy.pools[pool].name,
+          region,
+          weeks,
+          capacity: caps.map((c) => c.capacity),
+          reserved: caps.map((c) => c.reserved),
+          used,
+          usedOrdinary,
+          asOf,
+          notices,
+          pausesOf: (la) => pauses.get(la.toLowerCase()) ?? [],
+        },
+        groups.get(`${pool}#${region}`) ?? [],
+      );
+      const outcome = allocator.run();
+      regions.push(outcome);
+      const total = [...used];
+      for (const p of outcome.placed) total[weeks.indexOf(p.week)]! += p.candidate.effort;
+      weeks.forEach((week, i) =>
+        cells.push({
+          pool,
+          region,
+          week,
+          capacity: caps[i]!.capacity,
+          reserved: caps[i]!.reserved,
+          used: total[i]!,
+          ...(caps[i]!.note ? { note: caps[i]!.note } : {}),
+        }),
+      );
+    }
+  }
+  return { regions, cells };
+}
+
+/** Effort of the fixed visits per week: all of them, and the ordinary ones (not triage or follow-ups). */
+function fixedEffort(state: VisitState, policy: Policy, pool: PoolId, region: OfstedRegion, weeks: readonly IsoDate[]) {
+  const used = weeks.map(() => 0);
+  const usedOrdinary = weeks.map(() => 0);
+  const index = new Map(weeks.map((w, i) => [w, i]));
+  for (const { visit } of state.fixed) {
+    const i = index.get(visit.week);
+    if (i === undefined || visit.region !== region || (visit.pool ?? poolOf(visit.kind)) !== pool) continue;
+    used[i]! += effortOf(policy, visit);
+    if (!visit.urgent) usedOrdinary[i]! += effortOf(policy, visit);
+  }
+  return { used, usedOrdinary };
 }
 
 /**
- * sha256 of canonicalJson(value), fed piece by piece: a programme for a million providers never
- * becomes one giant string.
+ * sha256 of canonicalJson(value), fed in chunks of about a megabyte: a programme for a million
+ * providers never becomes one giant string.
  */
 export function hashCanonical(value: unknown): string {
   const hash = createHash('sha256');
-  const feed = (v: unknown): void => {
-    if (v === null || typeof v !== 'object') {
-      hash.update(JSON.stringify(v));
-    } else if (Array.isArray(v)) {
-      hash.update('[');
-      v.forEach((x, i) => {
-        if (i) hash.update(',');
-        feed(x);
-      });
-      hash.update(']');
-    } else if (v.constructor === Object && Object.values(v).every((x) => x === null || typeof x !== 'object')) {
-      hash.update(canonicalJson(v));
-    } else {
-      const entries = Object.entries(v as Record<string, unknown>)
-        .filter(([, x]) => x !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      hash.update('{');
-      entries.forEach(([k, x], i) => {
-        hash.update(`${i ? ',' : ''}${JSON.stringify(k)}:`);
-        feed(x);
-      });
-      hash.update('}');
+  let buffer = '';
+  const put = (text: string) => {
+    buffer += text;
+    if (buffer.length > 1_000_000) {
+      hash.update(buffer);
+      buffer = '';
     }
   };
+  const feed = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') return put(JSON.stringify(v));
+    if (Array.isArray(v)) {
+      put('[');
+      v.forEach((x, i) => {
+        if (i) put(',');
+        feed(x);
+      });
+      return put(']');
+    }
+    if (isFlat(v)) return put(JSON.stringify(v, keysOf(v)));
+    put('{');
+    let first = true;
+    for (const k of keysOf(v)) {
+      const x: unknown = Reflect.get(v, k);
+      if (x === undefined) continue;
+      put(`${first ? '' : ','}${JSON.stringify(k)}:`);
+      first = false;
+      feed(x);
+    }
+    put('}');
+  };
   feed(value);
+  hash.update(buffer);
   return hash.digest('hex');
+}
+
+/** Sorted keys by the keys' own order: objects of one shape (a million of them) sort their keys once. */
+const sortedKeys = new Map<string, string[]>();
+let lastOwn: string[] = [];
+let lastSorted: string[] = [];
+function keysOf(value: object): string[] {
+  const own = Object.keys(value);
+  // Objects of one shape come one after another (a list of visits): compare with the last one first.
+  if (own.length === lastOwn.length && own.every((k, i) => k === lastOwn[i])) return lastSorted;
+  const id = own.join('\u0000');
+  let sorted = sortedKeys.get(id);
+  if (!sorted) {
+    sorted = [...own].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (sortedKeys.size > 10_000) sortedKeys.clear();
+    sortedKeys.set(id, sorted);
+  }
+  lastOwn = own;
+  lastSorted = sorted;
+  return sorted;
+}
+
+/** A plain object whose values are primitives or arrays of primitives: JSON.stringify with its sorted keys as the replacer list writes it canonically. */
+function isFlat(v: object): boolean {
+  if (v.constructor !== Object) return false;
+  for (const x of Object.values(v)) {
+    if (x === null || typeof x !== 'object') continue;
+    if (!Array.isArray(x) || x.some((e) => e !== null && typeof e === 'object')) return false;
+  }
+  return true;
 }
 
 /** JSON with object keys sorted at every level: the programme's canonical bytes. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (isFlat(value)) return JSON.stringify(value, keysOf(value));
+  let out = '';
+  for (const k of keysOf(value)) {
+    const v: unknown = Reflect.get(value, k);
+    if (v === undefined) continue;
+    out += `${out ? ',' : ''}${JSON.stringify(k)}:${canonicalJson(v)}`;
+  }
+  return `{${out}}`;
 }
 
 export function canonicalProgrammeJson(p: Programme): string {
   return canonicalJson(p);
 }
 
+/** The programme's identity: everything but the changes against the visits stored before it. */
 export function programmeDigest(p: Programme): string {
-  return hashCanonical(p);
+  const { changes: _changes, programmeId: _id, ...body } = p;
+  return hashCanonical(body);
 }

@@ -58,6 +58,6 @@ export function drawStratifiedSample(candidates: readonly SampleCandidate[], siz
       const k = Math.floor(rand() * (j + 1));
       [names[j], names[k]] = [names[k]!, names[j]!];
     }
-    return { region, pool: names.length, drawn: names.slice(0, quota.get(region)!).sort() };
+    return { region, pool: names.length, drawn: names.slice(0, quota.get(region)).sort() };
   });
 }

@@ -45,7 +45,11 @@ const SIGNAL_WORDS: Record<SignalType, [string, string]> = {
   'la-concern': ['concern raised by a local authority', 'concerns raised by local authorities'],
   'manager-change': ['change of manager', 'changes of manager'],
   'enforcement-action': ['enforcement action', 'enforcement actions'],
-  'independent-report': ['Regulation 44/45 report', 'Regulation 44/45 reports'],
+  'independent-report': ['routine Regulation 44/45 report', 'routine Regulation 44/45 reports'],
+  'independent-report-missing': ['missing Regulation 44/45 report', 'missing Regulation 44/45 reports'],
+  'independent-report-late': ['late Regulation 44/45 report', 'late Regulation 44/45 reports'],
+  'independent-report-concern': ['Regulation 44/45 report raising concerns', 'Regulation 44/45 reports raising concerns'],
+  'serious-concerns': ['visit that recorded serious concerns', 'visits that recorded serious concerns'],
 };
 
 /**
@@ -78,6 +82,8 @@ export const reasonText = (r: Reason) => `${r.text}: ${sign(r.points)}`;
 
 /** Full inspections of one provider, newest first. */
 function fullInspections(provider: Provider, history: readonly InspectionEvent[]): InspectionEvent[] {
+  const latest = provider.latestFullInspection;
+  if (history.length === 0) return latest && latest.overall.kind === 'grade' && FULL.test(latest.eventType) ? [latest] : [];
   const out: InspectionEvent[] = [];
   const seen = new Set<string>();
   const consider = (e: InspectionEvent) => {
@@ -89,7 +95,17 @@ function fullInspections(provider: Provider, history: readonly InspectionEvent[]
   };
   for (const e of history) consider(e);
   if (provider.latestFullInspection) consider(provider.latestFullInspection);
-  return out.sort((a, b) => (a.inspectionDate !== b.inspectionDate ? (a.inspectionDate < b.inspectionDate ? 1 : -1) : a.eventNumber < b.eventNumber ? 1 : a.eventNumber > b.eventNumber ? -1 : 0));
+  return out.sort((a, b) =>
+    a.inspectionDate !== b.inspectionDate
+      ? a.inspectionDate < b.inspectionDate
+        ? 1
+        : -1
+      : a.eventNumber < b.eventNumber
+        ? 1
+        : a.eventNumber > b.eventNumber
+          ? -1
+          : 0,
+  );
 }
 const FULL = /full/i;
 
@@ -103,9 +119,17 @@ export function sortSignals(signals: IntelligenceSignal[]): IntelligenceSignal[]
  * and per place: the same concerns weigh more in a small home than in a large one.
  * `signals` must be in sortSignals order.
  */
-function addSignals(t: Tally, signals: readonly IntelligenceSignal[], since: string | undefined, asOf: string, policy: Policy, places: number | undefined): void {
+function addSignals(
+  t: Tally,
+  signals: readonly IntelligenceSignal[],
+  since: string | undefined,
+  asOf: string,
+  policy: Policy,
+  places: number | undefined,
+): void {
   const w = policy.weights;
   const perPlace = places && places > 0 ? Math.min(2, Math.max(0.5, Math.sqrt(w.referencePlaces / places))) : 1;
+  if (!t.explain) return addSignalPoints(t, signals, since, asOf, policy, perPlace);
   const weighted = new Map<SignalType, { sum: number; count: number; latest: string }>();
   let open: IntelligenceSignal | undefined;
   let openCount = 0;
@@ -139,9 +163,61 @@ function addSignals(t: Tally, signals: readonly IntelligenceSignal[], since: str
 }
 
 const SIGNAL_ORDER = [...(Object.keys(SIGNAL_WORDS) as SignalType[])].sort();
+const SIGNAL_INDEX = new Map(SIGNAL_ORDER.map((t, i) => [t, i]));
+const sums = new Float64Array(SIGNAL_ORDER.length);
+
+/** addSignals' points only (ranking at scale): the same sums in the same order, no words and no maps. */
+function addSignalPoints(t: Tally, signals: readonly IntelligenceSignal[], since: string | undefined, asOf: string, policy: Policy, perPlace: number): void {
+  const w = policy.weights;
+  sums.fill(0);
+  let seen = 0;
+  let open = false;
+  for (const s of signals) {
+    if (s.date > asOf) continue;
+    if (s.type === 'enforcement-action' && s.open) open = true;
+    if (since && s.date <= since) continue;
+    const i = SIGNAL_INDEX.get(s.type)!;
+    sums[i]! += s.severity * 0.5 ** (days(s.date, asOf) / w.signalHalfLifeDays);
+    seen |= 1 << i;
+  }
+  for (let i = 0; i < SIGNAL_ORDER.length; i++) {
+    if (seen & (1 << i)) t.add(Math.round(w.signals[SIGNAL_ORDER[i]!] * sums[i]! * perPlace), NO_TEXT);
+  }
+  if (open) t.add(w.openEnforcement, NO_TEXT);
+}
+const NO_TEXT = () => '';
+
+/**
+ * The statutory inspection cycle of a provision type, in months: children's homes yearly (twice a
+ * year after inadequate or requires improvement), secure children's homes twice a year, agencies
+ * every three years (policy.statutoryCycleMonths).
+ */
+export function statutoryCycleMonths(policy: Policy, provisionType: string, lastGrade: Grade | undefined): number {
+  const c = policy.statutoryCycleMonths;
+  const poor = lastGrade === 'inadequate' || lastGrade === 'requires-improvement';
+  return (poor ? c.afterInadequateOrRequiresImprovement[provisionType] : undefined) ?? c.byProvisionType[provisionType] ?? c.default;
+}
+
+/** Time since the last inspection, as a share of the statutory cycle: points per cycle elapsed, capped. */
+function addTimeSince(t: Tally, policy: Policy, since: string, asOf: string, cycle: number, what: string): void {
+  const w = policy.weights.timeSinceInspection;
+  const m = months(since, asOf);
+  const cycles = m / cycle;
+  t.add(
+    Math.round(Math.min(w.max, cycles * w.perCycle)),
+    () => `${m} month${m === 1 ? '' : 's'} since last full inspection, against a ${cycle}-month cycle for ${what} (${cycles.toFixed(1)} cycles)`,
+  );
+}
 
 /** Score one provider. With explain false, only the score is computed (for ranking at scale). */
-export function scoreProvider(provider: Provider, history: readonly InspectionEvent[], signals: readonly IntelligenceSignal[], policy: Policy, asOf: string, explain = true): Score {
+export function scoreProvider(
+  provider: Provider,
+  history: readonly InspectionEvent[],
+  signals: readonly IntelligenceSignal[],
+  policy: Policy,
+  asOf: string,
+  explain = true,
+): Score {
   const w = policy.weights;
   const t = new Tally(explain);
   const fulls = fullInspections(provider, history).filter((e) => e.inspectionDate <= asOf);
@@ -157,22 +233,31 @@ export function scoreProvider(provider: Provider, history: readonly InspectionEv
     }
     let interim: InspectionEvent | undefined;
     for (const e of history) {
-      if (e.overall.kind === 'interim' && e.inspectionDate > last.inspectionDate && e.inspectionDate <= asOf && (!interim || e.inspectionDate > interim.inspectionDate)) interim = e;
+      if (
+        e.overall.kind === 'interim' &&
+        e.inspectionDate > last.inspectionDate &&
+        e.inspectionDate <= asOf &&
+        (!interim || e.inspectionDate > interim.inspectionDate)
+      )
+        interim = e;
     }
     if (interim && interim.overall.kind === 'interim' && interim.overall.outcome === 'declined') {
       const i = interim;
       t.add(w.declined, () => `Interim inspection found declined effectiveness (${ukDate(i.inspectionDate)})`);
     }
-    const m = months(last.inspectionDate, asOf);
-    t.add(Math.round(Math.min(w.maxForTimeSinceInspection, m * w.perMonthSinceFullInspection)), () => `${m} month${m === 1 ? '' : 's'} since last full inspection`);
+    addTimeSince(t, policy, last.inspectionDate, asOf, statutoryCycleMonths(policy, provider.provisionType, grade), provider.provisionType);
   } else {
-    const recent = provider.registrationDate && months(provider.registrationDate, asOf) < w.newlyRegisteredMonths;
-    if (recent) t.add(w.newlyRegistered, () => `Newly registered (${ukDate(provider.registrationDate!)}), not yet inspected`);
+    const registered = provider.registrationDate;
+    if (registered && months(registered, asOf) < w.newlyRegisteredMonths)
+      t.add(w.newlyRegistered, () => `Newly registered (${ukDate(registered)}), not yet inspected`);
     else t.add(w.neverInspected, () => 'Never inspected');
   }
   addSignals(t, signals, last?.inspectionDate, asOf, policy, provider.places);
   const risk = w.provisionTypeRisk[provider.provisionType];
-  if (risk) t.add(risk, () => (/secure/i.test(provider.provisionType) ? `${provider.provisionType}: always a high priority` : `Provision type: ${provider.provisionType}`));
+  if (risk)
+    t.add(risk, () =>
+      /secure/i.test(provider.provisionType) ? `${provider.provisionType}: always a high priority` : `Provision type: ${provider.provisionType}`,
+    );
   if (provider.places) {
     const n = provider.places;
     t.add(Math.round(Math.min(w.maxForPlaces, n * w.perPlace)), () => `${n} place${n === 1 ? '' : 's'}`);
@@ -192,7 +277,7 @@ export const LA_BAND_LABELS: Record<LaBand, string> = {
   6: 'Requires improvement, no recent concerns',
 };
 
-const LA_CONCERN_TYPES: readonly SignalType[] = ['la-concern', 'safeguarding-concern', 'whistleblowing', 'complaint', 'serious-event'];
+const LA_CONCERN_TYPES: readonly SignalType[] = ['la-concern', 'safeguarding-concern', 'whistleblowing', 'complaint', 'serious-event', 'serious-concerns'];
 
 export function laBand(outcome: LaOutcome | undefined, signals: readonly IntelligenceSignal[], asOf: string): LaBand | 'good-or-outstanding' {
   if (outcome?.overall === 'inadequate') return 1;
@@ -206,17 +291,15 @@ export function laBand(outcome: LaOutcome | undefined, signals: readonly Intelli
 
 export function scoreLa(outcome: LaOutcome | undefined, signals: readonly IntelligenceSignal[], policy: Policy, asOf: string): Score {
   const w = policy.weights;
-  const reasons: Reason[] = [];
-  if (outcome?.overall && outcome.inspectionDate) {
-    reasons.push({ text: `${GRADE_LABELS[outcome.overall]} at last inspection of children's services (${ukDate(outcome.inspectionDate)})`, points: w.lastGrade[outcome.overall] });
-    const m = months(outcome.inspectionDate, asOf);
-    reasons.push({ text: `${m} month${m === 1 ? '' : 's'} since last inspection`, points: Math.round(Math.min(w.maxForTimeSinceInspection, m * w.perMonthSinceFullInspection)) });
-  } else {
-    reasons.push({ text: 'Not yet inspected under the current framework (ILACS)', points: w.neverInspected });
-  }
-  if (outcome?.areaForPriorityAction) reasons.push({ text: 'Area for priority action', points: w.declined });
   const t = new Tally(true);
-  for (const r of reasons) t.add(r.points, () => r.text);
+  if (outcome?.overall && outcome.inspectionDate) {
+    const { overall, inspectionDate } = outcome;
+    t.add(w.lastGrade[overall], () => `${GRADE_LABELS[overall]} at last inspection of children's services (${ukDate(inspectionDate)})`);
+    addTimeSince(t, policy, inspectionDate, asOf, policy.statutoryCycleMonths.localAuthority, "local authority children's services");
+  } else {
+    t.add(w.neverInspected, () => 'Not yet inspected under the current framework (ILACS)');
+  }
+  if (outcome?.areaForPriorityAction) t.add(w.areaForPriorityAction, () => 'Area for priority action');
   addSignals(t, sortSignals([...signals]), outcome?.inspectionDate, asOf, policy, undefined);
   return t.finish();
 }

@@ -1,34 +1,84 @@
 /**
  * A plain-English description of the tool, in the style of the UK Algorithmic Transparency
- * Recording Standard (Tier 1 summary and Tier 2 detail), generated from the policy in force.
+ * Recording Standard (Tier 1 summary and Tier 2 detail). Its factors, weights and rules are
+ * generated from the policy in force by walking the policy's schema, whose every field carries its
+ * description: a factor added to the policy appears here without anyone writing it down twice.
  */
+import * as z from 'zod';
 import { ukDate } from '../domain/dates';
-import { OFSTED_REGIONS, SIGNAL_TYPES } from '../domain/types';
-import { govukCss, renderTemplate } from '../web/render';
-import type { Policy } from './policy';
+import { renderTemplate } from '../web/render';
+import { policySchema, type Policy } from './policy';
 import type { Programme } from './programme';
 import { LA_BAND_LABELS } from './score';
 
+export interface PolicyRow {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface PolicySection {
+  readonly key: string;
+  readonly title: string;
+  readonly rows: PolicyRow[];
+}
+
+type Node = z.ZodType;
+
+const describe = (n: Node): string | undefined => n.description ?? (n instanceof z.ZodOptional ? describe(n.unwrap() as Node) : undefined);
+const objectShape = (n: Node): Record<string, Node> | undefined =>
+  n instanceof z.ZodObject ? n.shape : n instanceof z.ZodOptional ? objectShape(n.unwrap() as Node) : undefined;
+const words = (key: string) =>
+  key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/-/g, ' ')
+    .toLowerCase();
+
+function formatValue(value: unknown, signed: boolean): string {
+  if (typeof value === 'number') return signed && value > 0 ? `+${value}` : String(value);
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? ukDate(value) : value;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.length ? value.map((v) => formatValue(v, signed)).join('; ') : 'none';
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    return entries.length ? entries.map(([k, v]) => `${/^[A-Za-z]+([A-Z][a-z]*)*$|-/.test(k) ? words(k) : k} ${formatValue(v, signed)}`).join(', ') : 'none';
+  }
+  return String(value);
+}
+
+/** Rows of one part of the policy: a described object is expanded field by field, anything else is one row. */
+function rowsOf(node: Node, value: unknown, label: string, signed: boolean): PolicyRow[] {
+  const shape = objectShape(node);
+  if (shape && Object.values(shape).every((f) => describe(f))) {
+    const record: Record<string, unknown> = value && typeof value === 'object' ? Object.fromEntries(Object.entries(value)) : {};
+    return Object.entries(shape).flatMap(([k, f]) => rowsOf(f, record[k], label ? `${label}: ${describe(f)!}` : describe(f)!, signed));
+  }
+  return [{ label, value: formatValue(value, signed) }];
+}
+
+/** Every described part of the policy, with the values in force. */
+export function policySections(policy: Policy): PolicySection[] {
+  const shape: Record<string, Node> = policySchema.shape;
+  const record: Record<string, unknown> = policy;
+  return Object.entries(shape).flatMap(([key, node]) => {
+    const title = describe(node);
+    if (!title) return [];
+    const shapeOf = objectShape(node);
+    const rows =
+      shapeOf && Object.values(shapeOf).every((f) => describe(f))
+        ? rowsOf(node, record[key], '', key === 'weights')
+        : [{ label: title, value: formatValue(record[key], false) }];
+    return [{ key, title, rows }];
+  });
+}
+
 export function transparencyRecord(policy: Policy, programme?: Programme): string {
-  const w = policy.weights;
-  const factors = [
-    ['Last full inspection judgement', `Inadequate +${w.lastGrade.inadequate}, requires improvement +${w.lastGrade['requires-improvement']}, good +${w.lastGrade.good}, outstanding +${w.lastGrade.outstanding}`],
-    ['Trend', `Declined since the previous full inspection, or an interim inspection found declined effectiveness: +${w.declined}; improved: ${w.improved}`],
-    ['Time since last full inspection', `${w.perMonthSinceFullInspection} per month, at most ${w.maxForTimeSinceInspection}`],
-    ['Never inspected', `+${w.neverInspected} (newly registered within ${w.newlyRegisteredMonths} months: +${w.newlyRegistered})`],
-    ...SIGNAL_TYPES.map((t) => [`Intelligence: ${t.replace(/-/g, ' ')}`, `${w.signals[t]} per signal, times its severity (1 to 3), halved every ${w.signalHalfLifeDays} days; scaled for size (a home of ${w.referencePlaces} places counts as 1)`]),
-    ['Open enforcement action', `+${w.openEnforcement}`],
-    ['Provision type', Object.entries(w.provisionTypeRisk).map(([k, v]) => `${k} +${v}`).join('; ')],
-    ['Places', `${w.perPlace} per place, at most ${w.maxForPlaces}`],
-  ];
   return renderTemplate('programme/transparency.njk', {
     pageTitle: 'Algorithmic transparency record: visit prioritisation',
-    inlineCss: govukCss(),
+    stylesheetHref: 'govuk-frontend.min.css',
     policy,
     programme,
-    factors,
+    sections: policySections(policy),
     bands: Object.entries(LA_BAND_LABELS).map(([band, label]) => ({ band, label })),
-    capacity: OFSTED_REGIONS.map((r) => ({ region: r, perWeek: policy.capacity[r] })),
     ukDate,
   });
 }

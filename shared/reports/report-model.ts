@@ -79,6 +79,10 @@ export const SIGNAL_LABELS: Record<SignalType, string> = {
   'manager-change': 'Change of registered manager',
   'enforcement-action': 'Enforcement action',
   'independent-report': 'Independent visitor report',
+  'independent-report-missing': 'Independent visitor report missing',
+  'independent-report-late': 'Independent visitor report late',
+  'independent-report-concern': 'Independent visitor report raising concerns',
+  'serious-concerns': 'Serious concerns recorded at a visit',
 };
 
 const signalLabel = (t: string): string => SIGNAL_LABELS[t as IntelligenceSignal['type']] ?? t;

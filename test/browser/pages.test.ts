@@ -2,14 +2,14 @@
  * Every page a person uses, in headless Debian Chromium (playwright-core), against the local
  * cloud's web server, told as the users' stories: the inspector's findings form (empty submit ->
  * error summary, fill in -> upload -> accepted), a tampered link (403), the published index with
- * search, a report, one-click unsubscribe, and the planners' programme report. Selectors live in
- * the page objects (test/browser/pages/); axe-core runs on each page; screenshots go to
- * test-artifacts/.
+ * search, a report and one-click unsubscribe (the planners' programme pages are in
+ * programme.test.ts). Selectors live in the page objects (test/browser/pages/); axe-core runs on
+ * each page; screenshots go to test-artifacts/.
  */
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../infra/catalogue';
-import { controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
+import type { Endpoints } from '../../infra/local/cloud';
 import { loadLinkSecret } from '../../shared/aws/link-secret';
 import { getPublishedReport } from '../../shared/aws/report-store';
 import { isSuppressed } from '../../shared/aws/suppression';
@@ -21,7 +21,6 @@ import { settle, useLocalCloud } from '../support/cloud';
 import { putVisit } from '../support/fixtures';
 import { FindingsFormPage, type FindingsAnswers } from './pages/findings-form';
 import { LinkRefusedPage } from './pages/link-refused';
-import { ProgrammeReportPage } from './pages/programme-report';
 import { ReportsIndexPage } from './pages/reports-index';
 import { UnsubscribePage } from './pages/unsubscribe';
 
@@ -169,35 +168,6 @@ describe('the public pages', () => {
     expect(await isSuppressed(email)).toBe(true);
     expect(await unsubscribed.accessibilityViolations()).toEqual([]);
     await unsubscribed.screenshot('unsubscribed');
-    expect(tab.errors).toEqual([]);
-    await tab.page.close();
-  });
-});
-
-describe('the visit programme report', () => {
-  it('shows every planned visit with its reasons, the capacity chart and the transparency record', async () => {
-    await putVisit(); // at least one open provider in the store
-    await controlLocalCloud(e.web, 'schedule/nightlyPrioritise');
-    await settle(e);
-    const tab = await newTab();
-
-    // A planner opens the programme: each planned visit says why, in words and points.
-    const { status, programme } = await ProgrammeReportPage.open(tab.page, e.web);
-    expect(status).toBe(200);
-    expect(await programme.plannedVisitCount()).toBeGreaterThan(0);
-    const reasons = await programme.reasonsForVisit(0);
-    expect(reasons.length).toBeGreaterThan(0);
-    // e.g. "Inadequate at last full inspection (12/03/2019): +40".
-    expect(reasons.some((r) => /\w.*: [+-]\d+(\.\d+)?$/.test(r.trim()))).toBe(true);
-    expect(await programme.chartTitle()).toContain('capacity');
-    expect(await programme.chartBars()).toBeGreaterThan(1);
-    expect(await programme.accessibilityViolations()).toEqual([]);
-    await programme.screenshot('programme-report', false);
-
-    // They follow the link to how the prioritisation works.
-    const record = await programme.openTransparencyRecord();
-    expect(await record.accessibilityViolations()).toEqual([]);
-    await record.screenshot('transparency-record', false);
     expect(tab.errors).toEqual([]);
     await tab.page.close();
   });

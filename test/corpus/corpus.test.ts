@@ -72,8 +72,12 @@ const policy = defaultPolicy() as unknown as Record<string, unknown>;
 const policyCases: [string, unknown, RegExp][] = [
   ['not an object', 'weights: high', /\(the document\): /],
   ['a negative weight', { ...policy, weights: { ...(policy.weights as object), lastGrade: -5 } }, /weights/],
-  ['a start date that is not a Monday', { ...policy, window: { ...(policy.window as object), startDate: '2020-09-08' } }, /window\.startDate: must be a Monday/],
-  ['zero weeks', { ...policy, window: { ...(policy.window as object), weeks: 0 } }, /window\.weeks/],
+  ['a window starting on a Tuesday', { ...policy, pools: { ...defaultPolicy().pools, la: { ...defaultPolicy().pools.la, window: { from: '2020-09-08', to: '2020-12-31' } } } }, /pools\.la\.window\.from: must be a Monday/],
+  ['a window ending before it starts', { ...policy, pools: { ...defaultPolicy().pools, provider: { ...defaultPolicy().pools.provider, window: { from: '2020-09-07', to: '2020-09-01' } } } }, /pools\.provider\.window\.to: ends/],
+  ['a leave week of more than everyone', { ...policy, pools: { ...defaultPolicy().pools, provider: { ...defaultPolicy().pools.provider, leave: [{ week: '2020-12-21', share: 1.5, reason: 'x' }] } } }, /pools\.provider\.leave\[0\]\.share/],
+  ['a triage deadline of no working days', { ...policy, triage: { urgencyThreshold: 80, withinWorkingDays: 0 } }, /triage\.withinWorkingDays/],
+  ['a follow-up window that ends before it starts', { ...policy, followUp: { afterSeriousConcerns: { fromWeeks: 8, toWeeks: 6 }, complianceNoticeCheck: { withinWorkingDaysAfterDue: 5 } } }, /followUp\.afterSeriousConcerns\.toWeeks: must be at least fromWeeks/],
+  ['an extra bank holiday that is not a date', { ...policy, calendar: { extraBankHolidays: [{ date: '2020-02-30', title: 'x' }] } }, /calendar\.extraBankHolidays\[0\]\.date: must be a real date/],
   ['a sample share over 100%', { ...policy, sample: { ...(policy.sample as object), share: 1.5 } }, /sample/],
   ['an unknown field', { ...policy, surprise: true }, /surprise|Unrecognized|unknown/i],
 ];

@@ -104,6 +104,8 @@ describe('the stack', () => {
     const patterns = rules.map((r) => JSON.stringify(r.Properties.EventPattern ?? {}));
     expect(patterns.some((p) => p.includes('ImportCompleted'))).toBe(true);
     expect(patterns.some((p) => p.includes('FindingsVersionStored'))).toBe(true);
+    // Findings stored -> both the report and a re-plan (triage when they record serious concerns).
+    expect(patterns.filter((p) => p.includes('FindingsVersionStored'))).toHaveLength(2);
   });
 
   it('parks failed asynchronous invocations in the failed-events queue after two retries', () => {
@@ -133,6 +135,8 @@ describe('the stack', () => {
     const metricNames = alarms.map((a) => a.Properties.MetricName);
     expect(metricNames).toContain('ApproximateNumberOfMessagesVisible');
     expect(metricNames).toContain('Reputation.BounceRate');
+    // A triage visit with no slot in time (published by the prioritise function).
+    expect(alarms.find((a) => a.Properties.MetricName === 'TriageNoSlot')?.Properties.Dimensions).toEqual([{ Name: 'service', Value: 'prioritise' }]);
     expect(metricNames.filter((m) => m === 'Errors').length).toBe(Object.keys(functions).length);
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });

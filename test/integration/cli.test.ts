@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEndpoints, type Endpoints } from '../../infra/local/cloud';
 import { runProcess, type ProcessResult } from '../../scripts/lib/run-process';
 import { useLocalCloud } from '../support/cloud';
-import { putProvider } from '../support/fixtures';
+import { putProvider, putVisit } from '../support/fixtures';
 
 let e: Endpoints;
 let dir: string;
@@ -55,8 +55,13 @@ interface ProgrammeJson {
   digest: string;
   seed: number;
   policyVersion: string;
-  planned: { visitId: string; target: string; kind: string; week: string; region: string; reasons: string[] }[];
+  planned: { visitId: string; target: string; kind: string; week: string; region: string; reasons: string[]; status: string; pool: string }[];
   unplanned: { target: string; why: string }[];
+  asOf: string;
+  moved: unknown[];
+  added: unknown[];
+  dropped: unknown[];
+  triage: unknown[];
 }
 
 describe('the command-line interfaces', () => {
@@ -127,8 +132,8 @@ describe('the command-line interfaces', () => {
     expect(Array.isArray(JSON.parse(r.stdout))).toBe(true);
   });
 
-  it('prioritise --json: the whole programme through a pipe, every planned visit with reasons, the same digest twice', async () => {
-    const first = await run('prioritise', ['--json']);
+  it('prioritise --as-of --json: the whole programme as of that day through a pipe, every planned visit with reasons, the same digest twice', async () => {
+    const first = await run('prioritise', ['--as-of', '2020-08-24', '--json']);
     expect(first.code).toBe(0);
     // Larger than a pipe's 64 KB buffer: the script must not exit before stdout has drained.
     expect(first.stdout.length).toBeGreaterThan(65_536);
@@ -140,9 +145,12 @@ describe('the command-line interfaces', () => {
     expect(p.planned.length).toBeGreaterThan(100);
     for (const v of p.planned) expect(v.reasons.length).toBeGreaterThan(0);
     for (const u of p.unplanned) expect(u.why).toBeTruthy();
+    expect(p.asOf).toBe('2020-08-24');
+    for (const list of [p.moved, p.added, p.dropped, p.triage]) expect(Array.isArray(list)).toBe(true);
 
-    const second = json<ProgrammeJson>(await run('prioritise', ['--json']));
+    const second = json<ProgrammeJson>(await run('prioritise', ['--as-of', '2020-08-24', '--json']));
     expect(second.digest).toBe(p.digest);
+    expect(second).toMatchObject({ changed: false, moved: [], added: [], dropped: [] });
 
     const link = await run('visit-link', [p.planned[0]!.visitId]);
     expect(link.code).toBe(0);
@@ -150,6 +158,32 @@ describe('the command-line interfaces', () => {
     expect(url.split('\n')).toHaveLength(1);
     expect(url).toMatch(new RegExp(`^${e.web}/visits/${p.planned[0]!.visitId}/findings\\?token=`));
     expect((await fetch(url)).status).toBe(200);
+  });
+
+  it('prioritise: a date that is not a real date is refused with the usage, in one line, exit 1', async () => {
+    const r = await run('prioritise', ['--as-of', '2020-02-30']);
+    expect(r.code).toBe(1);
+    const [error, usage] = r.stderr.split('\n');
+    expect(error).toBe('Error: --as-of must be a real date written YYYY-MM-DD (got "2020-02-30").');
+    expect(usage).toBe('Usage: npm run prioritise -- [--as-of YYYY-MM-DD] [--json] [--policy FILE [--dry-run]]');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('visit defer and cancel --json: ops put a visit off with a reason, then cancel it; wrong options get the usage', async () => {
+    const visit = await putVisit({ targetName: 'Deferrable House' });
+    const deferred = await run('visit', ['defer', visit.visitId, '--until', '2099-01-04', '--reason', 'Local restrictions', '--json']);
+    expect(deferred.code).toBe(0);
+    expect(json(deferred)).toMatchObject({ visitId: visit.visitId, status: 'deferred', previousStatus: 'planned', deferral: { until: '2099-01-04', reason: 'Local restrictions' } });
+    const cancelled = await run('visit', ['cancel', visit.visitId, '--reason', 'The home has closed', '--json']);
+    expect(json(cancelled)).toMatchObject({ status: 'cancelled', previousStatus: 'deferred', cancellation: { reason: 'The home has closed' } });
+    const again = await run('visit', ['defer', visit.visitId, '--until', '2099-01-04', '--reason', 'x']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^Visit v-test-\w+ \(Deferrable House\) is cancelled: only a visit that is planned, notified, deferred can be deferred\.\n$/);
+    const missing = await run('visit', ['cancel', visit.visitId]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^Error: --reason is required: why the visit will not happen\.\nUsage: npm run visit -- cancel VISIT_ID --reason TEXT/);
+    const badDate = await run('visit', ['defer', visit.visitId, '--until', 'soon', '--reason', 'x']);
+    expect(badDate.stderr).toMatch(/^Error: --until must be a real date written YYYY-MM-DD \(got "soon"\)\./);
   });
 
   it('erase-provider: lists without deleting, erases with --yes, then finds nothing', async () => {

@@ -1,12 +1,14 @@
 /**
  * The programme from real inputs: the real Ofsted provider file plus the synthetic LA outcomes
- * and intelligence, imported through S3, then the nightly schedule. The programme is read back
- * from DynamoDB (by week, region, LA and target) and the report from S3.
+ * and intelligence, imported through S3, then the nightly schedule with the local clock on the
+ * Monday before the 2020 season. The programme is read back from DynamoDB (by week, region, LA
+ * and target) and its files from S3.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prefixes } from '../../infra/catalogue';
 import { controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
 import { dynamoClient } from '../../shared/aws/clients';
@@ -14,9 +16,11 @@ import { CONFIRM_METADATA } from '../../shared/aws/import-adapter';
 import { currentProgramme, readProgrammeJson } from '../../shared/aws/programme-store';
 import type { Visit } from '../../shared/domain/types';
 import type { Programme } from '../../shared/prioritise/programme';
+import { regionPageName } from '../../shared/prioritise/render';
 import { getText, putObject, settle, uniqueKey, useLocalCloud } from '../support/cloud';
 
 const root = resolve(import.meta.dirname, '..', '..');
+const AS_OF = '2020-08-24';
 let e: Endpoints;
 let programme: Programme;
 let digest: string;
@@ -30,6 +34,7 @@ async function byIndex(index: 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4', pk: string): Pr
 
 beforeAll(async () => {
   e = useLocalCloud();
+  await controlLocalCloud(e.web, 'clock', { now: `${AS_OF}T02:00:00Z` });
   for (const file of ['samples/ofsted/providers-as-at-2018-03-31.csv', 'samples/la-outcomes.synthetic.csv', 'samples/intelligence.synthetic.csv']) {
     // Confirmed (as `npm run import -- --confirm-closures`): providers other test files left open must
     // not hold the snapshot, so the programme is planned from this file's providers alone.
@@ -44,18 +49,30 @@ beforeAll(async () => {
   programme = (await readProgrammeJson(current!.programmeId))!;
 }, 300_000);
 
+afterAll(async () => {
+  await controlLocalCloud(e.web, 'clock', { reset: true });
+});
+
 describe('the programme computed on schedule from the real provider file', () => {
-  it('plans LAs and providers within capacity, each with reasons, and says why the rest are not planned', () => {
-    expect(programme.planned.filter((p) => p.kind === 'la').length).toBeGreaterThan(10);
-    expect(programme.planned.filter((p) => p.kind === 'provider').length).toBeGreaterThan(100);
+  it('is planned as of the schedule’s day, within each pool’s capacity, each visit with reasons, and says why the rest are not planned', () => {
+    expect(programme.asOf).toBe(AS_OF);
+    expect(programme.planned.filter((p) => p.kind === 'la' && p.pool === 'la').length).toBeGreaterThan(10);
+    expect(programme.planned.filter((p) => p.kind === 'provider' && p.pool === 'provider').length).toBeGreaterThan(100);
     for (const p of programme.planned) expect(p.reasons.length).toBeGreaterThan(0);
     for (const c of programme.capacity) expect(c.used).toBeLessThanOrEqual(c.capacity);
     expect(programme.unplanned.length).toBeGreaterThan(0);
     for (const u of programme.unplanned) expect(u.why).toMatch(/\w/);
   });
 
-  it('stores visits queryable by week, region, LA and target', async () => {
-    const sample = programme.planned.find((p) => p.kind === 'provider')!;
+  it('visits children’s homes unannounced and gives LAs notice', () => {
+    const home = programme.planned.find((p) => p.provisionType === "Children's home" && !p.fixed);
+    const authority = programme.planned.find((p) => p.kind === 'la' && !p.fixed);
+    expect(home?.unannounced).toBe(true);
+    expect(authority?.unannounced).toBe(false);
+  });
+
+  it('stores visits queryable by week, region, LA and target, with the pool’s regional mailbox', async () => {
+    const sample = programme.planned.find((p) => p.kind === 'provider' && !p.fixed)!;
     const [week, region, la, target] = await Promise.all([
       byIndex('gsi1', `WEEK#${sample.week}`),
       byIndex('gsi2', `REGION#${sample.region}`),
@@ -66,22 +83,28 @@ describe('the programme computed on schedule from the real provider file', () =>
     expect(week.every((v) => v.week === sample.week)).toBe(true);
     expect(region.every((v) => v.region === sample.region)).toBe(true);
     const stored = target.find((v) => v.visitId === sample.visitId)!;
-    expect(stored).toMatchObject({ status: 'planned', reasons: sample.reasons, week: sample.week, noticeDate: sample.noticeDate });
+    expect(stored).toMatchObject({ status: 'planned', reasons: sample.reasons, week: sample.week, noticeDate: sample.noticeDate, pool: 'provider', unannounced: sample.unannounced });
+    expect(stored.inspector).toMatch(/\.inspectors@inspectorate\.example\.gov\.uk$/);
   });
 
-  it('publishes the report (table, SVG capacity chart), a formula-safe CSV and the transparency record to S3', async () => {
+  it('publishes a summary page, a page per region, a complete CSV with every cell quoted, the JSON and the transparency record', async () => {
     const html = await getText(e.buckets.reports, `${prefixes.programme}current/index.html`);
     expect(html).toContain('<h1 class="govuk-heading-xl">Visit programme</h1>');
-    expect(html).toMatch(/<svg role="img"/);
-    expect(html).toContain(programme.planned[0]!.targetName.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
+    expect(html).toContain('As of <strong>24/08/2020</strong>');
+    const region = await getText(e.buckets.reports, `${prefixes.programme}current/${regionPageName('London', 1)}`);
+    expect(region).toContain('<h1 class="govuk-heading-xl">London</h1>');
     const csv = await getText(e.buckets.reports, `${prefixes.programme}current/programme.csv`);
-    expect(csv.split('\n').length).toBeGreaterThan(programme.planned.length);
-    expect(csv).not.toMatch(/(^|,)[=+\-@]/m);
+    const rows = parse<Record<string, string>>(csv, { columns: true });
+    expect(rows).toHaveLength(programme.planned.length + programme.unplanned.length);
+    expect(csv.split('\n')[1]).toMatch(/^"/);
+    expect(csv).not.toMatch(/(^|,)"[=+@]/m);
+    const json = JSON.parse(await getText(e.buckets.reports, `${prefixes.programme}${programme.programmeId}/programme.json`)) as Programme;
+    expect(json.planned).toHaveLength(programme.planned.length);
     const transparency = await getText(e.buckets.reports, `${prefixes.programme}current/transparency.html`);
-    expect(transparency).toMatch(/weight/i);
+    expect(transparency).toContain('The policy in force, factor by factor');
   });
 
-  it('gives the same programme, byte for byte, when the schedule runs again', async () => {
+  it('gives the same programme, byte for byte, when the schedule runs again the same day', async () => {
     await controlLocalCloud(e.web, 'schedule/nightlyPrioritise');
     await settle(e);
     const again = await currentProgramme();

@@ -24,7 +24,7 @@ describe('the catalogue lookups', () => {
 
   it('routes pipeline events, schedules, the notify queue and SES notices to their consumers', () => {
     expect(consumersOf({ event: 'ImportCompleted' })).toEqual(['prioritise']);
-    expect(consumersOf({ event: 'FindingsVersionStored' })).toEqual(['renderReport']);
+    expect(consumersOf({ event: 'FindingsVersionStored' })).toEqual(['prioritise', 'renderReport']);
     expect(consumersOf({ schedule: 'nightlyPrioritise' })).toEqual(['prioritise']);
     expect(consumersOf({ schedule: 'weeklyDigest' })).toEqual(['weeklyDigest']);
     expect(consumersOf({ queue: 'notify' })).toEqual(['notifyCommissioners']);
