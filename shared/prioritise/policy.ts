@@ -51,6 +51,15 @@ export const policySchema = z
       .array(z.strictObject({ localAuthority: z.string().min(1).max(200), from: isoDate, to: isoDate, reason: z.string().min(1).max(300) }))
       .max(500),
     fullInspectionsPausedUntil: z.strictObject({ la: isoDate, providers: isoDate }),
+    /** Publication of findings (shared/publication): absent in policies written before it, hence the defaults. */
+    publication: z
+      .strictObject({
+        /** Working days the provider or LA has to comment on the draft report. */
+        factualAccuracyWorkingDays: z.number().int().min(1).max(30),
+        /** Working days from the factual accuracy window closing to the publication date. */
+        publishWorkingDaysAfterWindow: z.number().int().min(0).max(30),
+      })
+      .default({ factualAccuracyWorkingDays: 5, publishWorkingDaysAfterWindow: 1 }),
   })
   .superRefine((p, ctx) => {
     p.pausedAreas.forEach((a, i) => {
