@@ -1,12 +1,13 @@
 /**
  * A typical published report, built in memory (no emulators): a children's home with a previous
  * "Requires improvement" inspection, three recent concerns, five points going well, four to
- * improve and a page or two of narrative. Shared by the report unit tests and the PDF benchmark.
+ * improve, two requirements, a recommendation and a page or two of narrative. Shared by the report
+ * unit tests and the PDF benchmark.
  */
-import type { Provider, Visit } from '../../shared/domain/types';
+import type { IntelligenceSignal, LaOutcome, Provider, Visit } from '../../shared/domain/types';
 import type { FindingsVersion } from '../../shared/findings/schema';
 import { mulberry32 } from '../../shared/ingest/random';
-import { buildReportModel, type ReportModel } from '../../shared/reports/report-model';
+import { buildReport, type Briefing, type PublicReport } from '../../shared/reports/report-model';
 
 const paragraph = (topic: string) =>
   `${topic}: children told inspectors that staff listen to them and that they feel safe. Managers have kept contact with families going during the pandemic, using video calls when visits were not possible, and records show that children's plans were reviewed on time. Staff know each child's history and needs well and use this to plan each day with care.`;
@@ -87,6 +88,11 @@ export function typicalFindings(visit: Visit, over: Partial<FindingsVersion['fin
         'Supervision of new staff is not regular enough.',
         'The registered manager does not yet audit medication records weekly.',
       ],
+      requirements: [
+        { text: 'Update each child’s risk assessment after every incident.', regulation: 'Regulation 12 (protection of children standard)', dueDate: '2020-10-30' },
+        { text: 'Make sure new staff are supervised at least monthly.', dueDate: '2020-11-30' },
+      ],
+      recommendations: ['Record the child’s view in every record of physical intervention.'],
       seriousConcerns: false,
       notesForCommissioners: 'Two places are vacant from October. The home can meet the needs of children with moderate learning disabilities.',
       ...over,
@@ -94,29 +100,32 @@ export function typicalFindings(visit: Visit, over: Partial<FindingsVersion['fin
   };
 }
 
-export function typicalReportModel(visit = typicalVisit(), findings = typicalFindings(visit), provider = typicalProvider()): ReportModel {
-  return buildReportModel({
-    visit,
-    findings,
-    provider,
-    laOutcome: {
-      localAuthority: 'Cardiff Road Borough',
-      region: 'North West',
-      inspectionDate: '2018-11-20',
-      overall: 'good',
-      leadersImpact: 'good',
-      helpAndProtection: 'requires-improvement',
-      childrenInCare: 'good',
-      careLeavers: 'good',
-      areaForPriorityAction: false,
-    },
-    recentConcerns: [
-      { type: 'complaint', date: '2020-06-02', summary: 'Parent complained about contact arrangements' },
-      { type: 'serious-event', date: '2020-04-18', summary: 'Child missing overnight, returned safe' },
-      { type: 'manager-change', date: '2020-01-10' },
-    ],
-    publishedAt: '2020-09-14T10:30:00.000Z',
-  });
+export const typicalLaOutcome: LaOutcome = {
+  localAuthority: 'Cardiff Road Borough',
+  region: 'North West',
+  inspectionDate: '2018-11-20',
+  overall: 'good',
+  leadersImpact: 'good',
+  helpAndProtection: 'requires-improvement',
+  childrenInCare: 'good',
+  careLeavers: 'good',
+  areaForPriorityAction: false,
+};
+
+const signal = (signalId: string, type: IntelligenceSignal['type'], date: string, summary?: string): IntelligenceSignal => ({ signalId, type, date, urn: 'SC123456', severity: 2, open: false, ...(summary ? { summary } : {}) });
+
+export const typicalSignals: IntelligenceSignal[] = [
+  signal('s1', 'complaint', '2020-06-02', 'Parent complained about contact arrangements'),
+  signal('s2', 'serious-event', '2020-04-18', 'Child missing overnight, returned safe'),
+  signal('s3', 'manager-change', '2020-01-10'),
+];
+
+export function typicalDocuments(visit = typicalVisit(), findings = typicalFindings(visit), provider: Provider | undefined = typicalProvider(), signals = typicalSignals): { report: PublicReport; briefing: Briefing } {
+  return buildReport({ visit, findings, provider, laOutcome: typicalLaOutcome, signals, enforcementRecorded: [], status: 'published', edition: 1, publishedAt: '2020-09-14T10:30:00.000Z' });
+}
+
+export function typicalReportModel(visit = typicalVisit(), findings = typicalFindings(visit), provider: Provider | undefined = typicalProvider()): PublicReport {
+  return typicalDocuments(visit, findings, provider).report;
 }
 
 /* Varied reports for the PDF benchmark: each one a different home, with its own mix of sentences,
@@ -145,7 +154,7 @@ const SENTENCES = [
   (n: string, k: number) => `Key-work sessions happen weekly, though records of ${k} sessions did not capture the child's own words.`,
 ];
 
-export function variedReportModel(i: number): ReportModel {
+export function variedReportModel(i: number): PublicReport {
   const rand = mulberry32(1000 + i);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const paragraph = () => Array.from({ length: 3 + Math.floor(rand() * 4) }, () => pick(SENTENCES)(pick(NAMES), 2 + Math.floor(rand() * 20))).join(' ');
