@@ -41,12 +41,19 @@ export interface VisitsStackProps extends StackProps {
   readonly senderEmail: string;
   /** Where alarms are sent. */
   readonly opsEmail?: string;
+  /** Reviewers for regions with none imported: JSON {"default": email, "regions": {region: email}} (CDK context reviewerMailboxes). */
+  readonly reviewerMailboxes?: string;
 }
 
 /** What each function touches, so its IAM policy names exactly that. */
 type Access = {
   readonly table?: readonly ('read' | 'write' | 'scan')[];
-  readonly s3?: readonly { bucket: BucketId; prefix: string; actions: readonly ('s3:GetObject' | 's3:PutObject')[] }[];
+  /**
+   * Internet-facing functions: the partition keys (dynamodb:LeadingKeys) they may read and write,
+   * so a bug in a page cannot reach any other item. Patterns as IAM's StringLike takes them.
+   */
+  readonly leadingKeys?: { readonly read: readonly string[]; readonly write: readonly string[] };
+  readonly s3?: readonly { bucket: BucketId; prefix: string; actions: readonly ('s3:GetObject' | 's3:GetObjectVersion' | 's3:PutObject' | 's3:DeleteObject')[] }[];
   readonly events?: boolean;
   readonly sendNotify?: boolean;
   readonly ses?: boolean;
@@ -81,13 +88,41 @@ const access: Record<FunctionId, Access> = {
   },
   findingsPage: {
     table: ['read', 'write'],
-    s3: [{ bucket: 'findings', prefix: prefixes.findings, actions: ['s3:PutObject'] }],
+    // The visit, its submissions and publication; the provider, LA and signals for the preview; the policy.
+    leadingKeys: { read: ['VISIT#*', 'PROVIDER#*', 'LA#*', 'POLICY'], write: ['VISIT#*'] },
+    s3: [{ bucket: 'findings', prefix: prefixes.findings, actions: ['s3:PutObject', 's3:GetObject'] }],
+    secret: true,
+    web: true,
+    timeout: Duration.seconds(10),
+  },
+  reviewPage: {
+    table: ['read', 'write'],
+    leadingKeys: { read: ['VISIT#*', 'PROVIDER#*', 'LA#*', 'POLICY'], write: ['VISIT#*'] },
+    events: true,
+    secret: true,
+    web: true,
+    timeout: Duration.seconds(15),
+  },
+  factualAccuracyPage: {
+    table: ['read', 'write'],
+    leadingKeys: { read: ['VISIT#*', 'PROVIDER#*', 'LA#*', 'POLICY'], write: ['VISIT#*'] },
+    events: true,
+    secret: true,
+    web: true,
+    timeout: Duration.seconds(15),
+  },
+  briefingPage: {
+    table: ['read'],
+    leadingKeys: { read: ['VISIT#*', 'COMMISSIONER#*'], write: [] },
+    s3: [{ bucket: 'reports', prefix: `${prefixes.restricted}briefings/`, actions: ['s3:GetObject'] }],
     secret: true,
     web: true,
     timeout: Duration.seconds(10),
   },
   publicSite: {
     table: ['read', 'write'],
+    // Publication states to read; the suppression list to write (unsubscribe). Reports only: never restricted/.
+    leadingKeys: { read: ['VISIT#*'], write: ['SUPPRESSED#*'] },
     s3: [{ bucket: 'reports', prefix: prefixes.reports, actions: ['s3:GetObject'] }],
     secret: true,
     web: true,
@@ -96,23 +131,28 @@ const access: Record<FunctionId, Access> = {
   ingestFindings: {
     table: ['read', 'write'],
     s3: [
-      { bucket: 'findings', prefix: prefixes.findings, actions: ['s3:GetObject'] },
+      // Versioned bucket: an upload is read (and quarantined) by its version id.
+      { bucket: 'findings', prefix: prefixes.findings, actions: ['s3:GetObject', 's3:GetObjectVersion'] },
       { bucket: 'findings', prefix: prefixes.quarantine, actions: ['s3:PutObject'] },
     ],
     events: true,
   },
-  renderReport: {
+  publicationWorker: {
     table: ['read', 'write', 'scan'],
-    s3: [{ bucket: 'reports', prefix: prefixes.reports, actions: ['s3:GetObject', 's3:PutObject'] }],
+    s3: [
+      { bucket: 'reports', prefix: prefixes.reports, actions: ['s3:PutObject', 's3:DeleteObject'] },
+      { bucket: 'reports', prefix: prefixes.restricted, actions: ['s3:PutObject'] },
+    ],
     events: true,
     sendNotify: true,
     web: true,
     fonts: true,
     timeout: Duration.minutes(2),
   },
+  publicationSchedule: { table: ['read', 'write'], events: true, timeout: Duration.minutes(2) },
   notifyCommissioners: {
     table: ['read', 'write'],
-    s3: [{ bucket: 'reports', prefix: prefixes.reports, actions: ['s3:GetObject'] }],
+    s3: [{ bucket: 'reports', prefix: `${prefixes.restricted}briefings/`, actions: ['s3:GetObject'] }],
     ses: true,
     secret: true,
     web: true,
@@ -120,7 +160,6 @@ const access: Record<FunctionId, Access> = {
   },
   weeklyDigest: {
     table: ['read', 'write', 'scan'],
-    s3: [{ bucket: 'reports', prefix: prefixes.reports, actions: ['s3:GetObject'] }],
     ses: true,
     secret: true,
     web: true,
@@ -254,6 +293,7 @@ export class VisitsStack extends Stack {
       [env.senderEmail]: props.senderEmail,
       [env.webBaseUrl]: webBaseUrl,
       [env.sesConfigurationSet]: configurationSet.configurationSetName,
+      [env.reviewerMailboxes]: props.reviewerMailboxes ?? '',
     };
 
     for (const id of Object.keys(functions) as FunctionId[]) {
@@ -284,7 +324,13 @@ export class VisitsStack extends Stack {
         if (t === 'write') ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'].forEach((x) => tableActions.add(x));
         if (t === 'scan') tableActions.add('dynamodb:Scan');
       }
-      if (tableActions.size) {
+      if (tableActions.size && a.leadingKeys) {
+        // Reads and writes each limited to their own partitions (dynamodb:LeadingKeys); no index.
+        const reads = [...tableActions].filter((x) => ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'].includes(x)).sort();
+        const writes = [...tableActions].filter((x) => !reads.includes(x) && x !== 'dynamodb:Scan').sort();
+        f.allow(reads, [table.tableArn], { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...a.leadingKeys.read] } });
+        if (a.leadingKeys.write.length) f.allow(writes, [table.tableArn], { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...a.leadingKeys.write] } });
+      } else if (tableActions.size) {
         f.allow([...tableActions].sort(), [table.tableArn, `${table.tableArn}/index/*`]);
         f.acknowledgeWildcard(table, '/index/*', "Queries use the table's own global secondary indexes (gsi1..gsi4); the wildcard covers only those indexes.");
       }
@@ -325,7 +371,7 @@ export class VisitsStack extends Stack {
       }
     }
 
-    // The notify queue sits between rendering and email so messages survive SES failures.
+    // The notify queue sits between publishing and email so messages survive SES failures.
     fn('notifyCommissioners').addEventSource(new SqsEventSource(notifyQueue, { batchSize: 5, reportBatchItemFailures: true }));
     Validations.of(fn('notifyCommissioners')).acknowledge({
       id: 'Serverless-LambdaEventSourceMappingDestination',

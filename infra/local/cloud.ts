@@ -80,6 +80,8 @@ export function functionEnvironment(e: Endpoints): Record<string, string> {
     [env.linkSecretFile]: join(e.dataDir, 'link-secret'),
     [env.senderEmail]: 'visits@inspectorate.example.gov.uk',
     [env.webBaseUrl]: e.web,
+    // Locally every region's findings go to one reviewer mailbox unless reviewers are imported.
+    [env.reviewerMailboxes]: process.env[env.reviewerMailboxes] ?? JSON.stringify({ default: 'reviews@inspectorate.example.gov.uk' }),
     [env.s3ForcePathStyle]: 'true',
     AWS_REGION: e.region,
     AWS_ACCESS_KEY_ID: local.credentials.accessKeyId,
@@ -338,8 +340,8 @@ function landingPage(e: Endpoints): string {
 ${link('/local/reports-bucket/programme/current/index.html', 'Visit programme report')}
 ${link('/local/reports-bucket/programme/current/transparency.html', 'Algorithmic transparency record')}
 ${link('/reports/index.html', 'Published visit reports')}
-${link(e.mailbox, 'Mailbox (emails sent through SES)')}
+${link(e.mailbox, 'Mailbox (emails sent through SES): reviewers\', contacts\' and commissioners\' links arrive here')}
 </ul>
-<p class="govuk-body">Get an inspector's link for a planned visit with <code>npm run visit-link -- VISIT_ID</code>.</p>
+<p class="govuk-body">Get an inspector's link for a planned visit with <code>npm run visit-link -- VISIT_ID</code>; a reviewer's or a contact's with <code>--role reviewer</code> or <code>--role provider</code>. Where a visit's findings are: <code>npm run visit -- status VISIT_ID</code>.</p>
 </main></div></body></html>`;
 }

@@ -2,6 +2,12 @@
  * Every `npm run visit` subcommand, one file each under scripts/visit/. Add a command by writing
  * its file and listing it here.
  */
+import { amend } from './amend';
+import { approve } from './approve';
 import type { VisitCommand } from './command';
+import { publish } from './publish';
+import { returnFindings } from './return';
+import { status } from './status';
+import { withdraw } from './withdraw';
 
-export const visitCommands: readonly VisitCommand[] = [];
+export const visitCommands: readonly VisitCommand[] = [status, approve, returnFindings, publish, amend, withdraw];

@@ -5,6 +5,7 @@
  */
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Visit } from '../domain/types';
 import type { DocumentSources } from '../publication/documents';
 import { keys } from '../keys';
 import { dynamoClient, s3Client } from './clients';
@@ -18,6 +19,11 @@ export async function loadDocumentSources(visitId: string, version: number): Pro
   if (!visit) throw new Error(`Visit ${visitId} not found`);
   const findings = await getFindingsVersion(visitId, version);
   if (!findings) throw new Error(`Findings version ${version} of visit ${visitId} not found`);
+  return { visit, findings, ...(await loadVisitContext(visit)) };
+}
+
+/** What a visit's documents need besides the findings: the provider (or none, for an LA), the LA's outcome, the intelligence held. */
+export async function loadVisitContext(visit: Visit): Promise<Omit<DocumentSources, 'visit' | 'findings'>> {
   const TableName = requireEnv('tableName');
   const partition = visit.kind === 'provider' ? keys.provider(visit.target).pk : keys.laOutcome(visit.target).pk;
   const [signals, provider, laOutcome] = await Promise.all([
@@ -26,8 +32,6 @@ export async function loadDocumentSources(visitId: string, version: number): Pro
     dynamoClient().send(new GetCommand({ TableName, Key: keys.laOutcome(visit.localAuthority) })),
   ]);
   return {
-    visit,
-    findings,
     provider: parseOptional(providerItem, provider.Item, 'provider'),
     laOutcome: parseOptional(laOutcomeItem, laOutcome.Item, 'LA outcome'),
     signals: signals.map((s) => parseItem(signalItem, s, 'signal')),
