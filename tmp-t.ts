@@ -1,11 +1,6 @@
-import { buildReport } from './shared/reports/report-model';
-import { renderReportHtml, renderBriefingHtml, renderReportBody } from './shared/reports/render-html';
-import { typicalVisit, typicalFindings, typicalProvider } from './test/support/report-fixture';
-const visit = typicalVisit();
-const f = typicalFindings(visit, { requirements: [{ text: 'Update risk assessments', regulation: 'Regulation 12', dueDate: '2020-10-30' }], recommendations: ['Audit records'], seriousConcerns: true, seriousConcernsDescription: 'Secret concern', enforcementAction: 'suspension' });
-const { report, briefing } = buildReport({ visit, findings: f, provider: typicalProvider({ name: 'Secret Name Home' }), signals: [{ signalId: 's1', type: 'whistleblowing', date: '2020-05-01', severity: 2, open: false, summary: 'Whistle secret', urn: 'SC123456' }], enforcementRecorded: [], status: 'published', edition: 1, publishedAt: '2020-09-30T10:00:00Z' });
-const html = renderReportHtml(report);
-console.log(html.replace(/<style>[\s\S]*?<\/style>/, '').slice(0, 200000).replace(/\n\s*\n/g, '\n').split('<main')[1]?.slice(0, 6000));
-const b = renderBriefingHtml(briefing);
-console.log(['Secret concern','Whistle secret','Secret Name Home','Suspension'].map(s=>[s, html.includes(s), b.includes(s)]));
-console.log(renderReportBody(report, 'p-').slice(0, 400));
+import { composeReportEmail } from './shared/email/report-email';
+import { typicalDocuments } from './test/support/report-fixture';
+const { briefing } = typicalDocuments();
+const email = await composeReportEmail({ commissioner: { commissionerId: 'c1', name: 'P', email: 'p@x.gov.uk', localAuthorities: [], regions: [], urns: [] }, briefing, reportUrl: 'https://r', briefingUrl: 'https://b', unsubscribeUrl: 'https://u', briefingPdf: Buffer.from('%PDF'), sender: 's@x.gov.uk' });
+console.log(email.raw.toString('utf8').split('\n').filter(l => /Content-|filename|name=/.test(l)).join('\n'));
+console.log(email.text);

@@ -1,8 +1,9 @@
 /**
  * Erasing a regulated provider's data on request (for example a closed children's home): its
  * profile, inspection history and intelligence signals; its visits with their findings versions,
- * submission statuses, published report records and email records; its findings uploads (and
- * quarantined ones) and its rendered reports, every object version where the bucket keeps them.
+ * submission statuses, publication and its history, factual accuracy comments, report editions,
+ * recipients and email records; its findings uploads (and quarantined ones), its public report and
+ * its restricted briefings and earlier editions, every object version where the bucket keeps them.
  *
  * Planning reads only, so ops can see exactly what would go before anything is deleted. Executing
  * a plan is idempotent: deleting what is already gone is not an error, so a run cut short is
@@ -10,7 +11,8 @@
  */
 import { DeleteObjectsCommand, ListObjectsV2Command, ListObjectVersionsCommand, type ObjectIdentifier } from '@aws-sdk/client-s3';
 import { prefixes } from '../../infra/catalogue';
-import { keys, type Key } from '../keys';
+import { emailKeys, keys, type Key } from '../keys';
+import { restrictedPrefixes } from '../reports/object-keys';
 import { BatchWriter } from './batch-write';
 import { dynamoClient, s3Client } from './clients';
 import { requireEnv } from './config';
@@ -37,10 +39,10 @@ export interface ErasurePlan {
 
 type Item = Record<string, unknown>;
 
-/** Email records are keyed by what was sent (EMAIL#REPORT#{visitId}#..., EMAIL#REMINDER#{visitId}#...): found by scan. */
+/** Email records are keyed by what was sent (EMAIL#REPORT#{visitId}#..., EMAIL#REVIEW#{visitId}#..., see emailKeys): found by scan. */
 async function emailRecordsFor(visitIds: readonly string[]): Promise<Item[]> {
   if (visitIds.length === 0) return [];
-  const prefixesToMatch = visitIds.flatMap((id) => [keys.emailSent(`REPORT#${id}#`).pk, keys.emailSent(`REMINDER#${id}#`).pk]);
+  const prefixesToMatch = visitIds.flatMap((id) => emailKeys.visitPrefixes(id));
   const found: Item[] = [];
   // A filter expression holds a bounded number of operands: match a few dozen prefixes per scan.
   for (let i = 0; i < prefixesToMatch.length; i += 40) {
@@ -100,6 +102,7 @@ export async function planProviderErasure(urn: string): Promise<ErasurePlan> {
   const reportFolders = new Set(visitItems.filter((i) => i.entity === 'report' && typeof i.htmlKey === 'string').map((i) => reportFolder(String(i.htmlKey))));
   const listings = await Promise.all([
     ...visitIds.flatMap((id) => [listObjects(findingsBucket, `${prefixes.findings}${id}/`), listObjects(findingsBucket, `${prefixes.quarantine}${id}/`)]),
+    ...visitIds.flatMap((id) => restrictedPrefixes(id).map((prefix) => listObjects(reportsBucket, prefix))),
     ...[...reportFolders].map((folder) => listObjects(reportsBucket, folder)),
   ]);
 

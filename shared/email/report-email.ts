@@ -39,7 +39,7 @@ export function composeReportEmail(input: ReportEmailInput): Promise<ComposedEma
     { list: mainPoints(r.goingWell) },
     { strong: 'What needs to improve' },
     { list: r.needsToImprove.length ? mainPoints(r.needsToImprove) : ['Inspectors did not identify anything that needs to improve.'] },
-    ...(r.requirements.length ? [{ strong: 'Requirements' }, { list: mainPoints(r.requirements.map((q) => `${q.text} (by ${q.dueDate})`)) }] : []),
+    ...(r.requirements.length ? [{ strong: 'Requirements' }, { list: mainPoints(r.requirements.map((q) => `${q.text.replace(/\.$/, "")}, by ${q.dueDate}`)) }] : []),
     { p: 'The visit was not graded.' },
     { link: { href: input.reportUrl, text: 'Read the public report' } },
     { p: 'This link does not expire. If the report is amended or withdrawn, it shows that, and we will email you.' },
