@@ -4,8 +4,8 @@
  * is a bug or a corrupted write: the error names the item and the field, never a silent cast.
  */
 import * as z from 'zod';
-import { ENFORCEMENT_ACTIONS, OFSTED_REGIONS, SIGNAL_TYPES, VISIT_STATUSES, type Commissioner, type Contact, type IntelligenceSignal, type LaOutcome, type Provider, type Reviewer, type Visit } from '../domain/types';
-import { findingsSchema, type FindingsVersion } from '../findings/schema';
+import { ENFORCEMENT_ACTIONS, OFSTED_REGIONS, SIGNAL_TYPES, VISIT_METHODS, VISIT_STATUSES, type Commissioner, type Contact, type IntelligenceSignal, type LaOutcome, type Provider, type Reviewer, type Visit } from '../domain/types';
+import type { Findings, FindingsVersion } from '../findings/schema';
 import { SUBMISSION_STATES, type SubmissionRecord } from '../findings/submission';
 import { PUBLICATION_ACTIONS, PUBLICATION_STATES, type Publication } from '../publication/lifecycle';
 
@@ -99,6 +99,30 @@ export const commissionerItem = z.object({
 export const contactItem = z.object({ contactId: str, name: str, email: str, urn: opt, localAuthority: opt, role: opt }) satisfies z.ZodType<Contact>;
 export const reviewerItem = z.object({ reviewerId: str, name: str, email: str, regions: z.array(region) }) satisfies z.ZodType<Reviewer>;
 
+/**
+ * Stored findings, read for their shape only: they passed the rules of the day they were stored,
+ * and rules (a length limit, say) may change after. Versions stored before requirements and
+ * recommendations existed read as having none.
+ */
+const storedFindings = z.object({
+  schemaVersion: z.literal(1),
+  visitId: str,
+  visitStartDate: str,
+  visitEndDate: str,
+  method: z.enum(VISIT_METHODS),
+  childrensExperiences: str,
+  pandemicDecisions: str,
+  schoolsJoinedUp: opt,
+  goingWell: z.array(str),
+  needsToImprove: z.array(str),
+  requirements: z.array(z.object({ text: str, regulation: opt, dueDate: str })).default([]),
+  recommendations: z.array(str).default([]),
+  seriousConcerns: z.boolean(),
+  seriousConcernsDescription: opt,
+  enforcementAction: z.enum(ENFORCEMENT_ACTIONS).optional(),
+  notesForCommissioners: opt,
+}) satisfies z.ZodType<Findings, unknown>;
+
 export const findingsVersionItem = z.object({
   visitId: str,
   version: z.number().int().positive(),
@@ -109,7 +133,7 @@ export const findingsVersionItem = z.object({
   objectVersion: opt,
   contentHash: opt,
   madeBy: opt,
-  findings: findingsSchema,
+  findings: storedFindings,
 }) satisfies z.ZodType<FindingsVersion, unknown>;
 
 export const submissionItem = z.object({
