@@ -238,7 +238,7 @@ function guard(p: Publication, c: PublicationCommand, today: IsoDate): string | 
 function apply(p: Publication, c: PublicationCommand, s: LifecycleSettings, today: IsoDate): Publication {
   switch (c.action) {
     case 'submit':
-      return { ...p, state: 'submitted', version: c.version, reviewer: undefined, factualAccuracy: undefined, openComments: 0, publishOn: undefined };
+      return { ...p, state: 'submitted', version: c.version, factualAccuracy: undefined, openComments: 0, publishOn: undefined };
     case 'start-review':
       return { ...p, state: 'in-review', reviewer: c.reviewer };
     case 'return':
@@ -313,6 +313,7 @@ export function scheduledCommand(p: Publication, today: IsoDate): PublicationCom
 export function stepOpen(role: 'inspector' | 'reviewer' | 'provider', p: Publication | undefined, today: IsoDate): boolean {
   if (role === 'inspector') return true; // the inspector's link shows the form or, later, the status
   if (!p) return false;
-  if (role === 'reviewer') return ['submitted', 'in-review', 'factual-accuracy', 'ready'].includes(p.state);
+  // The reviewer follows the findings until publication (returned: waiting for the inspector).
+  if (role === 'reviewer') return ['submitted', 'in-review', 'returned', 'factual-accuracy', 'ready'].includes(p.state);
   return p.state === 'factual-accuracy' && p.factualAccuracy !== undefined && today <= p.factualAccuracy.closesOn;
 }

@@ -1,34 +1,24 @@
 /**
  * Every page a person uses, in headless Debian Chromium (playwright-core), against the local
  * cloud's web server: the inspector's findings form (empty submit -> error summary, fill in ->
- * upload -> accepted), a tampered link (403), the published index with search, a report, and
+ * check your answers -> upload -> sent for review), a tampered link (403), the published index with search, a report, and
  * one-click unsubscribe. axe-core runs on each page; screenshots go to test-artifacts/.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../infra/catalogue';
 import type { Endpoints } from '../../infra/local/cloud';
 import { loadLinkSecret } from '../../shared/aws/link-secret';
-import { getPublishedReport } from '../../shared/aws/report-store';
+import { getEdition } from '../../shared/aws/publication-store';
 import { isSuppressed } from '../../shared/aws/suppression';
 import type { Visit } from '../../shared/domain/types';
 import { createVisitToken, visitLinkUrl } from '../../shared/findings/visit-token';
 import { createUnsubscribeToken, unsubscribeUrl } from '../../shared/notify/unsubscribe-token';
-import { chromiumPath } from '../support/browser';
+import { axeViolations, chromiumPath, newPage as openPage } from '../support/browser';
 import { settle, useLocalCloud } from '../support/cloud';
 import { putVisit } from '../support/fixtures';
+import { publishThroughReview } from '../support/publication';
 import { controlLocalCloud } from '../../infra/local/cloud';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * GOV.UK Frontend's radios with a conditional reveal set aria-expanded on the radio input, which
- * axe flags. The Design System keeps it on purpose (it tells screen reader users more content
- * appeared; alphagov/govuk-frontend#979), so that one node is accepted and nothing else.
- */
-const KNOWN_GOVUK_EXCEPTIONS = [{ rule: 'aria-allowed-attr', target: /^#seriousConcerns$/ }];
 
 let e: Endpoints;
 let browser: Browser;
@@ -42,29 +32,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('console', (msg) => {
-    // The GOV.UK stylesheet asks for its fonts; GDS Transport is only for gov.uk domains, so it falls back to Arial.
-    if (msg.type() === 'error' && !/Failed to load resource.*404/.test(msg.text())) errors.push(msg.text());
-  });
-  return { page, errors };
-}
-
-/** axe-core, injected through the debugging protocol (the pages' CSP rightly refuses inline scripts). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.flatMap((v) => {
-    const nodes = v.nodes.filter((n) => !KNOWN_GOVUK_EXCEPTIONS.some((k) => k.rule === v.id && k.target.test(n.target.join(' '))));
-    return nodes.length ? [`${v.id}: ${v.help} (${nodes.map((n) => n.target.join(' ')).join(', ')})`] : [];
-  });
-}
+const newPage = () => openPage(browser);
 
 async function linkFor(visit: Visit): Promise<string> {
   const token = createVisitToken(await loadLinkSecret(), { visitId: visit.visitId, inspector: visit.inspector!, expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString() });
@@ -112,6 +80,8 @@ describe('the inspector findings form', () => {
     await page.fill('#needsToImprove', 'Risk assessments are not updated after incidents');
     await page.check('#seriousConcerns-2'); // No
     await page.click('#submit-findings');
+    await page.locator('#check-step:not([hidden])').waitFor();
+    await page.click('#send-findings');
     await page.waitForURL(/\/submissions\//).catch(async (err: unknown) => {
       // Say why the page stayed: its error summary (a refused upload says what the service answered).
       await page.screenshot({ path: 'test-artifacts/findings-submit-failed.png', fullPage: true });
@@ -119,7 +89,7 @@ describe('the inspector findings form', () => {
       throw new Error(`the page did not move on to the submission status: ${summary.join(' | ') || 'no error summary'}; browser errors: ${errors.join(' | ') || 'none'}`, { cause: err });
     });
     await page.locator('#submission-state[data-state="accepted"]').waitFor({ timeout: 20_000 });
-    expect((await page.locator('.govuk-panel__title').innerText()).trim()).toBe('Findings accepted');
+    expect((await page.locator('.govuk-panel__title').innerText()).trim()).toBe('Findings sent for review');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-artifacts/findings-accepted.png', fullPage: true });
     expect(errors).toEqual([]);
@@ -144,22 +114,11 @@ describe('the inspector findings form', () => {
 
 describe('the public pages', () => {
   it('lists published reports with a working search, opens a report, and unsubscribes in one click', async () => {
-    const visit = await putVisit({ targetName: 'Searchable House' });
+    const visit = await putVisit({ targetName: 'Searchable House', provisionType: 'Independent Fostering Agency' });
     const { page, errors } = await newPage();
-    // Publish through the form itself, as an inspector would.
-    await page.goto(await linkFor(visit));
-    for (const [id, v] of [['visitStartDate-day', '1'], ['visitStartDate-month', '10'], ['visitStartDate-year', '2020'], ['visitEndDate-day', '1'], ['visitEndDate-month', '10'], ['visitEndDate-year', '2020']] as const)
-      await page.fill(`#${id}`, v);
-    await page.check('#method');
-    await page.fill('#childrensExperiences', 'Settled and happy.');
-    await page.fill('#pandemicDecisions', 'Recorded and explained.');
-    await page.fill('#goingWell', 'Children are safe');
-    await page.check('#seriousConcerns-2');
-    await page.click('#submit-findings');
-    await page.locator('#submission-state[data-state="accepted"]').waitFor({ timeout: 20_000 });
-    await settle(e);
-    const report = await getPublishedReport(visit.visitId, 1);
-    expect(report).toBeDefined();
+    // Through review and factual accuracy to publication on its date (the reviewer's and contact's pages have their own story).
+    await publishThroughReview(e, visit);
+    expect(await getEdition(visit.visitId, 1)).toBeDefined();
 
     await page.goto(`${e.web}/reports/index.html`);
     expect((await page.locator('h1').innerText()).trim()).toBe('Published visit reports');

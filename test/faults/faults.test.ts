@@ -10,10 +10,12 @@ import { prefixes } from '../../infra/catalogue';
 import { controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
 import { s3Client } from '../../shared/aws/clients';
 import { getSubmission, listFindingsVersions } from '../../shared/aws/findings-store';
-import { createFindingsPost, findingsKey } from '../../shared/aws/presigned-post';
+import { findingsKey } from '../../shared/aws/presigned-post';
+import { getPublication } from '../../shared/aws/publication-store';
 import { scanEntities } from '../../shared/aws/scan';
 import { getText, putObject, settle, uniqueKey, useLocalCloud } from '../support/cloud';
 import { putCommissioner, putVisit, validFindings } from '../support/fixtures';
+import { approve, issueUpload, runPublicationSchedule, submitFindings } from '../support/publication';
 import { mailbox, postFindings } from '../support/submit';
 import { reportKeys } from '../../shared/aws/import-adapter';
 import type { ImportReport } from '../../shared/domain/types';
@@ -35,6 +37,8 @@ beforeAll(() => {
 const stats = () => controlLocalCloud<Stats>(e.web, 'stats');
 const redrive = () => controlLocalCloud<{ replayed: number; succeeded: number; failed: number }>(e.web, 'redrive');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 function summary(name: string, counts: { sent: number; processed: number; parked: number; lost: number; duplicates: number }) {
   console.log(`[fault] ${name}: sent ${counts.sent}, processed ${counts.processed}, parked ${counts.parked}, lost ${counts.lost}, duplicate side effects ${counts.duplicates}`);
@@ -70,10 +74,9 @@ describe('faults', () => {
 
   it('an S3 object that cannot be read is retried, parked, and processed by a redrive once it is readable', async () => {
     const visit = await putVisit();
-    const submissionId = randomUUID();
+    const { post, submissionId } = await issueUpload(e, visit);
     const key = findingsKey(visit.visitId, submissionId);
     const body = JSON.stringify(validFindings(visit));
-    const post = await createFindingsPost({ s3: s3Client(), bucket: e.buckets.findings, visitId: visit.visitId, submissionId, inspector: visit.inspector! });
     const before = await stats();
     // The object disappears between the event and the read (a read failure as the handler sees it).
     await postFindings(post, body);
@@ -99,12 +102,16 @@ describe('faults', () => {
     const la = `Faultshire ${randomUUID().slice(0, 4)}`;
     const commissioners = await Promise.all([1, 2, 3].map(() => putCommissioner({ localAuthorities: [la] })));
     const visit = await putVisit({ localAuthority: la });
+    // Reviewed and checked; SES goes away just before the report is published and emailed.
+    await submitFindings(e, visit);
+    await approve(e, visit);
+    await runPublicationSchedule(e, nextDay((await getPublication(visit.visitId))!.factualAccuracy!.closesOn));
     const before = await stats();
     await controlLocalCloud(e.web, 'ses-stop');
-    const post = await createFindingsPost({ s3: s3Client(), bucket: e.buckets.findings, visitId: visit.visitId, submissionId: randomUUID(), inspector: visit.inspector! });
-    await postFindings(post, JSON.stringify(validFindings(visit)));
+    const publishing = runPublicationSchedule(e, (await getPublication(visit.visitId))!.publishOn!);
     await sleep(1_000);
     await controlLocalCloud(e.web, 'ses-start');
+    await publishing;
     await settle(e);
     const mid = await stats();
     const parked = mid.messagesParked - before.messagesParked + (mid.parked - before.parked);
@@ -126,16 +133,19 @@ describe('faults', () => {
   it('a redrive of an event that already succeeded changes nothing (no second email, no second version)', async () => {
     const la = `Redriveshire ${randomUUID().slice(0, 4)}`;
     const commissioner = await putCommissioner({ localAuthorities: [la] });
-    const visit = await putVisit({ localAuthority: la });
-    const post = await createFindingsPost({ s3: s3Client(), bucket: e.buckets.findings, visitId: visit.visitId, submissionId: randomUUID(), inspector: visit.inspector! });
+    const visit = await putVisit({ localAuthority: la, targetName: `Redrive Home ${randomUUID().slice(0, 4)}` });
+    const { post } = await issueUpload(e, visit);
     await postFindings(post, JSON.stringify(validFindings(visit)));
     await settle(e);
+    const reviewer = (await getPublication(visit.visitId))!.reviewer!;
     // Replay every handler's event by hand, as a redrive of a stale parked record would.
     const ingest = await import('../../functions/ingest-findings/handler');
     await ingest.handler({ Records: [{ eventName: 'ObjectCreated:Post', s3: { bucket: { name: e.buckets.findings }, object: { key: post.fields.key! } } }] } as never, {} as never);
     await settle(e);
     const versions = await listFindingsVersions(visit.visitId);
-    const emails = (await mailbox(e.ses)).filter((m) => m.destination.to.some((t) => t.includes(commissioner.email)));
+    // The one email that follows a submission: the reviewer's.
+    const emails = (await mailbox(e.ses)).filter((m) => m.destination.to.some((t) => t.includes(reviewer)) && m.subject.includes(visit.targetName));
+    expect((await mailbox(e.ses)).filter((m) => m.destination.to.some((t) => t.includes(commissioner.email)))).toHaveLength(0);
     summary('repeat of a processed event', { sent: 2, processed: 1, parked: 0, lost: 1 - versions.length, duplicates: versions.length - 1 + (emails.length - 1) });
   });
 });

@@ -23,7 +23,7 @@ export async function putProvider(over: Partial<Provider> = {}): Promise<Provide
 }
 
 export async function putVisit(over: Partial<Visit> = {}): Promise<Visit> {
-  const provider = over.kind === 'la' ? undefined : await putProvider({ localAuthority: over.localAuthority ?? 'Testshire', region: over.region ?? 'North West', ...(over.target ? { urn: over.target } : {}), ...(over.targetName ? { name: over.targetName } : {}) });
+  const provider = over.kind === 'la' ? undefined : await putProvider({ localAuthority: over.localAuthority ?? 'Testshire', region: over.region ?? 'North West', ...(over.target ? { urn: over.target } : {}), ...(over.targetName ? { name: over.targetName } : {}), ...(over.provisionType ? { provisionType: over.provisionType } : {}) });
   const visit: Visit = {
     visitId: `v-test-${randomUUID().slice(0, 8)}`,
     programmeId: 'p-test',
