@@ -11,7 +11,7 @@ const list = visitCommands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).joi
 const command = visitCommands.find((c) => c.name === name);
 
 if (!command) {
-  const spec: CliSpec<Record<string, never>> = { command: 'npm run visit --', usage: `COMMAND VISIT_ID [options]\n\nCommands:\n${list}`, options: {} };
+  const spec: CliSpec<Record<string, never>> = { command: 'npm run visit --', usage: `COMMAND VISIT_ID [options]\n\nCommands:\n${list}`, options: {}, positionals: { names: [], variadic: true } };
   await runCli(spec, async () => {
     throw new CliError(`${name ? `Unknown command "${name}".` : 'Name a command.'}\nUsage: npm run visit -- COMMAND VISIT_ID [options]\n\nCommands:\n${list}`);
   });
