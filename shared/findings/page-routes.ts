@@ -82,114 +82,117 @@ const LOCKED_WORDS: Partial<Record<Publication['state'], string>> = {
   withdrawn: 'The report was withdrawn.',
 };
 
+/** Each question's hint ends with who reads the answer. */
+const HINTS = Object.fromEntries(Object.entries(FIELD_AUDIENCE).map(([k, a]) => [k, AUDIENCE_HINTS[a]]));
+
+async function form(deps: FindingsPageDeps, visit: Visit, inspector: string, tokenQuery: string, publication: Publication | undefined) {
+  const submissionId = randomUUID();
+  const upload = await deps.createPost({ visitId: visit.visitId, submissionId, inspector });
+  await deps.recordWaiting(visit.visitId, submissionId, inspector);
+  const returned = publication?.state === 'returned' ? await deps.latestVersion(visit.visitId) : undefined;
+  const values = formValues(returned?.findings);
+  const dates = visitDateRange(visit.week, deps.now().toISOString().slice(0, 10));
+  const origin = new URL(upload.url).origin;
+  return html(
+    200,
+    renderTemplate('findings/form.njk', {
+      pageTitle: `Visit findings: ${visit.targetName}`,
+      visit,
+      context: context(visit),
+      upload,
+      // JSON inside <script>: '<' escaped so no value can close the element.
+      uploadJson: JSON.stringify(upload).replace(/</g, '\\u003c'),
+      statusUrl: `/visits/${encodeURIComponent(visit.visitId)}/submissions/${submissionId}?${tokenQuery}`,
+      previewUrl: `/visits/${encodeURIComponent(visit.visitId)}/preview?${tokenQuery}`,
+      methods: VISIT_METHODS.map((m) => ({ value: m, text: METHOD_LABELS[m], checked: values.method === m })),
+      enforcement: ENFORCEMENT_ACTIONS.map((a) => ({ value: a, text: ENFORCEMENT_LABELS[a], checked: values.enforcementAction === a })),
+      v: values,
+      hints: HINTS,
+      dates,
+      returnComments: publication?.state === 'returned' ? publication.returnComments : undefined,
+      returnedVersion: returned?.version,
+    }),
+    { connectTo: [origin] },
+  );
+}
+
+function locked(deps: FindingsPageDeps, visit: Visit, publication: Publication) {
+  const published = ['published', 'amended'].includes(publication.state);
+  return html(
+    200,
+    renderTemplate('findings/locked.njk', {
+      pageTitle: published ? 'Findings published' : 'Findings already submitted',
+      heading: published ? 'Findings published' : publication.state === 'withdrawn' ? 'Report withdrawn' : 'You have already submitted findings for this visit',
+      visit,
+      version: publication.version,
+      words: LOCKED_WORDS[publication.state],
+      publicUrl: published ? deps.publicUrl(visit) : undefined,
+      publishOn: publication.publishOn ? ukDate(publication.publishOn) : undefined,
+    }),
+  );
+}
+
+/** "Check your answers": the draft public report from the candidate findings, and the restricted answers apart. */
+async function preview(deps: FindingsPageDeps, visit: Visit, body: string | undefined) {
+  let candidate: unknown;
+  try {
+    candidate = JSON.parse(body ?? '');
+  } catch {
+    return json(400, { problems: ['The answers could not be read: reload the page and try again.'] });
+  }
+  const parsed = findingsSchema.safeParse(candidate);
+  if (!parsed.success) return json(400, { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+  const rules = findingsRulesFor({ kind: visit.kind, visitDates: visitDateRange(visit.week, deps.now().toISOString().slice(0, 10)) }, parsed.data);
+  if (rules.length) return json(400, { problems: rules.map((r) => `${r.path}: ${r.message}`) });
+  const [latest, context, publication] = await Promise.all([deps.latestVersion(visit.visitId), deps.loadContext(visit), deps.getPublication(visit.visitId)]);
+  const findings: FindingsVersion = { visitId: visit.visitId, version: (latest?.version ?? 0) + 1, submissionId: 'preview', inspector: 'preview', receivedAt: deps.now().toISOString(), s3Key: '', findings: parsed.data };
+  const { report, briefing } = draftDocuments({ ...context, visit, findings }, publication, deps.now().toISOString());
+  const x = briefing.restricted;
+  const rows = [
+    ['Serious concerns', x.seriousConcerns.raised ? `Yes. ${x.seriousConcerns.description.join(' ')}` : 'No'],
+    ...(visit.kind === 'provider' ? [['Enforcement action considered', x.enforcementConsidered ?? 'None']] : []),
+    ['Notes for commissioners', x.notes.join(' ') || 'None'],
+  ].map(([k, value]) => ({ key: { text: k }, value: { text: value } }));
+  const restricted = renderTemplate('findings/_restricted-answers.njk', { rows });
+  return json(200, { report: renderReportBody(report, 'preview-'), restricted });
+}
+
+async function status(deps: FindingsPageDeps, visit: Visit, submissionId: string, request: WebRequest, tokenQuery: string) {
+  if (!ID.test(submissionId)) return notFound();
+  const s = await deps.getSubmissionStatus(visit.visitId, submissionId);
+  if (request.query.format === 'json') return json(200, s);
+  const final = ['accepted', 'repeat', 'rejected'].includes(s.state);
+  return html(
+    200,
+    renderTemplate('findings/status.njk', {
+      pageTitle: { accepted: 'Findings sent for review', repeat: 'Findings already sent', rejected: 'Findings not accepted' }[s.state as string] ?? 'Checking your findings',
+      visit,
+      state: s.state,
+      version: s.version,
+      reasons: (s.reasons ?? []).map((text) => ({ text })),
+      final,
+      formUrl: `/visits/${encodeURIComponent(visit.visitId)}/findings?${tokenQuery}`,
+    }),
+  );
+}
+
+function asset(deps: FindingsPageDeps, request: WebRequest) {
+  if (request.method !== 'GET') return message(405, 'That did not work', ['This page can only be read.']);
+  const name = request.path.slice('/assets/'.length);
+  if (name !== 'govuk-frontend.min.css' && name !== 'findings.js') return notFound();
+  const body = deps.asset(name);
+  if (body === undefined) return notFound();
+  return {
+    statusCode: 200,
+    headers: { ...securityHeaders({ cache: 'public' }), 'content-type': name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' },
+    body,
+  };
+}
+
 export function createFindingsPage(deps: FindingsPageDeps) {
-  const hints = Object.fromEntries(Object.entries(FIELD_AUDIENCE).map(([k, a]) => [k, AUDIENCE_HINTS[a]]));
-
-  async function form(visit: Visit, inspector: string, tokenQuery: string, publication: Publication | undefined) {
-    const submissionId = randomUUID();
-    const upload = await deps.createPost({ visitId: visit.visitId, submissionId, inspector });
-    await deps.recordWaiting(visit.visitId, submissionId, inspector);
-    const returned = publication?.state === 'returned' ? await deps.latestVersion(visit.visitId) : undefined;
-    const values = formValues(returned?.findings);
-    const dates = visitDateRange(visit.week, deps.now().toISOString().slice(0, 10));
-    const origin = new URL(upload.url).origin;
-    return html(
-      200,
-      renderTemplate('findings/form.njk', {
-        pageTitle: `Visit findings: ${visit.targetName}`,
-        visit,
-        context: context(visit),
-        upload,
-        // JSON inside <script>: '<' escaped so no value can close the element.
-        uploadJson: JSON.stringify(upload).replace(/</g, '\\u003c'),
-        statusUrl: `/visits/${encodeURIComponent(visit.visitId)}/submissions/${submissionId}?${tokenQuery}`,
-        previewUrl: `/visits/${encodeURIComponent(visit.visitId)}/preview?${tokenQuery}`,
-        methods: VISIT_METHODS.map((m) => ({ value: m, text: METHOD_LABELS[m], checked: values.method === m })),
-        enforcement: ENFORCEMENT_ACTIONS.map((a) => ({ value: a, text: ENFORCEMENT_LABELS[a], checked: values.enforcementAction === a })),
-        v: values,
-        hints,
-        dates,
-        returnComments: publication?.state === 'returned' ? publication.returnComments : undefined,
-        returnedVersion: returned?.version,
-      }),
-      { connectTo: [origin] },
-    );
-  }
-
-  function locked(visit: Visit, publication: Publication) {
-    const published = ['published', 'amended'].includes(publication.state);
-    return html(
-      200,
-      renderTemplate('findings/locked.njk', {
-        pageTitle: published ? 'Findings published' : 'Findings already submitted',
-        heading: published ? 'Findings published' : publication.state === 'withdrawn' ? 'Report withdrawn' : 'You have already submitted findings for this visit',
-        visit,
-        version: publication.version,
-        words: LOCKED_WORDS[publication.state],
-        publicUrl: published ? deps.publicUrl(visit) : undefined,
-        publishOn: publication.publishOn ? ukDate(publication.publishOn) : undefined,
-      }),
-    );
-  }
-
-  /** "Check your answers": the draft public report from the candidate findings, and the restricted answers apart. */
-  async function preview(visit: Visit, body: string | undefined) {
-    let candidate: unknown;
-    try {
-      candidate = JSON.parse(body ?? '');
-    } catch {
-      return json(400, { problems: ['The answers could not be read: reload the page and try again.'] });
-    }
-    const parsed = findingsSchema.safeParse(candidate);
-    if (!parsed.success) return json(400, { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
-    const rules = findingsRulesFor({ kind: visit.kind, visitDates: visitDateRange(visit.week, deps.now().toISOString().slice(0, 10)) }, parsed.data);
-    if (rules.length) return json(400, { problems: rules.map((r) => `${r.path}: ${r.message}`) });
-    const [latest, context, publication] = await Promise.all([deps.latestVersion(visit.visitId), deps.loadContext(visit), deps.getPublication(visit.visitId)]);
-    const findings: FindingsVersion = { visitId: visit.visitId, version: (latest?.version ?? 0) + 1, submissionId: 'preview', inspector: 'preview', receivedAt: deps.now().toISOString(), s3Key: '', findings: parsed.data };
-    const { report, briefing } = draftDocuments({ ...context, visit, findings }, publication, deps.now().toISOString());
-    const x = briefing.restricted;
-    const rows = [
-      ['Serious concerns', x.seriousConcerns.raised ? `Yes. ${x.seriousConcerns.description.join(' ')}` : 'No'],
-      ...(visit.kind === 'provider' ? [['Enforcement action considered', x.enforcementConsidered ?? 'None']] : []),
-      ['Notes for commissioners', x.notes.join(' ') || 'None'],
-    ].map(([k, value]) => ({ key: { text: k }, value: { text: value } }));
-    const restricted = renderTemplate('findings/_restricted-answers.njk', { rows });
-    return json(200, { report: renderReportBody(report, 'preview-'), restricted });
-  }
-
-  async function status(visit: Visit, submissionId: string, request: WebRequest, tokenQuery: string) {
-    if (!ID.test(submissionId)) return notFound();
-    const s = await deps.getSubmissionStatus(visit.visitId, submissionId);
-    if (request.query.format === 'json') return json(200, s);
-    const final = ['accepted', 'repeat', 'rejected'].includes(s.state);
-    return html(
-      200,
-      renderTemplate('findings/status.njk', {
-        pageTitle: { accepted: 'Findings sent for review', repeat: 'Findings already sent', rejected: 'Findings not accepted' }[s.state as string] ?? 'Checking your findings',
-        visit,
-        state: s.state,
-        version: s.version,
-        reasons: (s.reasons ?? []).map((text) => ({ text })),
-        final,
-        formUrl: `/visits/${encodeURIComponent(visit.visitId)}/findings?${tokenQuery}`,
-      }),
-    );
-  }
-
   return async (request: WebRequest) => {
     const path = request.path;
-    if (path.startsWith('/assets/')) {
-      if (request.method !== 'GET') return message(405, 'That did not work', ['This page can only be read.']);
-      const name = path.slice('/assets/'.length);
-      if (name !== 'govuk-frontend.min.css' && name !== 'findings.js') return notFound();
-      const body = deps.asset(name);
-      if (body === undefined) return notFound();
-      return {
-        statusCode: 200,
-        headers: { ...securityHeaders({ cache: 'public' }), 'content-type': name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' },
-        body,
-      };
-    }
+    if (path.startsWith('/assets/')) return asset(deps, request);
     const m = /^\/visits\/([^/]+)\/(findings|preview|submissions\/([^/]+))$/.exec(path);
     const visitId = safeDecode(m?.[1] ?? '');
     if (!m || !ID.test(visitId)) return notFound();
@@ -203,10 +206,10 @@ export function createFindingsPage(deps: FindingsPageDeps) {
     if (!visit) return message(404, 'Visit not found', ['This visit is not in the programme any more. Ask the planning team whether it was withdrawn.']);
     const tokenQuery = `token=${encodeURIComponent(token!)}`;
 
-    if (m[3] !== undefined) return status(visit, safeDecode(m[3]), request, tokenQuery);
-    if (isPreview) return preview(visit, request.body);
+    if (m[3] !== undefined) return status(deps, visit, safeDecode(m[3]), request, tokenQuery);
+    if (isPreview) return preview(deps, visit, request.body);
     const publication = await deps.getPublication(visitId);
-    if (publication && publication.state !== 'returned') return locked(visit, publication);
-    return form(visit, check.inspector, tokenQuery, publication);
+    if (publication && publication.state !== 'returned') return locked(deps, visit, publication);
+    return form(deps, visit, check.inspector, tokenQuery, publication);
   };
 }
