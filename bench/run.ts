@@ -5,6 +5,7 @@
  * npm run bench -- report [--pdfs N] [--submissions N] [--json]
  * npm run bench -- bundles [--json]
  * npm run bench -- load [--load-submissions N] [--load-rows N] [--json]
+ * npm run bench -- page [--json]
  * Each figure comes from one run of this command; ratios compare figures measured in that run.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -78,7 +79,12 @@ async function load() {
   });
 }
 
-const all = { ingest, prioritise, report, bundles, load } as const;
+async function page() {
+  const { benchPage } = await import('./page');
+  return benchPage(log);
+}
+
+const all = { ingest, prioritise, report, bundles, load, page } as const;
 type Name = keyof typeof all;
 
 /**
@@ -131,5 +137,10 @@ function renderResults(r: Partial<Record<Name, unknown>>): string {
     block('Reports: ms per PDF, ours vs Chromium (goal ratio <= 0.1); upload -> email latency (goal p95 < 2 s)', r.report, 'report'),
     block('Bundles: size per function and cold-start import time on Node 24', r.bundles, 'bundles'),
     block('Load: findings submissions through the S3 POST path and a provider import at once (goal: lost 0, duplicates 0)', r.load, 'load'),
+    block(
+      'Page: the findings form on slow 3G (400 kbit/s, 400 ms per request, CPU 4x) (goal: under 150 KB transferred, usable under 3 s). Usable: the form script has run (GOV.UK Frontend has initialised the submit button, in the task that attaches the submit handler), from navigation start. Bytes: every response of a first visit, compressed bodies plus headers. Before content-hashed, compressed assets (one run, 2026-11-27): 302,900 bytes, usable 6,698 ms (DevTools Slow 3G: 9,789 ms); nothing compressed, crest and fonts 404',
+      r.page,
+      'page',
+    ),
   ].join('\n');
 }

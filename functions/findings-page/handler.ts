@@ -12,9 +12,8 @@ import { loadVisitContext } from '../../shared/aws/report-store';
 import { toWebRequest } from '../../shared/aws/web-event';
 import { createFindingsPage, type SubmissionStatus } from '../../shared/findings/page-routes';
 import { publicReportKey } from '../../shared/reports/object-keys';
-import { browserScript, govukCss } from '../../shared/web/render';
-
-const assets = new Map<string, string | undefined>();
+import { compressedResponse } from '../../shared/web/compression';
+import { renderer } from '../../shared/web/render';
 
 /** No record yet beyond "waiting", but the object is in S3: the upload arrived and is being checked. */
 async function submissionStatus(visitId: string, submissionId: string): Promise<SubmissionStatus> {
@@ -40,10 +39,7 @@ const page = createFindingsPage({
   recordWaiting: (visitId, submissionId, inspector) => recordSubmissionWaiting(visitId, submissionId, inspector),
   getSubmissionStatus: submissionStatus,
   publicUrl: (visit) => `${requireEnv('webBaseUrl')}/${publicReportKey(visit, 'html')}`,
-  asset: (name) => {
-    if (!assets.has(name)) assets.set(name, name === 'govuk-frontend.min.css' ? govukCss() : browserScript(name));
-    return assets.get(name);
-  },
+  assets: () => renderer().assets(),
   now: () => new Date(),
 });
 
@@ -52,5 +48,5 @@ export const handler = instrumented('findings-page', async (event: APIGatewayPro
   if (visitId) logger.appendKeys({ correlationId: visitId });
   const response = await page(toWebRequest(event));
   metrics.addMetric(response.statusCode && response.statusCode >= 400 ? 'PagesRefused' : 'PagesServed', MetricUnit.Count, 1);
-  return response;
+  return compressedResponse(response, event.headers?.['accept-encoding']);
 });

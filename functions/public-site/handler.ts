@@ -8,6 +8,7 @@ import { suppress } from '../../shared/aws/suppression';
 import { toWebRequest } from '../../shared/aws/web-event';
 import { PUBLIC_STATES } from '../../shared/publication/lifecycle';
 import { createPublicSite } from '../../shared/public-site/routes';
+import { compressedResponse } from '../../shared/web/compression';
 
 const site = createPublicSite({
   readReport: readReportObject,
@@ -22,5 +23,5 @@ const site = createPublicSite({
 export const handler = instrumented('public-site', async (event: APIGatewayProxyEventV2) => {
   const response = await site(toWebRequest(event));
   metrics.addMetric(response.statusCode && response.statusCode >= 400 ? 'PagesRefused' : 'PagesServed', MetricUnit.Count, 1);
-  return response;
+  return compressedResponse(response, event.headers?.['accept-encoding']);
 });

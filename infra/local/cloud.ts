@@ -19,6 +19,7 @@ import { Cron } from 'croner';
 import { buckets, env, functions, local, localCron, queues, schedules, table, type BucketId, type FunctionId, type ScheduleId } from '../catalogue';
 import { encodeEventKey } from '../../shared/aws/s3-event';
 import { startAwsShims, type AwsShims } from './aws-shims';
+import { FaultInjector } from './faults';
 import { checkJava, freePort, startDynamo, startS3, startSes, type DynamoHandle, type S3Handle, type SesHandle } from './emulators';
 import { LocalInvoker } from './invoker';
 import { startWeb } from './web';
@@ -33,6 +34,8 @@ export interface LocalCloudOptions {
   readonly retryDelaysMs?: readonly number[];
   readonly sqsRedeliveryDelayMs?: number;
   readonly log?: (line: string) => void;
+  /** Let the control routes fail chosen SDK calls of the handlers (fault tests; see ./faults.ts). */
+  readonly faultInjection?: boolean;
 }
 
 export interface Endpoints {
@@ -194,6 +197,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   await createTable(ddb, endpoints.table);
   ddb.destroy();
 
+  const faults = options.faultInjection ? new FaultInjector() : undefined;
+  faults?.install();
   const invoker = new LocalInvoker({ repoRoot, failedDir: join(dataDir, 'failed'), retryDelaysMs: options.retryDelaysMs, log });
   const shims = await startAwsShims(ports.aws, invoker, { sqsRedeliveryDelayMs: options.sqsRedeliveryDelayMs, log });
 
@@ -274,6 +279,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       case 'ses-start':
         await cloud.startSes();
         return {};
+      case 'faults': {
+        // faults/arm (body: FaultRule[]), faults (counts so far), faults/clear (disarm, counts).
+        if (!faults) throw new Error('Fault injection is off: start the local cloud with faultInjection: true');
+        if (arg === 'arm') return faults.arm(body);
+        return arg === 'clear' ? faults.clear() : faults.counts();
+      }
       default:
         throw new Error(`Unknown control action ${action}`);
     }

@@ -15,6 +15,9 @@ export const approve: VisitCommand = {
     if ((await getPublication(c.visit.visitId))?.state === 'submitted') orRefused(await c.act({ action: 'start-review', reviewer: c.by, by: c.by }));
     const contacts = (await contactsOf(c.visit)).map((k) => k.email);
     const result = orRefused(await c.act({ action: 'approve', contacts, by: c.by, ...(reason ? { reason } : {}) }));
-    return c.show(values.json === true, noteFor(result, `Approved: the draft went to ${contacts.join(', ') || 'nobody (no contact held for this provider or LA)'}.`));
+    return c.show(
+      values.json === true,
+      noteFor(result, `Approved: the draft went to ${contacts.join(', ') || 'nobody (no contact held for this provider or LA)'}.`),
+    );
   },
 };

@@ -9,9 +9,13 @@ export const withdraw: VisitCommand = {
   options: { reason: { type: 'string' }, json: { type: 'boolean' } },
   positionals: { names: ['VISIT_ID'], required: 1 },
   run: async ({ values, positionals }) => {
-    if (typeof values.reason !== 'string' || values.reason.trim() === '') throw new UsageError('--reason is required: why the report is withdrawn (recorded, not published).');
+    if (typeof values.reason !== 'string' || values.reason.trim() === '')
+      throw new UsageError('--reason is required: why the report is withdrawn (recorded, not published).');
     const c = await visitContext(positionals[0]!);
     const result = orRefused(await c.act({ action: 'withdraw', reason: values.reason, by: c.by }));
-    return c.show(values.json === true, noteFor(result, 'Withdrawn: the report page shows a withdrawal notice, and everyone who was emailed it is being told.'));
+    return c.show(
+      values.json === true,
+      noteFor(result, 'Withdrawn: the report page shows a withdrawal notice, and everyone who was emailed it is being told.'),
+    );
   },
 };

@@ -2,6 +2,8 @@
  * AWS SDK v3 clients, one per container. Endpoints come from the SDK's standard variables
  * (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3, ...), so the same code talks to AWS or to the
  * local emulators without a branch. Only S3 path-style addressing needs our own switch.
+ * `addClientHook` lets the local cloud add SDK middleware to every client (fault injection in
+ * the fault tests); nothing in AWS calls it.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -17,33 +19,47 @@ let ses: SESv2Client | undefined;
 let events: EventBridgeClient | undefined;
 let sqs: SQSClient | undefined;
 
+export type SdkClient = DynamoDBClient | S3Client | SESv2Client | EventBridgeClient | SQSClient;
+const clientHooks: ((client: SdkClient) => void)[] = [];
+
+/** Run a hook on every client made from now on (it may add middleware to the client's stack). */
+export function addClientHook(hook: (client: SdkClient) => void): void {
+  clientHooks.push(hook);
+  resetClients();
+}
+
+function hooked<C extends SdkClient>(client: C): C {
+  for (const hook of clientHooks) hook(client);
+  return client;
+}
+
 /** A small retry budget: callers that batch (BatchWriteItem) add their own backoff on top. */
 const maxAttempts = Number(process.env.AWS_MAX_ATTEMPTS ?? 5);
 
 export function dynamoClient(): DynamoDBDocumentClient {
-  dynamo ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts }), {
+  dynamo ??= DynamoDBDocumentClient.from(hooked(new DynamoDBClient({ maxAttempts })), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return dynamo;
 }
 
 export function s3Client(): S3Client {
-  s3 ??= new S3Client({ maxAttempts, forcePathStyle: process.env[env.s3ForcePathStyle] === 'true' });
+  s3 ??= hooked(new S3Client({ maxAttempts, forcePathStyle: process.env[env.s3ForcePathStyle] === 'true' }));
   return s3;
 }
 
 export function sesClient(): SESv2Client {
-  ses ??= new SESv2Client({ maxAttempts });
+  ses ??= hooked(new SESv2Client({ maxAttempts }));
   return ses;
 }
 
 export function eventsClient(): EventBridgeClient {
-  events ??= new EventBridgeClient({ maxAttempts });
+  events ??= hooked(new EventBridgeClient({ maxAttempts }));
   return events;
 }
 
 export function sqsClient(): SQSClient {
-  sqs ??= new SQSClient({ maxAttempts });
+  sqs ??= hooked(new SQSClient({ maxAttempts }));
   return sqs;
 }
 

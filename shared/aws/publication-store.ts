@@ -29,12 +29,28 @@ function extraItem(w: WithPublication): TransactItem {
   const TableName = table();
   switch (w.kind) {
     case 'findings-version':
-      return { Put: { TableName, Item: { ...keys.findingsVersion(w.version.visitId, w.version.version), entity: 'findings', ...w.version }, ConditionExpression: 'attribute_not_exists(pk)' } };
+      return {
+        Put: {
+          TableName,
+          Item: { ...keys.findingsVersion(w.version.visitId, w.version.version), entity: 'findings', ...w.version },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      };
     case 'submission-accepted':
       return {
         Put: {
           TableName,
-          Item: { ...keys.submission(w.visitId, w.submissionId), entity: 'submission', visitId: w.visitId, submissionId: w.submissionId, inspector: w.inspector, state: 'accepted', version: w.version, objectVersion: w.objectVersion, at: new Date().toISOString() },
+          Item: {
+            ...keys.submission(w.visitId, w.submissionId),
+            entity: 'submission',
+            visitId: w.visitId,
+            submissionId: w.submissionId,
+            inspector: w.inspector,
+            state: 'accepted',
+            version: w.version,
+            objectVersion: w.objectVersion,
+            at: new Date().toISOString(),
+          },
           ConditionExpression: '#s = :waiting',
           ExpressionAttributeNames: { '#s': 'state' },
           ExpressionAttributeValues: { ':waiting': 'waiting' },
@@ -84,7 +100,11 @@ export async function savePublication(next: Publication, expectedSeq: number, ex
 /** Publications with something due on or before `today` (windows to close, dates to publish on). */
 export async function listDuePublications(today: string): Promise<Publication[]> {
   const bound = keys.publicationDueUpTo(today);
-  const items = await queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :below', ExpressionAttributeValues: { ':p': bound.pk, ':below': bound.skBelow } });
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :below',
+    ExpressionAttributeValues: { ':p': bound.pk, ':below': bound.skBelow },
+  });
   return items.map((i) => parseItem(publicationItem, i, 'publication'));
 }
 
@@ -104,7 +124,11 @@ const commentItem = z.object({
 
 export async function listComments(visitId: string): Promise<FactualAccuracyComment[]> {
   const k = keys.commentsPrefix(visitId);
-  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ConsistentRead: true });
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
+    ConsistentRead: true,
+  });
   return items.map((i) => parseItem(commentItem, i, 'comment'));
 }
 
@@ -132,7 +156,12 @@ export async function putEdition(e: ReportEdition): Promise<void> {
   await dynamoClient().send(
     new PutCommand({
       TableName: table(),
-      Item: { ...keys.reportVersion(e.visitId, e.edition), ...keys.reportIndexes({ publishedAt: e.at, localAuthority: e.localAuthority, visitId: e.visitId, version: e.edition }), entity: 'report', ...e },
+      Item: {
+        ...keys.reportVersion(e.visitId, e.edition),
+        ...keys.reportIndexes({ publishedAt: e.at, localAuthority: e.localAuthority, visitId: e.visitId, version: e.edition }),
+        entity: 'report',
+        ...e,
+      },
     }),
   );
 }
@@ -153,14 +182,26 @@ export async function listEditions(since?: string): Promise<ReportEdition[]> {
   return items.map((i) => parseItem(editionItem, i, 'report edition'));
 }
 
-const recipientItem = z.object({ visitId: z.string(), email: z.string(), commissionerId: z.string().optional(), name: z.string().optional(), at: z.string() }) satisfies z.ZodType<ReportRecipient>;
+const recipientItem = z.object({
+  visitId: z.string(),
+  email: z.string(),
+  commissionerId: z.string().optional(),
+  name: z.string().optional(),
+  at: z.string(),
+}) satisfies z.ZodType<ReportRecipient>;
 
 export async function putRecipient(r: ReportRecipient): Promise<void> {
-  await dynamoClient().send(new PutCommand({ TableName: table(), Item: { ...keys.recipient(r.visitId, r.email), entity: 'recipient', ...r, email: r.email.trim().toLowerCase() } }));
+  await dynamoClient().send(
+    new PutCommand({ TableName: table(), Item: { ...keys.recipient(r.visitId, r.email), entity: 'recipient', ...r, email: r.email.trim().toLowerCase() } }),
+  );
 }
 
 export async function listRecipients(visitId: string): Promise<ReportRecipient[]> {
   const k = keys.recipientsPrefix(visitId);
-  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ConsistentRead: true });
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
+    ConsistentRead: true,
+  });
   return items.map((i) => parseItem(recipientItem, i, 'report recipient'));
 }

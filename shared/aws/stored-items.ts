@@ -4,7 +4,20 @@
  * is a bug or a corrupted write: the error names the item and the field, never a silent cast.
  */
 import * as z from 'zod';
-import { ENFORCEMENT_ACTIONS, OFSTED_REGIONS, SIGNAL_TYPES, VISIT_METHODS, VISIT_STATUSES, type Commissioner, type Contact, type IntelligenceSignal, type LaOutcome, type Provider, type Reviewer, type Visit } from '../domain/types';
+import {
+  ENFORCEMENT_ACTIONS,
+  OFSTED_REGIONS,
+  SIGNAL_TYPES,
+  VISIT_METHODS,
+  VISIT_STATUSES,
+  type Commissioner,
+  type Contact,
+  type IntelligenceSignal,
+  type LaOutcome,
+  type Provider,
+  type Reviewer,
+  type Visit,
+} from '../domain/types';
 import type { Findings, FindingsVersion } from '../findings/schema';
 import { SUBMISSION_STATES, type SubmissionRecord } from '../findings/submission';
 import { PUBLICATION_ACTIONS, PUBLICATION_STATES, type Publication } from '../publication/lifecycle';
@@ -180,7 +193,10 @@ export function parseItem<T>(schema: z.ZodType<T, unknown>, item: Record<string,
   const parsed = schema.safeParse(item);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new Error(`Stored ${what} ${String(item.pk ?? '')}/${String(item.sk ?? '')} does not read as expected: ${issue?.path.join('.') || '(item)'}: ${issue?.message ?? 'invalid'}`);
+  const key = (v: unknown) => (typeof v === 'string' ? v : '?');
+  throw new Error(
+    `Stored ${what} ${key(item.pk)}/${key(item.sk)} does not read as expected: ${issue?.path.join('.') || '(item)'}: ${issue?.message ?? 'invalid'}`,
+  );
 }
 
 export function parseOptional<T>(schema: z.ZodType<T, unknown>, item: Record<string, unknown> | undefined, what: string): T | undefined {

@@ -10,7 +10,8 @@ export function toWebRequest(event: APIGatewayProxyEventV2): WebRequest {
     method: event.requestContext.http.method,
     path: event.rawPath,
     query: event.queryStringParameters ?? {},
+    headers,
     ...(body !== undefined ? { body } : {}),
-    ...(headers['content-type'] ?? headers['Content-Type'] ? { contentType: headers['content-type'] ?? headers['Content-Type'] } : {}),
+    ...((headers['content-type'] ?? headers['Content-Type']) ? { contentType: headers['content-type'] ?? headers['Content-Type'] } : {}),
   };
 }

@@ -11,7 +11,7 @@ const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 /** Why the address would not be accepted (a phrase to follow the column or field name), or undefined. */
 export function emailAddressProblem(address: string): string | undefined {
   if (address === '') return 'is empty: give an email address';
-  // eslint-disable-next-line no-control-regex -- printable ASCII only
+  // Printable ASCII only.
   const nonAscii = /[^\x21-\x7E]/.exec(address);
   if (nonAscii) {
     const c = nonAscii[0];

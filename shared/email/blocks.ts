@@ -14,7 +14,17 @@ export type Block =
 
 export function blocksText(blocks: readonly Block[]): string {
   return blocks
-    .map((b) => ('p' in b ? b.p : 'strong' in b ? b.strong : 'warning' in b ? b.warning : 'list' in b ? b.list.map((i) => `- ${i}`).join('\n') : `${b.link.text}:\n${b.link.href}`))
+    .map((b) =>
+      'p' in b
+        ? b.p
+        : 'strong' in b
+          ? b.strong
+          : 'warning' in b
+            ? b.warning
+            : 'list' in b
+              ? b.list.map((i) => `- ${i}`).join('\n')
+              : `${b.link.text}:\n${b.link.href}`,
+    )
     .join('\n\n');
 }
 
@@ -28,7 +38,10 @@ export interface BlockEmail {
 }
 
 export function composeBlockEmail(e: BlockEmail): Promise<ComposedEmail> {
-  const text = [blocksText(e.blocks), ...(e.unsubscribeUrl ? [`You get this email because you subscribed to visit reports for this area. Unsubscribe: ${e.unsubscribeUrl}`] : [])].join('\n\n');
+  const text = [
+    blocksText(e.blocks),
+    ...(e.unsubscribeUrl ? [`You get this email because you subscribed to visit reports for this area. Unsubscribe: ${e.unsubscribeUrl}`] : []),
+  ].join('\n\n');
   return composeEmail({
     from: e.from,
     to: e.to,

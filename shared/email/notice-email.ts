@@ -33,7 +33,9 @@ export function composeAmendmentNotice(n: NoticeInput): Promise<ComposedEmail> {
 export function composeWithdrawalNotice(n: NoticeInput): Promise<ComposedEmail> {
   const blocks: Block[] = [
     { p: `Dear ${n.name ?? 'colleague'},` },
-    { p: `We have withdrawn the report of our visit to ${where(n.edition)}, which we sent you when it was published on ${ukDate(n.edition.publishedAt)}. It was withdrawn on ${ukDate(n.edition.at)}.` },
+    {
+      p: `We have withdrawn the report of our visit to ${where(n.edition)}, which we sent you when it was published on ${ukDate(n.edition.publishedAt)}. It was withdrawn on ${ukDate(n.edition.at)}.`,
+    },
     { p: 'Please do not rely on it, or on the briefing that came with it, and delete any copies you keep. The report page now shows a withdrawal notice.' },
     { link: { href: n.reportUrl, text: 'See the withdrawal notice' } },
   ];

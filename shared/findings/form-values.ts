@@ -37,7 +37,8 @@ export interface FormValues {
 export const requirementRowsFor = (given: number): number => Math.min(30, Math.max(3, given + 2));
 
 const noDate: DateParts = { day: '', month: '', year: '' };
-const parts = (iso: string | undefined): DateParts => (iso ? { day: String(Number(iso.slice(8, 10))), month: String(Number(iso.slice(5, 7))), year: iso.slice(0, 4) } : noDate);
+const parts = (iso: string | undefined): DateParts =>
+  iso ? { day: String(Number(iso.slice(8, 10))), month: String(Number(iso.slice(5, 7))), year: iso.slice(0, 4) } : noDate;
 const emptyRow: RequirementRow = { text: '', regulation: '', due: noDate };
 
 export function formValues(f: Findings | undefined): FormValues {

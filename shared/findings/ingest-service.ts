@@ -38,7 +38,15 @@ export interface FindingsIngestPorts extends PublicationPorts {
   latestVersion(visitId: string): Promise<FindingsVersion | undefined>;
   recordRepeat(visitId: string, submissionId: string, version: number, objectVersion: string | undefined): Promise<void>;
   /** Copy the object to quarantine with its reasons; record the submission as rejected when `reject` (never an accepted one). */
-  quarantine(q: { key: string; versionId?: string; visitId?: string; submissionId?: string; objectVersion?: string; reasons: string[]; reject: boolean }): Promise<void>;
+  quarantine(q: {
+    key: string;
+    versionId?: string;
+    visitId?: string;
+    submissionId?: string;
+    objectVersion?: string;
+    reasons: string[];
+    reject: boolean;
+  }): Promise<void>;
   now(): Date;
 }
 
@@ -52,8 +60,18 @@ export type FindingsOutcome =
 /** SHA-256 of the findings with keys in a fixed order: the same answers give the same hash. */
 export function contentHash(findings: Findings): string {
   const canonical = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canonical) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)])) : v;
-  return createHash('sha256').update(JSON.stringify(canonical(findings))).digest('hex');
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(findings)))
+    .digest('hex');
 }
 
 const ATTEMPTS = 5;
@@ -63,7 +81,15 @@ export async function ingestFindings(ports: FindingsIngestPorts, key: string, ve
   const submission = where ? await ports.getSubmission(where.visitId, where.submissionId) : undefined;
   const object = await ports.readObject(key, versionId);
   const reject = async (reasons: string[], markRejected: boolean): Promise<FindingsOutcome> => {
-    await ports.quarantine({ key, versionId: object.versionId, visitId: where?.visitId, submissionId: where?.submissionId, objectVersion: object.objectVersion, reasons, reject: markRejected });
+    await ports.quarantine({
+      key,
+      versionId: object.versionId,
+      visitId: where?.visitId,
+      submissionId: where?.submissionId,
+      objectVersion: object.objectVersion,
+      reasons,
+      reject: markRejected,
+    });
     return { outcome: 'rejected', visitId: where?.visitId, reasons };
   };
   // The same object again: its first delivery already decided.
@@ -75,7 +101,13 @@ export async function ingestFindings(ports: FindingsIngestPorts, key: string, ve
   // A used submission's record stays as it was (accepted stays accepted); anything else is marked rejected.
   if (distrust.length) return reject(distrust, submission?.state === 'waiting' || submission === undefined);
   const v = visit!;
-  const content = checkFindingsContent({ bytes: object.bytes, contentLength: object.contentLength, maxBytes: ports.maxBytes, visit: v, today: ports.now().toISOString().slice(0, 10) });
+  const content = checkFindingsContent({
+    bytes: object.bytes,
+    contentLength: object.contentLength,
+    maxBytes: ports.maxBytes,
+    visit: v,
+    today: ports.now().toISOString().slice(0, 10),
+  });
   if (!content.ok) return reject(content.reasons, true);
 
   const hash = contentHash(content.findings);
@@ -99,7 +131,14 @@ export async function ingestFindings(ports: FindingsIngestPorts, key: string, ve
     };
     const result = await act(ports, v.visitId, { action: 'submit', version, by: record.inspector }, () => [
       { kind: 'findings-version', version: record },
-      { kind: 'submission-accepted', visitId: v.visitId, submissionId: where!.submissionId, inspector: record.inspector, version, objectVersion: object.objectVersion },
+      {
+        kind: 'submission-accepted',
+        visitId: v.visitId,
+        submissionId: where!.submissionId,
+        inspector: record.inspector,
+        version,
+        objectVersion: object.objectVersion,
+      },
       { kind: 'visit-status', visitId: v.visitId, status: 'findings-received', visitedOn: content.findings.visitEndDate },
     ]);
     if (result.outcome === 'changed') return { outcome: 'accepted', visitId: v.visitId, version };
@@ -113,4 +152,5 @@ export async function ingestFindings(ports: FindingsIngestPorts, key: string, ve
   throw new Error(`Could not store findings for ${v.visitId} after ${ATTEMPTS} attempts: too many submissions at once`);
 }
 
-const NOT_NOW = 'If something must change before publication, ask the reviewer to return the findings to you; after publication, ask the planning team about an amendment.';
+const NOT_NOW =
+  'If something must change before publication, ask the reviewer to return the findings to you; after publication, ask the planning team about an amendment.';

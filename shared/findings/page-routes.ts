@@ -3,7 +3,7 @@
  *   GET  /visits/{visitId}/findings?token=...              the GOV.UK form (or, once findings are in, their status, read-only)
  *   POST /visits/{visitId}/preview?token=...               "check your answers": the public report as it will read
  *   GET  /visits/{visitId}/submissions/{id}?token=...      received -> sent for review / repeat / not accepted
- *   GET  /assets/...                                       GOV.UK CSS and the form's script
+ *   GET  /assets/...                                       GOV.UK's CSS, fonts and images, the form's script
  * A link that is tampered with, expired or for another visit gets a 403 page and no upload form.
  * The form is offered only while the findings can take a new version (none yet, or returned by the
  * reviewer, with the reviewer's comments and the last answers filled in); after that the link shows
@@ -16,7 +16,9 @@ import type { DocumentSources } from '../publication/documents';
 import { draftDocuments } from '../publication/documents';
 import type { Publication } from '../publication/lifecycle';
 import { renderReportBody } from '../reports/render-html';
-import { html, json, securityHeaders } from '../web/http';
+import { assetResponse } from '../web/asset-response';
+import type { AssetCatalogue } from '../web/assets';
+import { html, json } from '../web/http';
 import { renderTemplate } from '../web/render';
 import { safeDecode, type WebRequest } from '../web/request';
 import { formValues } from './form-values';
@@ -42,7 +44,8 @@ export interface FindingsPageDeps {
   getSubmissionStatus(visitId: string, submissionId: string): Promise<SubmissionStatus>;
   /** The public report's address once published. */
   publicUrl(visit: Visit): string;
-  asset(name: 'govuk-frontend.min.css' | 'findings.js'): string | undefined;
+  /** The pages' static assets (content-hashed names, compressed, long cache). */
+  assets(): AssetCatalogue;
   now(): Date;
 }
 
@@ -177,16 +180,8 @@ async function status(deps: FindingsPageDeps, visit: Visit, submissionId: string
 }
 
 function asset(deps: FindingsPageDeps, request: WebRequest) {
-  if (request.method !== 'GET') return message(405, 'That did not work', ['This page can only be read.']);
-  const name = request.path.slice('/assets/'.length);
-  if (name !== 'govuk-frontend.min.css' && name !== 'findings.js') return notFound();
-  const body = deps.asset(name);
-  if (body === undefined) return notFound();
-  return {
-    statusCode: 200,
-    headers: { ...securityHeaders({ cache: 'public' }), 'content-type': name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' },
-    body,
-  };
+  if (request.method !== 'GET' && request.method !== 'HEAD') return message(405, 'That did not work', ['This page can only be read.']);
+  return assetResponse(deps.assets(), { path: request.path, method: request.method, headers: request.headers ?? {} }) ?? notFound();
 }
 
 export function createFindingsPage(deps: FindingsPageDeps) {

@@ -19,7 +19,13 @@ export function digestWeek(now: Date): { from: string; to: string } {
 
 /** The first publications in [from, to) that a commissioner's subscription covers. */
 export function digestFor(c: Commissioner, editions: readonly ReportEdition[], week: { from: string; to: string }): ReportEdition[] {
-  return editions.filter((e) => e.kind === 'publication' && e.at.slice(0, 10) >= week.from && e.at.slice(0, 10) < week.to && matchesCommissioner(c, { localAuthority: e.localAuthority, region: e.region, urn: e.urn }));
+  return editions.filter(
+    (e) =>
+      e.kind === 'publication' &&
+      e.at.slice(0, 10) >= week.from &&
+      e.at.slice(0, 10) < week.to &&
+      matchesCommissioner(c, { localAuthority: e.localAuthority, region: e.region, urn: e.urn }),
+  );
 }
 
 /** Visits not yet visited as far as we know: findings could still be expected. */

@@ -33,6 +33,7 @@ export function parseNotifyMessage(body: string): NotifyMessage {
     throw new Error(`A notify message is not JSON: ${body.slice(0, 100)}`);
   }
   const parsed = notifyMessageSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`A notify message is not one we send: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`A notify message is not one we send: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }

@@ -37,7 +37,12 @@ export interface NotifyPorts {
   secret(): Promise<string>;
   readonly webBaseUrl: string;
   readonly sender: string;
-  readonly limits: { readonly attachmentMaxBytes: number; readonly briefingLinkDays: number; readonly reviewerLinkDays: number; readonly visitLinkDays: number };
+  readonly limits: {
+    readonly attachmentMaxBytes: number;
+    readonly briefingLinkDays: number;
+    readonly reviewerLinkDays: number;
+    readonly visitLinkDays: number;
+  };
   now(): Date;
 }
 
@@ -73,7 +78,14 @@ async function reportEmail(ports: NotifyPorts, m: Extract<NotifyMessage, { kind:
     sender: ports.sender,
   });
   const outcome = await ports.sendOnce(emailKeys.report(m.visitId, m.edition, commissioner.email), commissioner.email, email.raw);
-  if (outcome !== 'suppressed') await ports.putRecipient({ visitId: m.visitId, email: commissioner.email, commissionerId: commissioner.commissionerId, name: commissioner.name, at: ports.now().toISOString() });
+  if (outcome !== 'suppressed')
+    await ports.putRecipient({
+      visitId: m.visitId,
+      email: commissioner.email,
+      commissionerId: commissioner.commissionerId,
+      name: commissioner.name,
+      at: ports.now().toISOString(),
+    });
   return outcome;
 }
 
@@ -81,7 +93,8 @@ async function notice(ports: NotifyPorts, m: Extract<NotifyMessage, { kind: 'ame
   const edition = await ports.getEdition(m.visitId, m.edition);
   if (!edition) throw new Error(`Report ${m.visitId} edition ${m.edition} is not recorded yet`);
   const commissioner = m.commissionerId ? await ports.getCommissioner(m.commissionerId) : undefined;
-  const stillSubscribed = commissioner !== undefined && matchesCommissioner(commissioner, { localAuthority: edition.localAuthority, region: edition.region, urn: edition.urn });
+  const stillSubscribed =
+    commissioner !== undefined && matchesCommissioner(commissioner, { localAuthority: edition.localAuthority, region: edition.region, urn: edition.urn });
   const input = {
     to: m.email,
     name: commissioner?.name,
@@ -106,13 +119,30 @@ async function peopleEmail(ports: NotifyPorts, m: Extract<NotifyMessage, { kind:
   if (m.kind === 'review') {
     if (publication.state !== 'in-review' || publication.version !== m.version) return 'no-longer-applies';
     const expires = new Date(now.getTime() + ports.limits.reviewerLinkDays * DAY);
-    email = await composeReviewRequest({ to: m.email, sender: ports.sender, link: await roleLink(ports, 'reviewer', visit.visitId, m.email, expires), visit, version: m.version, linkExpiresOn: dateOf(expires) });
+    email = await composeReviewRequest({
+      to: m.email,
+      sender: ports.sender,
+      link: await roleLink(ports, 'reviewer', visit.visitId, m.email, expires),
+      visit,
+      version: m.version,
+      linkExpiresOn: dateOf(expires),
+    });
     key = emailKeys.review(m.visitId, m.version, m.email);
   } else if (m.kind === 'returned') {
     const entry = publication.history.find((h) => h.seq === m.seq);
     if (publication.state !== 'returned' || !entry) return 'no-longer-applies';
-    const token = createVisitToken(await ports.secret(), { visitId: visit.visitId, inspector: m.email, expiresAt: new Date(now.getTime() + ports.limits.visitLinkDays * DAY).toISOString() });
-    email = await composeReturnedEmail({ to: m.email, sender: ports.sender, link: visitLinkUrl(ports.webBaseUrl, visit.visitId, token), visit, comments: entry.reason ?? '' });
+    const token = createVisitToken(await ports.secret(), {
+      visitId: visit.visitId,
+      inspector: m.email,
+      expiresAt: new Date(now.getTime() + ports.limits.visitLinkDays * DAY).toISOString(),
+    });
+    email = await composeReturnedEmail({
+      to: m.email,
+      sender: ports.sender,
+      link: visitLinkUrl(ports.webBaseUrl, visit.visitId, token),
+      visit,
+      comments: entry.reason ?? '',
+    });
     key = emailKeys.returned(m.visitId, m.seq, m.email);
   } else {
     const window = publication.factualAccuracy;
@@ -120,7 +150,13 @@ async function peopleEmail(ports: NotifyPorts, m: Extract<NotifyMessage, { kind:
     // The link works to the end of the window's last day (UTC), and the page refuses it after.
     const expires = new Date(`${addDays(window.closesOn, 1)}T00:00:00Z`);
     const title = visit.kind === 'la' ? `${visit.localAuthority} children's services` : visit.targetName;
-    email = await composeFactualAccuracyRequest({ to: m.email, sender: ports.sender, link: await roleLink(ports, 'provider', visit.visitId, m.email, expires), reportTitle: title, closesOn: window.closesOn });
+    email = await composeFactualAccuracyRequest({
+      to: m.email,
+      sender: ports.sender,
+      link: await roleLink(ports, 'provider', visit.visitId, m.email, expires),
+      reportTitle: title,
+      closesOn: window.closesOn,
+    });
     key = emailKeys.factual(m.visitId, m.version, m.email);
   }
   return ports.sendOnce(key, m.email, email.raw);

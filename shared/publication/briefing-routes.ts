@@ -32,15 +32,22 @@ export function createBriefingPage(deps: BriefingPageDeps) {
     if (!ID.test(visitId)) return pageMessage(404, 'Page not found', ['If you used a link from an email, copy the whole link.']);
     if (request.method !== 'GET') return pageMessage(405, 'That did not work', ['The briefing can only be read.']);
     const check = verifyRoleToken(await deps.secret(), request.query.token, 'briefing', visitId, deps.now());
-    if (!check.ok) return pageMessage(403, 'You cannot use this link', [ROLE_TOKEN_MESSAGES[check.reason], 'The briefing is also attached to the email we sent you.']);
+    if (!check.ok)
+      return pageMessage(403, 'You cannot use this link', [ROLE_TOKEN_MESSAGES[check.reason], 'The briefing is also attached to the email we sent you.']);
     const [publication, commissioner] = await Promise.all([deps.getPublication(visitId), deps.getCommissioner(check.subject)]);
     if (!publication || !PUBLIC_STATES.includes(publication.state)) {
-      return pageMessage(publication?.state === 'withdrawn' ? 410 : 404, publication?.state === 'withdrawn' ? 'This report has been withdrawn' : 'Page not found', ['There is no briefing to show for this visit.']);
+      return pageMessage(
+        publication?.state === 'withdrawn' ? 410 : 404,
+        publication?.state === 'withdrawn' ? 'This report has been withdrawn' : 'Page not found',
+        ['There is no briefing to show for this visit.'],
+      );
     }
     const edition = await deps.getEdition(visitId, publication.edition);
     if (!edition) return pageMessage(404, 'Page not found', ['The briefing is being prepared. Try again in a few minutes.']);
     if (!commissioner || !matchesCommissioner(commissioner, { localAuthority: edition.localAuthority, region: edition.region, urn: edition.urn })) {
-      return pageMessage(403, 'You cannot see this briefing', ['Briefings are only for commissioners whose subscription covers the provider or area. Your subscription no longer covers this report: ask the planning team if you need it.']);
+      return pageMessage(403, 'You cannot see this briefing', [
+        'Briefings are only for commissioners whose subscription covers the provider or area. Your subscription no longer covers this report: ask the planning team if you need it.',
+      ]);
     }
     const bytes = await deps.readBriefing(briefingKey(visitId, publication.edition, 'html'));
     if (!bytes) return pageMessage(404, 'Page not found', ['The briefing is being prepared. Try again in a few minutes.']);

@@ -45,25 +45,36 @@ async function render(deps: FactualAccuracyPageDeps, c: Context, status: number,
   const { report } = draftDocuments(await deps.loadSources(c.visitId, c.publication.version), c.publication, deps.now().toISOString());
   const mine = (await deps.listComments(c.visitId)).filter((m) => m.by === c.contact && m.version <= c.publication.version);
   const said = c.publication.history.some((h) => h.action === 'no-comments' && h.by === c.contact);
-  return noindex(html(
-    status,
-    renderTemplate('publication/factual-accuracy.njk', {
-      pageTitle: `${problems.length ? 'Error: ' : ''}DRAFT: check for factual accuracy: ${report.title}`,
-      report,
-      closesOn: ukDate(c.publication.factualAccuracy!.closesOn),
-      sections: reportSections(report).map((s) => ({ ...s, value: values[`section-${s.id}`] ?? '' })),
-      draft: renderReportBody(report, 'draft-'),
-      mine: mine.map((m) => ({ heading: m.sectionHeading, text: m.text, at: ukDate(m.at), answer: m.decision ? `${m.decision.accepted ? 'Accepted' : 'Not accepted'}: ${m.decision.reason}` : 'Not answered yet' })),
-      said,
-      sent,
-      action: `/factual-accuracy/${encodeURIComponent(c.visitId)}?token=${encodeURIComponent(c.token)}`,
-      problems,
-      hasComments: values.hasComments,
-    }),
-  ));
+  return noindex(
+    html(
+      status,
+      renderTemplate('publication/factual-accuracy.njk', {
+        pageTitle: `${problems.length ? 'Error: ' : ''}DRAFT: check for factual accuracy: ${report.title}`,
+        report,
+        closesOn: ukDate(c.publication.factualAccuracy!.closesOn),
+        sections: reportSections(report).map((s) => ({ ...s, value: values[`section-${s.id}`] ?? '' })),
+        draft: renderReportBody(report, 'draft-'),
+        mine: mine.map((m) => ({
+          heading: m.sectionHeading,
+          text: m.text,
+          at: ukDate(m.at),
+          answer: m.decision ? `${m.decision.accepted ? 'Accepted' : 'Not accepted'}: ${m.decision.reason}` : 'Not answered yet',
+        })),
+        said,
+        sent,
+        action: `/factual-accuracy/${encodeURIComponent(c.visitId)}?token=${encodeURIComponent(c.token)}`,
+        problems,
+        hasComments: values.hasComments,
+      }),
+    ),
+  );
 }
 
-async function post(deps: FactualAccuracyPageDeps, c: Context, request: WebRequest): Promise<{ problems: Problem[]; values: Record<string, string> } | { sent: string }> {
+async function post(
+  deps: FactualAccuracyPageDeps,
+  c: Context,
+  request: WebRequest,
+): Promise<{ problems: Problem[]; values: Record<string, string> } | { sent: string }> {
   const form = formOf(request);
   const values = Object.fromEntries(form.entries());
   const has = form.get('hasComments');
@@ -79,13 +90,23 @@ async function post(deps: FactualAccuracyPageDeps, c: Context, request: WebReque
   if (given.length === 0) problems.push({ href: `section-${sections[0]!.id}`, text: 'Enter a comment on at least one section, or choose "No"' });
   for (const g of given) {
     const bad = textProblem(g.text);
-    if (g.text.length > MAX_COMMENT) problems.push({ href: `section-${g.s.id}`, text: `The comment on ${g.s.heading} must be ${MAX_COMMENT} characters or fewer` });
+    if (g.text.length > MAX_COMMENT)
+      problems.push({ href: `section-${g.s.id}`, text: `The comment on ${g.s.heading} must be ${MAX_COMMENT} characters or fewer` });
     else if (bad) problems.push({ href: `section-${g.s.id}`, text: `The comment on ${g.s.heading} ${bad.message}` });
   }
   if (problems.length) return { problems, values };
   for (const g of given) {
     const at = deps.now().toISOString();
-    const comment: FactualAccuracyComment = { visitId: c.visitId, commentId: `${at.replace(/[^0-9]/g, '')}-${randomUUID().slice(0, 8)}`, version: c.publication.version, section: g.s.id, sectionHeading: g.s.heading, text: g.text, by: c.contact, at };
+    const comment: FactualAccuracyComment = {
+      visitId: c.visitId,
+      commentId: `${at.replace(/[^0-9]/g, '')}-${randomUUID().slice(0, 8)}`,
+      version: c.publication.version,
+      section: g.s.id,
+      sectionHeading: g.s.heading,
+      text: g.text,
+      by: c.contact,
+      at,
+    };
     const r = await deps.act(c.visitId, { action: 'comment', commentId: comment.commentId, by: c.contact }, () => [{ kind: 'comment', comment }]);
     if (r.outcome === 'refused') return { problems: [{ href: `section-${g.s.id}`, text: r.reason }], values };
   }
@@ -102,9 +123,12 @@ export function createFactualAccuracyPage(deps: FactualAccuracyPageDeps) {
     if (!check.ok) return pageMessage(403, 'You cannot use this link', [ROLE_TOKEN_MESSAGES[check.reason]]);
     const publication = await deps.getPublication(visitId);
     const today = deps.now().toISOString().slice(0, 10);
-    if (!publication?.factualAccuracy?.contacts.includes(check.subject)) return pageMessage(403, 'You cannot use this link', ['This draft was not sent to you. Use the link in the email we sent you.']);
+    if (!publication?.factualAccuracy?.contacts.includes(check.subject))
+      return pageMessage(403, 'You cannot use this link', ['This draft was not sent to you. Use the link in the email we sent you.']);
     if (!stepOpen('provider', publication, today)) {
-      return pageMessage(410, 'The factual accuracy check has closed', [`Comments closed at the end of ${ukDate(publication.factualAccuracy.closesOn)}. The report will be published as reviewed.`]);
+      return pageMessage(410, 'The factual accuracy check has closed', [
+        `Comments closed at the end of ${ukDate(publication.factualAccuracy.closesOn)}. The report will be published as reviewed.`,
+      ]);
     }
     const c: Context = { visitId, token: token!, contact: check.subject, publication };
     if (request.method === 'GET') return render(deps, c, 200, [], {}, request.query.sent);

@@ -224,7 +224,9 @@ function guard(p: Publication, c: PublicationCommand, today: IsoDate): string | 
       return c.reason.trim() === '' ? 'Give a reason for the decision on the comment.' : undefined;
     case 'close-window':
       if (window && today <= window.closesOn) return `The factual accuracy window is open until the end of ${window.closesOn}.`;
-      return p.openComments > 0 ? `${p.openComments === 1 ? 'A factual accuracy comment has' : `${p.openComments} factual accuracy comments have`} not been answered yet.` : undefined;
+      return p.openComments > 0
+        ? `${p.openComments === 1 ? 'A factual accuracy comment has' : `${p.openComments} factual accuracy comments have`} not been answered yet.`
+        : undefined;
     case 'publish':
       // The schedule publishes on the date; anyone else publishing before it must say why.
       if (p.publishOn && today < p.publishOn && !c.reason?.trim()) return `The publication date is ${p.publishOn}: to publish early, give a reason.`;
@@ -245,10 +247,19 @@ function apply(p: Publication, c: PublicationCommand, s: LifecycleSettings, toda
       return { ...p, state: 'returned', returnComments: c.reason.trim() };
     case 'approve': {
       const closesOn = addWorkingDays(today, s.factualAccuracyWorkingDays, s.holidays);
-      return { ...p, state: 'factual-accuracy', returnComments: undefined, factualAccuracy: { opensOn: today, closesOn, contacts: [...c.contacts] }, openComments: 0 };
+      return {
+        ...p,
+        state: 'factual-accuracy',
+        returnComments: undefined,
+        factualAccuracy: { opensOn: today, closesOn, contacts: [...c.contacts] },
+        openComments: 0,
+      };
     }
     case 'record-enforcement':
-      return { ...p, enforcementTaken: [...p.enforcementTaken.filter((e) => e.action !== c.enforcement.action || e.date !== c.enforcement.date), c.enforcement] };
+      return {
+        ...p,
+        enforcementTaken: [...p.enforcementTaken.filter((e) => e.action !== c.enforcement.action || e.date !== c.enforcement.date), c.enforcement],
+      };
     case 'comment':
       return { ...p, openComments: p.openComments + 1 };
     case 'decide-comment':
@@ -304,7 +315,8 @@ const nextDay = (d: IsoDate) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_0
 
 /** What the schedule does today for a publication that is due, if anything. */
 export function scheduledCommand(p: Publication, today: IsoDate): PublicationCommand | undefined {
-  if (p.state === 'factual-accuracy' && p.factualAccuracy && today > p.factualAccuracy.closesOn && p.openComments === 0) return { action: 'close-window', by: 'schedule' };
+  if (p.state === 'factual-accuracy' && p.factualAccuracy && today > p.factualAccuracy.closesOn && p.openComments === 0)
+    return { action: 'close-window', by: 'schedule' };
   if (p.state === 'ready' && p.publishOn && today >= p.publishOn) return { action: 'publish', by: 'schedule' };
   return undefined;
 }

@@ -51,11 +51,13 @@ export function redirect(location: string) {
 }
 
 export function historyRows(p: Publication) {
-  return [...p.history].reverse().map((h) => [
-    { text: ukDate(h.at) + ' ' + h.at.slice(11, 16) },
-    { text: ACTION_LABELS[h.action] ?? h.action },
-    { text: `Version ${h.version}` },
-    { text: h.by },
-    { text: [h.accepted === undefined ? '' : h.accepted ? 'Accepted.' : 'Not accepted.', h.reason ?? ''].join(' ').trim() },
-  ]);
+  return [...p.history]
+    .reverse()
+    .map((h) => [
+      { text: ukDate(h.at) + ' ' + h.at.slice(11, 16) },
+      { text: ACTION_LABELS[h.action] ?? h.action },
+      { text: `Version ${h.version}` },
+      { text: h.by },
+      { text: [h.accepted === undefined ? '' : h.accepted ? 'Accepted.' : 'Not accepted.', h.reason ?? ''].join(' ').trim() },
+    ]);
 }

@@ -34,7 +34,10 @@ export function parseReviewerMailboxes(json: string | undefined): ReviewerMailbo
 
 /** The reviewer's address for a region: the first imported reviewer (by address, so the choice is stable), or the configuration's. */
 export function reviewerFor(region: OfstedRegion, imported: readonly Reviewer[], configured: ReviewerMailboxes): string | undefined {
-  const own = imported.filter((r) => r.regions.includes(region)).map((r) => canonicalEmail(r.email)).sort();
+  const own = imported
+    .filter((r) => r.regions.includes(region))
+    .map((r) => canonicalEmail(r.email))
+    .sort();
   const chosen = own[0] ?? configured.regions[region] ?? configured.default;
   return chosen === undefined ? undefined : canonicalEmail(chosen);
 }

@@ -8,7 +8,14 @@ import type { FactualAccuracyComment } from './records';
 export type WithPublication =
   | { readonly kind: 'findings-version'; readonly version: FindingsVersion }
   /** The issued submission that made a version: only if it is still waiting (one use per submission id). */
-  | { readonly kind: 'submission-accepted'; readonly visitId: string; readonly submissionId: string; readonly inspector: string; readonly version: number; readonly objectVersion?: string }
+  | {
+      readonly kind: 'submission-accepted';
+      readonly visitId: string;
+      readonly submissionId: string;
+      readonly inspector: string;
+      readonly version: number;
+      readonly objectVersion?: string;
+    }
   | { readonly kind: 'comment'; readonly comment: FactualAccuracyComment }
   | { readonly kind: 'visit-status'; readonly visitId: string; readonly status: VisitStatus; readonly visitedOn?: string };
 

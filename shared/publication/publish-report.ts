@@ -34,10 +34,16 @@ export interface PublisherPorts {
 
 const TYPES: Record<Format, string> = { html: 'text/html; charset=utf-8', pdf: 'application/pdf' };
 
-const editionKind = (entry: HistoryEntry): ReportEdition['kind'] => (entry.action === 'publish' ? 'publication' : entry.action === 'amend' ? 'amendment' : 'withdrawal');
+const editionKind = (entry: HistoryEntry): ReportEdition['kind'] =>
+  entry.action === 'publish' ? 'publication' : entry.action === 'amend' ? 'amendment' : 'withdrawal';
 
 /** The edition an entry made: documents kept for the record, the briefing, and its record. Returns the record. */
-async function writeEdition(ports: PublisherPorts, publication: Publication, entry: HistoryEntry, edition: number): Promise<{ record: ReportEdition; visit: Visit; html?: string; pdf?: Uint8Array }> {
+async function writeEdition(
+  ports: PublisherPorts,
+  publication: Publication,
+  entry: HistoryEntry,
+  edition: number,
+): Promise<{ record: ReportEdition; visit: Visit; html?: string; pdf?: Uint8Array }> {
   const sources = await ports.loadSources(publication.visitId, entry.version);
   const { report, briefing } = editionDocuments(sources, publication, entry);
   const visit = sources.visit;
@@ -60,7 +66,12 @@ async function writeEdition(ports: PublisherPorts, publication: Publication, ent
     ...(entry.action === 'amend' && entry.reason ? { note: entry.reason } : {}),
   };
   if (entry.action === 'withdraw') {
-    const notice = renderWithdrawalNotice({ visitId: visit.visitId, targetName: report.targetName, localAuthority: visit.localAuthority, withdrawnOn: ukDate(entry.at) });
+    const notice = renderWithdrawalNotice({
+      visitId: visit.visitId,
+      targetName: report.targetName,
+      localAuthority: visit.localAuthority,
+      withdrawnOn: ukDate(entry.at),
+    });
     await ports.putObject(editionKey(visit.visitId, edition, 'html'), notice, TYPES.html);
     await ports.putEdition(record);
     return { record, visit, html: notice };
@@ -81,10 +92,18 @@ async function writeEdition(ports: PublisherPorts, publication: Publication, ent
 async function notices(ports: PublisherPorts, entry: HistoryEntry, record: ReportEdition, visit: Visit): Promise<NotifyMessage[]> {
   if (entry.action === 'publish') {
     const area = { localAuthority: visit.localAuthority, region: visit.region, urn: record.urn };
-    return (await ports.listCommissioners()).filter((c) => matchesCommissioner(c, area)).map((c) => ({ kind: 'report', visitId: visit.visitId, edition: record.edition, commissionerId: c.commissionerId }));
+    return (await ports.listCommissioners())
+      .filter((c) => matchesCommissioner(c, area))
+      .map((c) => ({ kind: 'report', visitId: visit.visitId, edition: record.edition, commissionerId: c.commissionerId }));
   }
   const kind = entry.action === 'amend' ? 'amended' : 'withdrawn';
-  return (await ports.listRecipients(visit.visitId)).map((r) => ({ kind, visitId: visit.visitId, edition: record.edition, email: r.email, ...(r.commissionerId ? { commissionerId: r.commissionerId } : {}) }));
+  return (await ports.listRecipients(visit.visitId)).map((r) => ({
+    kind,
+    visitId: visit.visitId,
+    edition: record.edition,
+    email: r.email,
+    ...(r.commissionerId ? { commissionerId: r.commissionerId } : {}),
+  }));
 }
 
 export async function regenerateIndex(ports: Pick<PublisherPorts, 'listEditions' | 'putObject' | 'reportsPrefix'>): Promise<number> {

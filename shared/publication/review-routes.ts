@@ -68,40 +68,71 @@ async function render(deps: ReviewPageDeps, c: Context, status: number, problems
   const comments = (await deps.listComments(c.visitId)).filter((m) => m.version <= c.publication.version);
   const contacts = c.publication.state === 'in-review' ? await deps.contactsOf(sources.visit) : [];
   const action = `/review/${encodeURIComponent(c.visitId)}?token=${encodeURIComponent(c.token)}`;
-  return noindex(html(
-    status,
-    renderTemplate('publication/review.njk', {
-      pageTitle: `${problems.length ? 'Error: ' : ''}Review findings: ${sources.visit.targetName}`,
-      visit: sources.visit,
-      p: c.publication,
-      stateLabel: STATE_LABELS[c.publication.state],
-      inspector: sources.findings.inspector,
-      faWindow: c.publication.factualAccuracy ? { opens: ukDate(c.publication.factualAccuracy.opensOn), closes: ukDate(c.publication.factualAccuracy.closesOn), contacts: c.publication.factualAccuracy.contacts } : undefined,
-      publishOn: c.publication.publishOn ? ukDate(c.publication.publishOn) : undefined,
-      contacts: contacts.map((k) => `${k.name} (${k.email})`),
-      comments: comments.map((m) => {
-        const section = sections.find((s) => s.id === m.section);
-        return { ...m, at: ukDate(m.at), editable: Boolean(section?.field) && !m.decision, current: section ? sectionText(sources.findings.findings, section) : undefined };
+  return noindex(
+    html(
+      status,
+      renderTemplate('publication/review.njk', {
+        pageTitle: `${problems.length ? 'Error: ' : ''}Review findings: ${sources.visit.targetName}`,
+        visit: sources.visit,
+        p: c.publication,
+        stateLabel: STATE_LABELS[c.publication.state],
+        inspector: sources.findings.inspector,
+        faWindow: c.publication.factualAccuracy
+          ? {
+              opens: ukDate(c.publication.factualAccuracy.opensOn),
+              closes: ukDate(c.publication.factualAccuracy.closesOn),
+              contacts: c.publication.factualAccuracy.contacts,
+            }
+          : undefined,
+        publishOn: c.publication.publishOn ? ukDate(c.publication.publishOn) : undefined,
+        contacts: contacts.map((k) => `${k.name} (${k.email})`),
+        comments: comments.map((m) => {
+          const section = sections.find((s) => s.id === m.section);
+          return {
+            ...m,
+            at: ukDate(m.at),
+            editable: Boolean(section?.field) && !m.decision,
+            current: section ? sectionText(sources.findings.findings, section) : undefined,
+          };
+        }),
+        history: historyRows(c.publication),
+        draft: renderReportBody(report, 'draft-'),
+        restricted: briefing.restricted,
+        enforcementOptions: ENFORCEMENT_ACTIONS.filter((a) => a !== 'none').map((a) => ({ value: a, text: ENFORCEMENT_LABELS[a] })),
+        enforcementTaken: report.enforcementTaken,
+        action,
+        problems,
+        done: done ? DONE[done] : undefined,
       }),
-      history: historyRows(c.publication),
-      draft: renderReportBody(report, 'draft-'),
-      restricted: briefing.restricted,
-      enforcementOptions: ENFORCEMENT_ACTIONS.filter((a) => a !== 'none').map((a) => ({ value: a, text: ENFORCEMENT_LABELS[a] })),
-      enforcementTaken: report.enforcementTaken,
-      action,
-      problems,
-      done: done ? DONE[done] : undefined,
-    }),
-  ));
+    ),
+  );
 }
 
 /** A new findings version with one section's text corrected (a comment accepted). */
 function corrected(latest: FindingsVersion, section: SectionRef, text: string, reviewer: string, now: string): { version?: FindingsVersion; problem?: string } {
-  if (!section.field) return { problem: 'This section comes from data held elsewhere: accept the comment without corrected text, and correct the data at its source.' };
-  const value = section.field.list ? text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '') : text.trim();
+  if (!section.field)
+    return { problem: 'This section comes from data held elsewhere: accept the comment without corrected text, and correct the data at its source.' };
+  const value = section.field.list
+    ? text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '')
+    : text.trim();
   const parsed = findingsSchema.safeParse({ ...latest.findings, [section.field.name]: value });
   if (!parsed.success) return { problem: `The corrected text: ${parsed.error.issues[0]?.message ?? 'is not valid'}` };
-  return { version: { ...latest, version: latest.version + 1, submissionId: `review-${randomUUID()}`, inspector: latest.inspector, madeBy: reviewer, receivedAt: now, objectVersion: undefined, contentHash: undefined, findings: parsed.data } };
+  return {
+    version: {
+      ...latest,
+      version: latest.version + 1,
+      submissionId: `review-${randomUUID()}`,
+      inspector: latest.inspector,
+      madeBy: reviewer,
+      receivedAt: now,
+      objectVersion: undefined,
+      contentHash: undefined,
+      findings: parsed.data,
+    },
+  };
 }
 
 async function decideComment(deps: ReviewPageDeps, c: Context, form: URLSearchParams): Promise<Problem[] | ActResult> {
@@ -112,7 +143,11 @@ async function decideComment(deps: ReviewPageDeps, c: Context, form: URLSearchPa
   const text = (form.get(`text-${comment.commentId}`) ?? '').trim();
   const problems: Problem[] = [];
   if (accepted !== 'yes' && accepted !== 'no') problems.push({ href: `accepted-${comment.commentId}`, text: 'Select whether the comment is accepted' });
-  if (!reason) problems.push({ href: `reason-${comment.commentId}`, text: accepted === 'no' ? 'Give the reason the comment is not accepted' : 'Say what was done about the comment' });
+  if (!reason)
+    problems.push({
+      href: `reason-${comment.commentId}`,
+      text: accepted === 'no' ? 'Give the reason the comment is not accepted' : 'Say what was done about the comment',
+    });
   const bad = textProblem(reason) ?? textProblem(text);
   if (bad) problems.push({ href: `reason-${comment.commentId}`, text: `The text ${bad.message}` });
   if (problems.length) return problems;
@@ -126,11 +161,22 @@ async function decideComment(deps: ReviewPageDeps, c: Context, form: URLSearchPa
     if (made.problem) return [{ href: `text-${comment.commentId}`, text: made.problem }];
     version = made.version;
   }
-  const decided: FactualAccuracyComment = { ...comment, decision: { accepted: accepted === 'yes', reason, by: c.reviewer, at: now, ...(version ? { newVersion: version.version } : {}) } };
-  const result = await deps.act(c.visitId, { action: 'decide-comment', commentId: comment.commentId, accepted: accepted === 'yes', reason, by: c.reviewer, ...(version ? { newVersion: version.version } : {}) }, () => [
-    ...(version ? [{ kind: 'findings-version' as const, version }] : []),
-    { kind: 'comment', comment: decided },
-  ]);
+  const decided: FactualAccuracyComment = {
+    ...comment,
+    decision: { accepted: accepted === 'yes', reason, by: c.reviewer, at: now, ...(version ? { newVersion: version.version } : {}) },
+  };
+  const result = await deps.act(
+    c.visitId,
+    {
+      action: 'decide-comment',
+      commentId: comment.commentId,
+      accepted: accepted === 'yes',
+      reason,
+      by: c.reviewer,
+      ...(version ? { newVersion: version.version } : {}),
+    },
+    () => [...(version ? [{ kind: 'findings-version' as const, version }] : []), { kind: 'comment', comment: decided }],
+  );
   // The last answer after the window has closed: ready to publish now, not tomorrow.
   if (result.outcome === 'changed') await deps.act(c.visitId, { action: 'close-window', by: c.reviewer });
   return result;
@@ -141,7 +187,8 @@ async function post(deps: ReviewPageDeps, c: Context, request: WebRequest): Prom
   const what = form.get('action');
   if (what === 'approve' || what === 'return') {
     const decision = form.get('decision');
-    if (decision !== 'approve' && decision !== 'return') return [{ href: 'decision', text: 'Select whether to approve the findings or return them to the inspector' }];
+    if (decision !== 'approve' && decision !== 'return')
+      return [{ href: 'decision', text: 'Select whether to approve the findings or return them to the inspector' }];
     if (decision === 'return') {
       const comments = (form.get('returnComments') ?? '').trim();
       const bad = textProblem(comments);
@@ -160,10 +207,18 @@ async function post(deps: ReviewPageDeps, c: Context, request: WebRequest): Prom
     const action = form.get('enforcementTaken') as EnforcementAction | null;
     const date = parseUkDate(`${form.get('enforcementDate-day') ?? ''}/${form.get('enforcementDate-month') ?? ''}/${form.get('enforcementDate-year') ?? ''}`);
     const problems: Problem[] = [];
-    if (!action || !ENFORCEMENT_ACTIONS.includes(action) || action === 'none') problems.push({ href: 'enforcementTaken', text: 'Select the enforcement action taken' });
+    if (!action || !ENFORCEMENT_ACTIONS.includes(action) || action === 'none')
+      problems.push({ href: 'enforcementTaken', text: 'Select the enforcement action taken' });
     if (!date) problems.push({ href: 'enforcementDate-day', text: 'Enter the date the action was taken, for example 14 9 2020' });
     if (problems.length) return problems;
-    return { done: 'enforcement', result: await deps.act(c.visitId, { action: 'record-enforcement', enforcement: { action: action as Exclude<EnforcementAction, 'none'>, date: date! }, by: c.reviewer }) };
+    return {
+      done: 'enforcement',
+      result: await deps.act(c.visitId, {
+        action: 'record-enforcement',
+        enforcement: { action: action as Exclude<EnforcementAction, 'none'>, date: date! },
+        by: c.reviewer,
+      }),
+    };
   }
   return [{ href: 'decision', text: 'Choose what to do' }];
 }
@@ -177,7 +232,10 @@ export function createReviewPage(deps: ReviewPageDeps) {
     const check = verifyRoleToken(await deps.secret(), token, 'reviewer', visitId, deps.now());
     if (!check.ok) return pageMessage(403, 'You cannot use this link', [ROLE_TOKEN_MESSAGES[check.reason]]);
     const publication = await deps.getPublication(visitId);
-    if (!publication || publication.reviewer !== check.subject) return pageMessage(403, 'You cannot use this link', ['These findings are assigned to another reviewer. Ask the planning team if you should be reviewing them.']);
+    if (!publication || publication.reviewer !== check.subject)
+      return pageMessage(403, 'You cannot use this link', [
+        'These findings are assigned to another reviewer. Ask the planning team if you should be reviewing them.',
+      ]);
     if (!stepOpen('reviewer', publication, deps.now().toISOString().slice(0, 10))) {
       return pageMessage(410, 'The review is over', [`The findings ${STATE_LABELS[publication.state].toLowerCase()}: there is nothing more to review.`]);
     }
@@ -185,7 +243,8 @@ export function createReviewPage(deps: ReviewPageDeps) {
     if (request.method === 'GET') return render(deps, c, 200, [], request.query.done);
     const outcome = await post(deps, c, request);
     if (Array.isArray(outcome)) return render(deps, c, 400, outcome);
-    if (outcome.result.outcome === 'refused') return render(deps, { ...c, publication: (await deps.getPublication(visitId)) ?? publication }, 409, [{ href: 'decision', text: outcome.result.reason }]);
+    if (outcome.result.outcome === 'refused')
+      return render(deps, { ...c, publication: (await deps.getPublication(visitId)) ?? publication }, 409, [{ href: 'decision', text: outcome.result.reason }]);
     return redirect(`/review/${encodeURIComponent(visitId)}?token=${encodeURIComponent(token!)}&done=${outcome.done}`);
   };
 }

@@ -24,7 +24,8 @@ export interface RoleClaims {
   readonly expiresAt: string;
 }
 
-export type RoleTokenCheck = { ok: true; subject: string; expiresAt: string } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' | 'wrong-visit' | 'wrong-role' };
+export type RoleTokenCheck =
+  { ok: true; subject: string; expiresAt: string } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' | 'wrong-visit' | 'wrong-role' };
 
 function sign(secret: string, payload: string): string {
   return createHmac('sha256', secret).update(`role-link\n${payload}`).digest('base64url');
@@ -38,7 +39,8 @@ export function createRoleToken(secret: string, c: RoleClaims): string {
 export function verifyRoleToken(secret: string, token: string | undefined, role: LinkRole, visitId: string, now: Date): RoleTokenCheck {
   if (!token || token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'malformed' };
   const [version, payload, signature, ...rest] = token.split('.');
-  if (rest.length || version !== VERSION || !payload || !signature || !/^[A-Za-z0-9_-]+$/.test(payload) || !/^[A-Za-z0-9_-]+$/.test(signature)) return { ok: false, reason: 'malformed' };
+  if (rest.length || version !== VERSION || !payload || !signature || !/^[A-Za-z0-9_-]+$/.test(payload) || !/^[A-Za-z0-9_-]+$/.test(signature))
+    return { ok: false, reason: 'malformed' };
   const expected = Buffer.from(sign(secret, payload));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'bad-signature' };

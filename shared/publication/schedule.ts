@@ -15,7 +15,10 @@ export interface ScheduleOutcome {
   readonly waiting: { visitId: string; why: string }[];
 }
 
-export async function runPublicationSchedule(ports: PublicationPorts & { listDue(today: string): Promise<Publication[]> }, now: Date): Promise<ScheduleOutcome> {
+export async function runPublicationSchedule(
+  ports: PublicationPorts & { listDue(today: string): Promise<Publication[]> },
+  now: Date,
+): Promise<ScheduleOutcome> {
   const today = dateOf(now);
   const out: ScheduleOutcome = { closed: [], published: [], waiting: [] };
   for (const due of await ports.listDue(today)) {
@@ -24,7 +27,8 @@ export async function runPublicationSchedule(ports: PublicationPorts & { listDue
       const current = step === 0 ? due : await ports.getPublication(due.visitId);
       const command = current && scheduledCommand(current, today);
       if (!command) {
-        if (step === 0 && current?.state === 'factual-accuracy' && current.openComments > 0) out.waiting.push({ visitId: due.visitId, why: `${current.openComments} comment(s) to answer` });
+        if (step === 0 && current?.state === 'factual-accuracy' && current.openComments > 0)
+          out.waiting.push({ visitId: due.visitId, why: `${current.openComments} comment(s) to answer` });
         break;
       }
       const result = await act(ports, due.visitId, command);

@@ -27,7 +27,10 @@ export function statusText(s: PublicationStatusJson, p: Publication | undefined)
   if (s.state === 'none') return `Visit ${s.visitId}: no findings submitted yet.`;
   const lines = [`Visit ${s.visitId}: ${STATE_LABELS[s.state]} (findings version ${s.version}).`];
   if (p?.reviewer) lines.push(`Reviewer: ${p.reviewer}`);
-  if (p?.factualAccuracy) lines.push(`Factual accuracy: ${ukDate(p.factualAccuracy.opensOn)} to the end of ${ukDate(p.factualAccuracy.closesOn)}; sent to ${p.factualAccuracy.contacts.join(', ') || 'nobody (no contact held)'}; ${p.openComments} comment(s) to answer.`);
+  if (p?.factualAccuracy)
+    lines.push(
+      `Factual accuracy: ${ukDate(p.factualAccuracy.opensOn)} to the end of ${ukDate(p.factualAccuracy.closesOn)}; sent to ${p.factualAccuracy.contacts.join(', ') || 'nobody (no contact held)'}; ${p.openComments} comment(s) to answer.`,
+    );
   if (p?.publishOn && p.state === 'ready') lines.push(`Publication date: ${ukDate(p.publishOn)}.`);
   if (s.public) lines.push(`Public report: ${s.public.html}`, `PDF: ${s.public.pdf}`);
   lines.push('', 'History:');

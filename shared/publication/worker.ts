@@ -66,14 +66,17 @@ export async function handlePublicationChanged(ports: WorkerPorts, change: Publi
   if (!visit) return { did: 'nothing', why: `visit ${change.visitId} not found` };
   if (entry.action === 'submit') {
     // Only the latest submission starts a review (an older event may arrive late).
-    return publication.state === 'submitted' && publication.version === entry.version ? startReview(ports, visit) : { did: 'nothing', why: 'a later change came first' };
+    return publication.state === 'submitted' && publication.version === entry.version
+      ? startReview(ports, visit)
+      : { did: 'nothing', why: 'a later change came first' };
   }
   if (entry.action === 'publish' || entry.action === 'amend' || entry.action === 'withdraw') {
     const out = await publishEdition(ports, publication, entry);
     return out.edition === undefined ? { did: 'nothing', why: 'not an edition' } : { did: 'published', ...out };
   }
   const messages = emailsFor(publication, entry, visit);
-  if (entry.action === 'approve' && messages.length === 0) ports.warn('no factual accuracy contact: import contacts for the provider or LA; the window runs anyway', { visitId: visit.visitId });
+  if (entry.action === 'approve' && messages.length === 0)
+    ports.warn('no factual accuracy contact: import contacts for the provider or LA; the window runs anyway', { visitId: visit.visitId });
   await ports.queue(messages);
   return messages.length ? { did: 'queued', messages: messages.length } : { did: 'nothing', why: `nothing follows ${entry.action}` };
 }

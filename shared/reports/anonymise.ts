@@ -32,7 +32,10 @@ export type IdentifyingField = (typeof IDENTIFYING_FIELDS)[number];
  * is anonymised. Strings that are also the LA or the region (which may show) are left out, and so
  * are placeholders and fragments too short to match safely.
  */
-export function identifyingStrings(p: Pick<Provider, 'name' | 'provisionType' | 'address' | 'parliamentaryConstituency' | 'localAuthority' | 'region'> | undefined, alsoNamed: readonly string[] = []): string[] {
+export function identifyingStrings(
+  p: Pick<Provider, 'name' | 'provisionType' | 'address' | 'parliamentaryConstituency' | 'localAuthority' | 'region'> | undefined,
+  alsoNamed: readonly string[] = [],
+): string[] {
   if (!p || !isAnonymisedType(p.provisionType)) return [];
   const allowed = new Set([p.localAuthority, p.region].map((s) => s.trim().toLowerCase()));
   const values = [p.name, p.address.line1, p.address.line2, p.address.town, p.address.county, p.address.postcode, p.parliamentaryConstituency, ...alsoNamed];

@@ -5,9 +5,9 @@
  * the tagged structure, text that paginates on its own, and "Page N of M" on every page.
  * The creation date is the publication time, so a repeat render gives the same bytes.
  */
-import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { pdfFontPath } from './fonts';
+import { pdfFontBytes } from './fonts';
+import { escapeXmpInfo } from './pdf-xmp';
 import type { Briefing, PublicReport, ReportFact } from './report-model';
 
 type Doc = PDFKit.PDFDocument;
@@ -246,7 +246,7 @@ let parsedFonts: { EmbeddedFont: EmbeddedFontClass; fonts: Map<FontName, unknown
 const fontBytes = new Map<FontName, Buffer>();
 function fontFile(name: FontName): Buffer {
   let bytes = fontBytes.get(name);
-  if (!bytes) fontBytes.set(name, (bytes = readFileSync(pdfFontPath(FONT_FILES[name]))));
+  if (!bytes) fontBytes.set(name, (bytes = pdfFontBytes(FONT_FILES[name])));
   return bytes;
 }
 
@@ -353,6 +353,7 @@ function renderPdf(meta: PdfMeta, write: (w: PdfWriter) => void, furnish: (doc: 
     },
   });
   useParsedFonts(doc);
+  escapeXmpInfo(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));

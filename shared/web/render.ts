@@ -2,74 +2,84 @@
  * One nunjucks environment for every page and report: GOV.UK Frontend's macros and template,
  * autoescape on, so inspector text can never become markup.
  *
- * Templates and the GOV.UK assets are read from the repository in development and tests, and
- * from `web/` beside the bundle inside a Lambda (the CDK bundling step copies them there).
+ * The renderer is pure: `createRenderer(files)` renders from the files it is handed (in memory in
+ * tests). `renderTemplate('x/y.njk', context)` renders with the bundle's files (shared/web/
+ * bundle-files.ts finds them in the repository or beside a Lambda bundle). Templates link assets
+ * by their content-hashed URL with `assetHref('govuk-frontend.min.css')`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { buildAssetCatalogue, type AssetCatalogue } from './assets';
+import { renderFiles } from './bundle-files';
+import { inlineBlocksOf, type InlineBlocks } from './inline-blocks';
+import type { RenderFiles } from './render-files';
 
-interface WebRoots {
-  /** Our own templates (shared/web/templates plus any extra dirs). */
-  readonly templates: string;
-  /** govuk-frontend's dist folder (holds govuk/template.njk, the macros, CSS and JS). */
-  readonly govukDist: string;
+export interface Renderer {
+  render(template: string, context: Record<string, unknown>): string;
+  /** The assets pages link to, built (and hashed) on first use. */
+  assets(): AssetCatalogue;
+  /** GOV.UK's stylesheet as served, for pages stored in S3 that carry it inline. */
+  govukCss(): string;
+  /** The inline scripts and styles our templates (and GOV.UK's) may put in a page, for the CSP. */
+  inlineBlocks(): InlineBlocks;
 }
 
-function findRoots(): WebRoots {
-  const lambdaRoot = process.env.LAMBDA_TASK_ROOT;
-  if (lambdaRoot && existsSync(join(lambdaRoot, 'web', 'templates'))) {
-    return { templates: join(lambdaRoot, 'web', 'templates'), govukDist: join(lambdaRoot, 'web', 'govuk-frontend') };
-  }
-  let dir = dirname(fileURLToPath(import.meta.url));
-  // Walk up to the repository root (the folder holding node_modules/govuk-frontend).
-  for (let i = 0; i < 6 && !existsSync(join(dir, 'node_modules', 'govuk-frontend')); i++) dir = resolve(dir, '..');
-  return { templates: join(dir, 'shared', 'web', 'templates'), govukDist: join(dir, 'node_modules', 'govuk-frontend', 'dist') };
+const GOVUK_TEMPLATE = 'govuk/template.njk';
+
+/** A nunjucks loader over the render files; relative names ('./macros/x.njk') resolve against their template. */
+function loaderOf(files: RenderFiles): nunjucks.ILoader & Pick<nunjucks.Loader, 'resolve' | 'isRelative'> {
+  return {
+    getSource: (name) => {
+      const src = files.template(name);
+      if (src === undefined) throw new Error(`template not found: ${name}`);
+      return { src, path: name, noCache: false };
+    },
+    isRelative: (name) => name.startsWith('./') || name.startsWith('../'),
+    resolve: (from, to) => {
+      const parts = from.split('/').slice(0, -1);
+      for (const part of to.split('/')) {
+        if (part === '..') parts.pop();
+        else if (part !== '.') parts.push(part);
+      }
+      return parts.join('/');
+    },
+  };
 }
 
-let cached: { env: nunjucks.Environment; roots: WebRoots } | undefined;
+export function createRenderer(files: RenderFiles): Renderer {
+  let catalogue: AssetCatalogue | undefined;
+  let blocks: InlineBlocks | undefined;
+  const assets = () => (catalogue ??= buildAssetCatalogue(files));
+  const env = new nunjucks.Environment(loaderOf(files), { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  env.addGlobal('assetHref', (path: string) => assets().url(path));
+  return {
+    render: (template, context) => env.render(template, context),
+    assets,
+    govukCss: () => assets().css,
+    inlineBlocks: () => {
+      if (blocks) return blocks;
+      const templates = [...files.templateNames(), GOVUK_TEMPLATE].map((name) => ({ name, source: files.template(name) ?? '' }));
+      // Also GOV.UK's stylesheet as it was inlined before assets were hashed, so reports stored then keep their styles.
+      const original = files.govuk('govuk-frontend.min.css')?.toString('utf8') ?? '';
+      return (blocks = inlineBlocksOf(templates, [assets().css, original]));
+    },
+  };
+}
 
-function environment(): { env: nunjucks.Environment; roots: WebRoots } {
-  if (cached) return cached;
-  const roots = findRoots();
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([roots.templates, roots.govukDist], { noCache: false }), {
-    autoescape: true,
-    throwOnUndefined: false,
-    trimBlocks: true,
-    lstripBlocks: true,
-  });
-  cached = { env, roots };
-  return cached;
+let current: { files: RenderFiles; renderer: Renderer } | undefined;
+
+/** The renderer over the render files in use (the bundle's unless a test handed others). */
+export function renderer(): Renderer {
+  const files = renderFiles();
+  if (current?.files !== files) current = { files, renderer: createRenderer(files) };
+  return current.renderer;
 }
 
 /** Render one of our templates (path relative to shared/web/templates) to HTML. */
 export function renderTemplate(template: string, context: Record<string, unknown>): string {
-  return environment().env.render(template, context);
+  return renderer().render(template, context);
 }
 
-/** GOV.UK Frontend's compiled CSS, for inlining into self-contained reports stored in S3. */
+/** GOV.UK Frontend's CSS (its url()s to hashed asset names), for inlining into self-contained pages stored in S3. */
 export function govukCss(): string {
-  return readFileSync(join(environment().roots.govukDist, 'govuk', 'govuk-frontend.min.css'), 'utf8');
-}
-
-/** GOV.UK Frontend's browser JavaScript (ES module bundle), for pages served by the web function. */
-export function govukJs(): string {
-  return readFileSync(join(environment().roots.govukDist, 'govuk', 'govuk-frontend.min.js'), 'utf8');
-}
-
-/** Absolute paths of the web roots, for the CDK bundling step that copies them into each Lambda. */
-export function webRoots(): WebRoots {
-  return environment().roots;
-}
-
-/** A bundled browser script (shared/web/browser/dist in the repo, web/browser in a Lambda). */
-export function browserScript(name: string): string | undefined {
-  const lambdaRoot = process.env.LAMBDA_TASK_ROOT;
-  const dir =
-    lambdaRoot && existsSync(join(lambdaRoot, 'web', 'browser'))
-      ? join(lambdaRoot, 'web', 'browser')
-      : join(dirname(environment().roots.templates), 'browser', 'dist');
-  const file = join(dir, name);
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  return renderer().govukCss();
 }

@@ -10,6 +10,8 @@ export interface WebRequest {
   /** The body as text (already base64-decoded). */
   readonly body?: string;
   readonly contentType?: string;
+  /** Request headers, names in lower case (as API Gateway's HTTP API passes them). */
+  readonly headers?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The fields of a submitted GOV.UK form (application/x-www-form-urlencoded). */

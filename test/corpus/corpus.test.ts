@@ -15,6 +15,8 @@ import { createFindingsPage } from '../../shared/findings/page-routes';
 import { createPublicSite } from '../../shared/public-site/routes';
 import { safeCell } from '../../shared/prioritise/render';
 import { typicalFindings, typicalVisit } from '../support/report-fixture';
+import { buildAssetCatalogue } from '../../shared/web/assets';
+import { memoryRenderFiles } from '../../shared/web/render-files';
 
 // ---------------------------------------------------------------- CSV imports
 const INTEL_HEADER = 'Signal ID,Date,URN,Local authority,Type,Severity,Status,Summary,Source';
@@ -191,7 +193,7 @@ const visitPage = createFindingsPage({
   createPost: async () => ({ url: 'https://bucket.example', fields: {} }),
   recordWaiting: async () => undefined,
   getSubmissionStatus: async () => ({ state: 'waiting' }),
-  asset: () => undefined,
+  assets: () => buildAssetCatalogue(memoryRenderFiles({})),
   now: () => now,
 });
 const site = createPublicSite({ readReport: async () => new TextEncoder().encode('<p>secret</p>'), publicState: async () => undefined, secret: async () => secret, unsubscribe: async () => undefined });
@@ -212,6 +214,23 @@ const urlCases: [string, () => Promise<{ statusCode?: number; body?: string }>, 
   ['an unsubscribe link with no token', () => site(event('/unsubscribe')), 403, /not complete/],
 ];
 
+/** Unsubscribe tokens have one canonical text: each variant below decoded to a real address before. */
+const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** The same bytes with a different last character: base64url's spare low bits set. */
+const spareBitsSet = (text: string) => text.slice(0, -1) + BASE64URL_ALPHABET[BASE64URL_ALPHABET.indexOf(text.at(-1)!) ^ 1];
+const unsubscribeParts = (email: string) => createUnsubscribeToken(secret, email).split('.') as [string, string, string];
+const unsubscribeCases: [string, () => string][] = [
+  ['an unsubscribe address with base64 padding', () => { const [p, a, s] = unsubscribeParts('a@b.gov.uk'); return `${p}.${a}==.${s}`; }],
+  ['an unsubscribe address with a junk character inside', () => { const [p, a, s] = unsubscribeParts('a@b.gov.uk'); return `${p}.${a.slice(0, 4)}!${a.slice(4)}.${s}`; }],
+  ['an unsubscribe address with a space inside', () => { const [p, a, s] = unsubscribeParts('a@b.gov.uk'); return `${p}.${a.slice(0, 4)} ${a.slice(4)}.${s}`; }],
+  ['an unsubscribe address with its spare bits set', () => { const [p, a, s] = unsubscribeParts('a@b.gov.uk'); return `${p}.${spareBitsSet(a)}.${s}`; }],
+  ['an unsubscribe address in standard base64 (/ for _)', () => { const [p, a, s] = unsubscribeParts('ab?@b.gov.uk'); return `${p}.${a.replace(/_/g, '/')}.${s}`; }],
+  ['an unsubscribe address in capitals with the lower-case signature', () => { const [p, , s] = unsubscribeParts('a@b.gov.uk'); return `${p}.${Buffer.from('A@B.GOV.UK').toString('base64url')}.${s}`; }],
+  ['an unsubscribe signature with base64 padding', () => `${createUnsubscribeToken(secret, 'a@b.gov.uk')}=`],
+  ['an unsubscribe signature with its spare bits set', () => { const [p, a, s] = unsubscribeParts('a@b.gov.uk'); return `${p}.${a}.${spareBitsSet(s)}`; }],
+  ['an unsubscribe signature one character short', () => createUnsubscribeToken(secret, 'a@b.gov.uk').slice(0, -1)],
+];
+
 describe('corpus: tokens and URLs', () => {
   for (const [name, token, reason] of tokenCases) {
     it(`${name} -> refused as ${reason}`, () => {
@@ -228,6 +247,17 @@ describe('corpus: tokens and URLs', () => {
     const other = Buffer.from('victim@b.gov.uk').toString('base64url');
     expect(verifyUnsubscribeToken(secret, `${p}.${other}.${sig}`)).toMatchObject({ ok: false });
   });
+  it('an unsubscribe token in its canonical form verifies (the variants below differ from it only in form)', () => {
+    for (const email of ['a@b.gov.uk', 'ab?@b.gov.uk']) expect(verifyUnsubscribeToken(secret, createUnsubscribeToken(secret, email))).toEqual({ ok: true, email });
+  });
+  for (const [name, token] of unsubscribeCases) {
+    it(`${name} -> 403, the link has been changed`, async () => {
+      expect(verifyUnsubscribeToken(secret, token())).toEqual({ ok: false, reason: 'The link has been changed or is not one of ours.' });
+      const res = await site(event('/unsubscribe', { token: token() }));
+      expect(res.statusCode).toBe(403);
+      expect(String(res.body)).toMatch(/has been changed/);
+    });
+  }
   for (const [name, call, status, expected] of urlCases) {
     it(`${name} -> ${status}`, async () => {
       const res = await call();

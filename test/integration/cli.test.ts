@@ -141,8 +141,11 @@ describe('the command-line interfaces', () => {
     expect(noReason.code).toBe(1);
     expect(noReason.stderr).toMatch(/The publication date is \d{4}-\d{2}-\d{2}: to publish early, give a reason\./);
     const published = json<Status>(await run('visit', ['publish', visit.visitId, '--reason', 'Needed for a court hearing', '--json']));
-    expect(published).toMatchObject({ state: 'published', public: { html: expect.stringMatching(/report\.html$/), pdf: expect.stringMatching(/report\.pdf$/) } });
-    expect(published.history.at(-1)).toMatchObject({ state: 'published', reason: 'Needed for a court hearing', by: expect.stringMatching(/^ops:/) });
+    expect(published.state).toBe('published');
+    expect(published.public?.html).toMatch(/report\.html$/);
+    expect(published.public?.pdf).toMatch(/report\.pdf$/);
+    expect(published.history.at(-1)).toMatchObject({ state: 'published', reason: 'Needed for a court hearing' });
+    expect(published.history.at(-1)?.by).toMatch(/^ops:/);
     expect((await fetch(published.public!.html)).status).toBe(200);
 
     const amendedText = await run('visit', ['amend', visit.visitId, '--reason', 'Corrected the provider name.']);
@@ -162,7 +165,7 @@ describe('the command-line interfaces', () => {
       ['visit', ['return', visit.visitId], /^Error: --reason is required: the comments for the inspector\.\nUsage: npm run visit -- return VISIT_ID --reason TEXT/],
       ['visit', ['amend', visit.visitId, '--reasn', 'x'], /^Error: Unknown option '--reasn'\.\nUsage: npm run visit -- amend/],
       ['visit', ['status'], /^Error: Missing VISIT_ID\.\nUsage: npm run visit -- status VISIT_ID \[--json\]/],
-      ['visit', ['promote', visit.visitId], /^Unknown command "promote"\.\nUsage: npm run visit -- COMMAND VISIT_ID \[options\]\n\nCommands:\n  status /],
+      ['visit', ['promote', visit.visitId], /^Unknown command "promote"\.\nUsage: npm run visit -- COMMAND VISIT_ID \[options\]\n\nCommands:\n {2}status /],
       ['visit', ['status', 'v-does-not-exist'], /^No visit v-does-not-exist\./],
       ['visit-link', [visit.visitId, '--role', 'boss'], /^Error: --role must be one of inspector, reviewer, provider \(got "boss"\)\./],
       ['visit-link', [visit.visitId, '--role', 'reviewer'], /has nothing to review \(no findings yet\)/],

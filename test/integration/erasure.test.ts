@@ -14,8 +14,8 @@ import { executeErasure, planProviderErasure } from '../../shared/aws/provider-e
 import { getEdition } from '../../shared/aws/publication-store';
 import type { Visit } from '../../shared/domain/types';
 import { keys } from '../../shared/keys';
-import { getText, settle, useLocalCloud } from '../support/cloud';
-import { putCommissioner, putVisit, validFindings } from '../support/fixtures';
+import { getText, useLocalCloud } from '../support/cloud';
+import { putCommissioner, putVisit } from '../support/fixtures';
 import { publishThroughReview } from '../support/publication';
 import { waitForEmail } from '../support/submit';
 

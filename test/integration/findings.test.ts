@@ -65,7 +65,9 @@ describe('findings ingest', () => {
     expect(versions[0]!.objectVersion).toBeTruthy();
     expect((await getVisit(visit.visitId))?.status).toBe('findings-received');
     // Nothing is public on upload: the findings went to a reviewer.
-    expect(await getPublication(visit.visitId)).toMatchObject({ state: 'in-review', version: 1, reviewer: expect.stringContaining('@'), edition: 0 });
+    const publication = await getPublication(visit.visitId);
+    expect(publication).toMatchObject({ state: 'in-review', version: 1, edition: 0 });
+    expect(publication?.reviewer).toContain('@');
   });
 
   it('lists every findings version of a visit, past the 1 MB of one Query page', async () => {

@@ -34,7 +34,12 @@ const linkIn = (m: StoredEmail, label: string) => new RegExp(`${label}:\\n(http\
 const mailTo = async (address: string) => (await mailbox(e.ses)).filter(to(address));
 
 async function form(url: string, fields: Record<string, string>): Promise<Response> {
-  return fetch(url, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  return fetch(url, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
 }
 
 async function bytes(key: string): Promise<Uint8Array> {
@@ -53,19 +58,41 @@ describe('publication you can trust', () => {
     const tag = randomUUID().slice(0, 6);
     const la = `Trustshire ${tag}`;
     const home = `Larkspur House ${tag}`;
-    const provider = await putProvider({ name: home, localAuthority: la, address: { line1: `12 Hidden Lane ${tag}`, town: `Secretton${tag}`, postcode: 'ZZ9 9ZZ', redacted: false } });
+    const provider = await putProvider({
+      name: home,
+      localAuthority: la,
+      address: { line1: `12 Hidden Lane ${tag}`, town: `Secretton${tag}`, postcode: 'ZZ9 9ZZ', redacted: false },
+    });
     const visit = await putVisit({ target: provider.urn, targetName: home, localAuthority: la, provisionType: "Children's home" });
     const contact = await putContact({ urn: provider.urn });
     const commissioner = await putCommissioner({ localAuthorities: [la] });
     const elsewhere = await putCommissioner({ localAuthorities: [`Elsewhere ${tag}`] });
     const intelligence = `Whistleblower said night staff sleep ${tag}`;
     await dynamoClient().send(
-      new PutCommand({ TableName: e.table, Item: { ...keys.signal({ urn: provider.urn }, '2020-06-01', `w-${tag}`), entity: 'signal', signalId: `w-${tag}`, type: 'whistleblowing', date: '2020-06-01', urn: provider.urn, severity: 3, open: true, summary: intelligence } }),
+      new PutCommand({
+        TableName: e.table,
+        Item: {
+          ...keys.signal({ urn: provider.urn }, '2020-06-01', `w-${tag}`),
+          entity: 'signal',
+          signalId: `w-${tag}`,
+          type: 'whistleblowing',
+          date: '2020-06-01',
+          urn: provider.urn,
+          severity: 3,
+          open: true,
+          summary: intelligence,
+        },
+      }),
     );
     const notes = `Two places free from October ${tag}`;
 
     // 1. The inspector submits. Nothing is public; the reviewer is emailed a link.
-    await submitFindings(e, visit, { notesForCommissioners: notes, seriousConcerns: true, seriousConcernsDescription: `Restraint not recorded ${tag}`, enforcementAction: 'compliance-notice' });
+    await submitFindings(e, visit, {
+      notesForCommissioners: notes,
+      seriousConcerns: true,
+      seriousConcernsDescription: `Restraint not recorded ${tag}`,
+      enforcementAction: 'compliance-notice',
+    });
     const inReview = (await getPublication(visit.visitId))!;
     expect(inReview).toMatchObject({ state: 'in-review', version: 1 });
     expect(await getPublication(visit.visitId)).toMatchObject({ edition: 0 });
@@ -92,7 +119,13 @@ describe('publication you can trust', () => {
     expect(formPage).toContain(notes); // the last answers, filled in
 
     // 3. Resubmitted as version 2; the reviewer approves from the same link; the contact is sent the draft.
-    await submitFindings(e, visit, { notesForCommissioners: notes, seriousConcerns: true, seriousConcernsDescription: `Restraint not recorded ${tag}`, enforcementAction: 'compliance-notice', goingWell: ['Children say staff listen to them', `Care plans at ${home} are up to date`] });
+    await submitFindings(e, visit, {
+      notesForCommissioners: notes,
+      seriousConcerns: true,
+      seriousConcernsDescription: `Restraint not recorded ${tag}`,
+      enforcementAction: 'compliance-notice',
+      goingWell: ['Children say staff listen to them', `Care plans at ${home} are up to date`],
+    });
     expect(await getPublication(visit.visitId)).toMatchObject({ state: 'in-review', version: 2 });
     expect((await form(reviewLink, { action: 'approve', decision: 'approve' })).status).toBe(303);
     await settle(e);
@@ -114,7 +147,17 @@ describe('publication you can trust', () => {
     expect(withComment.openComments).toBe(1);
     const commentId = withComment.history.find((h) => h.action === 'comment')!.ref!;
     const corrected = 'Children say staff listen to them\nCare plans were brought up to date last month';
-    expect((await form(reviewLink, { action: 'decide', commentId, [`accepted-${commentId}`]: 'yes', [`reason-${commentId}`]: 'The provider is right about the date.', [`text-${commentId}`]: corrected })).status).toBe(303);
+    expect(
+      (
+        await form(reviewLink, {
+          action: 'decide',
+          commentId,
+          [`accepted-${commentId}`]: 'yes',
+          [`reason-${commentId}`]: 'The provider is right about the date.',
+          [`text-${commentId}`]: corrected,
+        })
+      ).status,
+    ).toBe(303);
     await settle(e);
     expect(await getPublication(visit.visitId)).toMatchObject({ state: 'factual-accuracy', version: 3, openComments: 0 });
     expect((await listFindingsVersions(visit.visitId)).map((v) => v.version).sort()).toEqual([1, 2, 3]);
@@ -137,7 +180,18 @@ describe('publication you can trust', () => {
     expect(publicHtml).toContain('Care plans were brought up to date last month');
     expect(publicHtml).toContain(`Visit to Children&#39;s home (URN ${provider.urn})`);
     for (const text of await publicObjects(visit.visitId)) {
-      for (const restricted of [intelligence, notes, `Restraint not recorded ${tag}`, 'Compliance notice', home, `Hidden Lane ${tag}`, `Secretton${tag}`, 'ZZ9 9ZZ', 'Whistleblowing']) expect(text).not.toContain(restricted);
+      for (const restricted of [
+        intelligence,
+        notes,
+        `Restraint not recorded ${tag}`,
+        'Compliance notice',
+        home,
+        `Hidden Lane ${tag}`,
+        `Secretton${tag}`,
+        'ZZ9 9ZZ',
+        'Whistleblowing',
+      ])
+        expect(text).not.toContain(restricted);
     }
 
     // Commissioners: the matching one emailed once, with the briefing attached and behind a signed link.
@@ -170,13 +224,17 @@ describe('publication you can trust', () => {
     await putCommissioner({ ...commissioner, localAuthorities: [`Moved ${tag}`] });
     expect((await fetch(briefingLink)).status).toBe(403);
     await putCommissioner(commissioner);
-    expect(await listRecipients(visit.visitId)).toEqual([expect.objectContaining({ email: commissioner.email.toLowerCase(), commissionerId: commissioner.commissionerId })]);
+    expect(await listRecipients(visit.visitId)).toEqual([
+      expect.objectContaining({ email: commissioner.email.toLowerCase(), commissionerId: commissioner.commissionerId }),
+    ]);
 
     // 6. Amended by ops with a note: the page shows it, the index says so, the commissioner is told once.
     await change(e, visit.visitId, { action: 'amend', reason: 'Corrected the date of the care plan review.', by: 'ops:test' });
     const amendedHtml = await (await fetch(publicUrl)).text();
     expect(amendedHtml).toMatch(/This report was amended[\s\S]*Corrected the date of the care plan review\./);
-    expect(await getText(e.buckets.reports, 'reports/index.html')).toMatch(new RegExp(`URN ${provider.urn}\\)</a><br>\\s*<span class="govuk-body-s">Published [0-9/]+, <strong>amended`));
+    expect(await getText(e.buckets.reports, 'reports/index.html')).toMatch(
+      new RegExp(`URN ${provider.urn}\\)</a><br>\\s*<span class="govuk-body-s">Published [0-9/]+, <strong>amended`),
+    );
     const amendNotices = (await mailTo(commissioner.email)).filter((m) => m.subject.startsWith('Visit report amended'));
     expect(amendNotices).toHaveLength(1);
     expect(amendNotices[0]!.body.text).toContain('Corrected the date of the care plan review.');
@@ -193,7 +251,18 @@ describe('publication you can trust', () => {
     // The reason is recorded, not published.
     expect(await (await fetch(publicUrl)).text()).not.toContain('wrong provider record');
     expect((await getPublication(visit.visitId))!.history.map((h) => h.state)).toEqual([
-      'submitted', 'in-review', 'returned', 'submitted', 'in-review', 'factual-accuracy', 'factual-accuracy', 'factual-accuracy', 'ready', 'published', 'amended', 'withdrawn',
+      'submitted',
+      'in-review',
+      'returned',
+      'submitted',
+      'in-review',
+      'factual-accuracy',
+      'factual-accuracy',
+      'factual-accuracy',
+      'ready',
+      'published',
+      'amended',
+      'withdrawn',
     ]);
   });
 
@@ -216,7 +285,15 @@ describe('publication you can trust', () => {
     await worker.handler({ detail: { visitId: visit.visitId, seq: publishSeq, action: 'publish' } } as never, {} as never);
     const notify = await import('../../functions/notify-commissioners/handler');
     const body = JSON.stringify({ kind: 'report', visitId: visit.visitId, edition: 1, commissionerId: commissioner.commissionerId });
-    await notify.handler({ Records: [{ messageId: 'm1', body }, { messageId: 'm2', body }] } as never, {} as never);
+    await notify.handler(
+      {
+        Records: [
+          { messageId: 'm1', body },
+          { messageId: 'm2', body },
+        ],
+      } as never,
+      {} as never,
+    );
     await settle(e);
     expect((await mailbox(e.ses)).filter(to(commissioner.email))).toHaveLength(1);
     expect(await getPublication(visit.visitId)).toEqual(published);

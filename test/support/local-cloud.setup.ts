@@ -25,6 +25,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Lambda retries async events after about 1 and 2 minutes; tests keep the shape, not the wait.
     retryDelaysMs: [200, 400],
     sqsRedeliveryDelayMs: 200,
+    // The fault tests fail chosen SDK calls of the handlers (test/faults, infra/local/faults.ts).
+    faultInjection: true,
     log: process.env.LOCAL_CLOUD_LOG ? (l) => console.log(l) : undefined,
   });
   project.provide('endpoints', cloud.endpoints);

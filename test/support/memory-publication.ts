@@ -35,7 +35,15 @@ export class MemoryPublicationStore implements PublicationPorts {
     this.publications.set(next.visitId, next);
     for (const x of extras) {
       if (x.kind === 'findings-version') this.versions.set(`${x.version.visitId}#${x.version.version}`, x.version);
-      if (x.kind === 'submission-accepted') this.submissions.set(`${x.visitId}#${x.submissionId}`, { visitId: x.visitId, submissionId: x.submissionId, state: 'accepted', inspector: x.inspector, version: x.version, objectVersion: x.objectVersion });
+      if (x.kind === 'submission-accepted')
+        this.submissions.set(`${x.visitId}#${x.submissionId}`, {
+          visitId: x.visitId,
+          submissionId: x.submissionId,
+          state: 'accepted',
+          inspector: x.inspector,
+          version: x.version,
+          objectVersion: x.objectVersion,
+        });
       if (x.kind === 'comment') this.comments.set(`${x.comment.visitId}#${x.comment.commentId}`, x.comment);
       if (x.kind === 'visit-status') this.visitStatus.set(x.visitId, x.status);
     }

@@ -6,7 +6,8 @@
  * apart, and only then a direct upload to S3 with the pre-signed POST and a move to the status
  * page. Bundled by scripts/build-browser.ts.
  */
-import { initAll } from 'govuk-frontend';
+import './zod-jitless';
+import { Button, CharacterCount, createAll, ErrorSummary, Radios, SkipLink, type ComponentClass } from 'govuk-frontend';
 import { findingsRulesFor, findingsSchema, FINDINGS_SCHEMA_VERSION } from '../../findings/schema';
 
 interface UploadTarget {
@@ -23,6 +24,13 @@ interface Problem {
 }
 
 const form = document.getElementById('findings-form') as HTMLFormElement | null;
+
+/** The GOV.UK components the findings form uses: only their code is bundled (initAll would bring every component). */
+const COMPONENTS: readonly ComponentClass[] = [Button, CharacterCount, ErrorSummary, Radios, SkipLink];
+
+function startComponents(scope: Element = document.body): void {
+  for (const component of COMPONENTS) createAll(component, undefined, scope);
+}
 
 /** Where each top-level findings field lives in the page (the first input of a group). */
 const FIELD_TARGETS: Record<string, string> = {
@@ -194,7 +202,7 @@ function showErrors(problems: readonly Problem[], title = 'There is a problem'):
     if (target && !described.includes(message.id)) target.setAttribute('aria-describedby', `${described} ${message.id}`.trim());
   }
   document.title = `Error: ${document.title}`;
-  initAll({ scope: document.getElementById('error-summary-slot')! }); // focuses the summary, links focus fields
+  startComponents(document.getElementById('error-summary-slot')!); // focuses the summary, links focus fields
 }
 
 async function upload(target: UploadTarget, findings: unknown): Promise<void> {
@@ -212,7 +220,7 @@ async function showCheckStep(previewUrl: string, findings: unknown): Promise<voi
   const body = (await res.json()) as { report?: string; restricted?: string; problems?: string[] };
   if (!res.ok || body.report === undefined) throw new Error(body.problems?.join('; ') ?? `the page answered ${res.status}`);
   // Server-rendered, autoescaped HTML of our own: parsed, not executed (no scripts in it).
-  const parse = (s: string) => Array.from(new DOMParser().parseFromString(s, "text/html").body.children);
+  const parse = (s: string) => Array.from(new DOMParser().parseFromString(s, 'text/html').body.children);
   document.getElementById('check-report')!.replaceChildren(...parse(body.report));
   document.getElementById('check-restricted')!.replaceChildren(...parse(body.restricted ?? ''));
   document.getElementById('findings-step')!.hidden = true;
@@ -230,7 +238,7 @@ function backToForm(): void {
 }
 
 if (form) {
-  initAll();
+  startComponents();
   // A page restored by Back (from the browser's cache) holds a used upload form: load it again,
   // and the page says the findings were already sent.
   window.addEventListener('pageshow', (event) => {

@@ -71,7 +71,10 @@ describe('findings ingest', () => {
 
   it('quarantines an upload whose submission id the page never issued (a forged one), storing nothing', async () => {
     const out = await ingestFindings(ports(), upload('made-up'));
-    expect(out).toMatchObject({ outcome: 'rejected', reasons: [expect.stringMatching(/Submission made-up was not issued by the findings page for visit v-ingest-1/)] });
+    expect(out).toMatchObject({
+      outcome: 'rejected',
+      reasons: [expect.stringMatching(/Submission made-up was not issued by the findings page for visit v-ingest-1/)],
+    });
     expect(quarantined).toHaveLength(1);
     expect(store.versions.size).toBe(0);
     expect(store.announced).toEqual([]);
@@ -80,7 +83,10 @@ describe('findings ingest', () => {
   it('quarantines an upload from another inspector than the one the form was issued to', async () => {
     store.issue(visit.visitId, 's1', visit.inspector!);
     const out = await ingestFindings(ports(), upload('s1', findings, { inspector: 'mallory@example.com' }));
-    expect(out).toMatchObject({ outcome: 'rejected', reasons: [expect.stringMatching(/from "mallory@example.com", but this visit's form was issued to ann@inspectorate/)] });
+    expect(out).toMatchObject({
+      outcome: 'rejected',
+      reasons: [expect.stringMatching(/from "mallory@example.com", but this visit's form was issued to ann@inspectorate/)],
+    });
     expect(store.versions.size).toBe(0);
   });
 
@@ -132,7 +138,14 @@ describe('findings ingest', () => {
     await ingestFindings(ports(), upload('s1'));
     store.issue(visit.visitId, 's2', visit.inspector!);
     const out = await ingestFindings(ports(), upload('s2', { ...findings, goingWell: ['Changed'] }));
-    expect(out).toMatchObject({ outcome: 'rejected', reasons: [expect.stringMatching(/have been submitted and wait for a reviewer: they cannot take a new submission now\. If something must change before publication, ask the reviewer to return the findings/)] });
+    expect(out).toMatchObject({
+      outcome: 'rejected',
+      reasons: [
+        expect.stringMatching(
+          /have been submitted and wait for a reviewer: they cannot take a new submission now\. If something must change before publication, ask the reviewer to return the findings/,
+        ),
+      ],
+    });
     expect(store.versions.size).toBe(1);
   });
 
@@ -142,7 +155,11 @@ describe('findings ingest', () => {
     const p = store.publications.get(visit.visitId)!;
     store.publications.set(visit.visitId, { ...p, state: 'returned' });
     store.issue(visit.visitId, 's2', visit.inspector!);
-    expect(await ingestFindings(ports(), upload('s2', { ...findings, goingWell: ['More detail'] }))).toEqual({ outcome: 'accepted', visitId: visit.visitId, version: 2 });
+    expect(await ingestFindings(ports(), upload('s2', { ...findings, goingWell: ['More detail'] }))).toEqual({
+      outcome: 'accepted',
+      visitId: visit.visitId,
+      version: 2,
+    });
     expect(store.publications.get(visit.visitId)).toMatchObject({ state: 'submitted', version: 2 });
   });
 
@@ -152,7 +169,7 @@ describe('findings ingest', () => {
     expect(out).toMatchObject({
       outcome: 'rejected',
       reasons: [
-        'visitStartDate: The first day of the visit must be on or after 01/01/2020, in this visit\'s programme year',
+        "visitStartDate: The first day of the visit must be on or after 01/01/2020, in this visit's programme year",
         'visitEndDate: The last day of the visit must be on or before 14/09/2020: findings are for a visit that has taken place',
       ],
     });

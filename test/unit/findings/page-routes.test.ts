@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createFindingsPage, type FindingsPageDeps } from '../../../shared/findings/page-routes';
 import { createVisitToken } from '../../../shared/findings/visit-token';
 import type { Publication } from '../../../shared/publication/lifecycle';
+import { buildAssetCatalogue } from '../../../shared/web/assets';
+import { memoryRenderFiles } from '../../../shared/web/render-files';
 import type { WebRequest } from '../../../shared/web/request';
 import { typicalFindings, typicalLaOutcome, typicalProvider, typicalSignals, typicalVisit } from '../../support/report-fixture';
 
@@ -23,7 +25,7 @@ function deps(over: Partial<FindingsPageDeps> = {}) {
     createPost: vi.fn(async ({ visitId, submissionId }: { visitId: string; submissionId: string }) => ({ url: 'https://bucket.s3.eu-west-2.amazonaws.com', fields: { key: `findings/${visitId}/${submissionId}.json` } })),
     recordWaiting: vi.fn(async () => undefined),
     getSubmissionStatus: vi.fn(async () => ({ state: 'accepted' as const, version: 2 })),
-    asset: (name: string) => (name === 'findings.js' ? 'console.log(1)' : undefined),
+    assets: () => buildAssetCatalogue(memoryRenderFiles({ browser: { 'findings.js': 'console.log(1)' } })),
     now: () => now,
     ...over,
   };

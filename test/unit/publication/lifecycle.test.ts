@@ -1,10 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, holidaySet, shippedBankHolidays } from '../../../shared/domain/calendar';
-import { decide, dueOn, scheduledCommand, stepOpen, type LifecycleSettings, type Publication, type PublicationCommand } from '../../../shared/publication/lifecycle';
+import {
+  decide,
+  dueOn,
+  scheduledCommand,
+  stepOpen,
+  type LifecycleSettings,
+  type Publication,
+  type PublicationCommand,
+} from '../../../shared/publication/lifecycle';
 
 const holidays = holidaySet(shippedBankHolidays());
-const settings = (day: string, time = '10:00:00.000Z'): LifecycleSettings => ({ now: `${day}T${time}`, holidays, factualAccuracyWorkingDays: 5, publishWorkingDaysAfterWindow: 1 });
+const settings = (day: string, time = '10:00:00.000Z'): LifecycleSettings => ({
+  now: `${day}T${time}`,
+  holidays,
+  factualAccuracyWorkingDays: 5,
+  publishWorkingDaysAfterWindow: 1,
+});
 
 /** Apply commands in order, each on its day; every one must change the publication. */
 function run(steps: [string, PublicationCommand][]): Publication {
@@ -42,7 +55,14 @@ describe('the publication lifecycle', () => {
     const published = decide(ready, { action: 'publish', by: 'schedule' }, settings('2020-09-28'));
     expect(published).toMatchObject({ outcome: 'changed', publication: { state: 'published', edition: 1, publishedAt: '2020-09-28T10:00:00.000Z' } });
     expect((published as { publication: Publication }).publication.history.map((h) => h.state)).toEqual([
-      'submitted', 'in-review', 'returned', 'submitted', 'in-review', 'factual-accuracy', 'ready', 'published',
+      'submitted',
+      'in-review',
+      'returned',
+      'submitted',
+      'in-review',
+      'factual-accuracy',
+      'ready',
+      'published',
     ]);
   });
 
@@ -64,12 +84,24 @@ describe('the publication lifecycle', () => {
       ['2020-09-14', { action: 'approve', contacts: [contact], by: reviewer }],
       ['2020-09-15', { action: 'comment', commentId: 'c1', by: contact }],
     ]);
-    expect(decide(p, { action: 'close-window', by: 'schedule' }, settings('2020-09-22'))).toEqual({ outcome: 'refused', reason: 'A factual accuracy comment has not been answered yet.' });
-    expect(decide(p, { action: 'comment', commentId: 'c2', by: contact }, settings('2020-09-22'))).toEqual({ outcome: 'refused', reason: 'The factual accuracy window closed on 2020-09-21.' });
-    p = run([...historyOf(p), ['2020-09-22', { action: 'decide-comment', commentId: 'c1', accepted: true, reason: 'The home has four places, not five.', newVersion: 2, by: reviewer }]]);
+    expect(decide(p, { action: 'close-window', by: 'schedule' }, settings('2020-09-22'))).toEqual({
+      outcome: 'refused',
+      reason: 'A factual accuracy comment has not been answered yet.',
+    });
+    expect(decide(p, { action: 'comment', commentId: 'c2', by: contact }, settings('2020-09-22'))).toEqual({
+      outcome: 'refused',
+      reason: 'The factual accuracy window closed on 2020-09-21.',
+    });
+    p = run([
+      ...historyOf(p),
+      ['2020-09-22', { action: 'decide-comment', commentId: 'c1', accepted: true, reason: 'The home has four places, not five.', newVersion: 2, by: reviewer }],
+    ]);
     expect(p).toMatchObject({ version: 2, openComments: 0 });
     expect(p.history.at(-1)).toMatchObject({ action: 'decide-comment', ref: 'c1', accepted: true, reason: 'The home has four places, not five.', version: 2 });
-    expect(decide(p, { action: 'close-window', by: 'schedule' }, settings('2020-09-22'))).toMatchObject({ outcome: 'changed', publication: { state: 'ready' } });
+    expect(decide(p, { action: 'close-window', by: 'schedule' }, settings('2020-09-22'))).toMatchObject({
+      outcome: 'changed',
+      publication: { state: 'ready' },
+    });
   });
 
   it('publishes early only with a reason, and never before the window has closed', () => {
@@ -78,10 +110,19 @@ describe('the publication lifecycle', () => {
       ['2020-09-14', { action: 'start-review', reviewer, by: 'system' }],
       ['2020-09-14', { action: 'approve', contacts: [], by: reviewer }],
     ]);
-    expect(decide(open, { action: 'publish', by: 'ops', reason: 'Urgent' }, settings('2020-09-15'))).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/out for a factual accuracy check: they cannot publish them now/) });
+    expect(decide(open, { action: 'publish', by: 'ops', reason: 'Urgent' }, settings('2020-09-15'))).toEqual({
+      outcome: 'refused',
+      reason: 'The findings are out for a factual accuracy check: they cannot publish them now.',
+    });
     const ready = run([...historyOf(open), ['2020-09-22', { action: 'close-window', by: 'schedule' }]]);
-    expect(decide(ready, { action: 'publish', by: 'ops' }, settings('2020-09-22'))).toEqual({ outcome: 'refused', reason: 'The publication date is 2020-09-23: to publish early, give a reason.' });
-    expect(decide(ready, { action: 'publish', by: 'ops', reason: 'Ministerial request' }, settings('2020-09-22'))).toMatchObject({ outcome: 'changed', entry: { reason: 'Ministerial request' } });
+    expect(decide(ready, { action: 'publish', by: 'ops' }, settings('2020-09-22'))).toEqual({
+      outcome: 'refused',
+      reason: 'The publication date is 2020-09-23: to publish early, give a reason.',
+    });
+    expect(decide(ready, { action: 'publish', by: 'ops', reason: 'Ministerial request' }, settings('2020-09-22'))).toMatchObject({
+      outcome: 'changed',
+      entry: { reason: 'Ministerial request' },
+    });
   });
 
   it('amends with a reason (a new edition each time) and withdraws once', () => {
@@ -95,15 +136,21 @@ describe('the publication lifecycle', () => {
       ['2020-10-02', { action: 'amend', reason: 'Corrected a date.', newVersion: 2, by: 'ops' }],
     ]);
     expect(published).toMatchObject({ state: 'amended', edition: 3, version: 2 });
-    expect(decide(published, { action: 'amend', reason: ' ', by: 'ops' }, settings('2020-10-03'))).toEqual({ outcome: 'refused', reason: 'Give a reason to amend the report.' });
+    expect(decide(published, { action: 'amend', reason: ' ', by: 'ops' }, settings('2020-10-03'))).toEqual({
+      outcome: 'refused',
+      reason: 'Give a reason to amend the report.',
+    });
     const withdrawn = decide(published, { action: 'withdraw', reason: 'Published in error', by: 'ops' }, settings('2020-10-03'));
     expect(withdrawn).toMatchObject({ outcome: 'changed', publication: { state: 'withdrawn', edition: 4 } });
     const w = (withdrawn as { publication: Publication }).publication;
     expect(decide(w, { action: 'withdraw', reason: 'Again', by: 'ops' }, settings('2020-10-04'))).toEqual({ outcome: 'repeat', publication: w });
-    expect(decide(w, { action: 'amend', reason: 'x', by: 'ops' }, settings('2020-10-04'))).toMatchObject({ outcome: 'refused', reason: 'The findings were withdrawn: they cannot amend the report now.' });
+    expect(decide(w, { action: 'amend', reason: 'x', by: 'ops' }, settings('2020-10-04'))).toMatchObject({
+      outcome: 'refused',
+      reason: 'The findings were withdrawn: they cannot amend the report now.',
+    });
   });
 
-  it('opens each role\'s link only during its step', () => {
+  it("opens each role's link only during its step", () => {
     const fa = run([
       ['2020-09-14', { action: 'submit', version: 1, by: inspector }],
       ['2020-09-14', { action: 'start-review', reviewer, by: 'system' }],
@@ -112,7 +159,11 @@ describe('the publication lifecycle', () => {
     expect(stepOpen('provider', fa, '2020-09-21')).toBe(true);
     expect(stepOpen('provider', fa, '2020-09-22')).toBe(false);
     expect(stepOpen('reviewer', fa, '2020-09-22')).toBe(true);
-    const published = run([...historyOf(fa), ['2020-09-22', { action: 'close-window', by: 'schedule' }], ['2020-09-23', { action: 'publish', by: 'schedule' }]]);
+    const published = run([
+      ...historyOf(fa),
+      ['2020-09-22', { action: 'close-window', by: 'schedule' }],
+      ['2020-09-23', { action: 'publish', by: 'schedule' }],
+    ]);
     expect(stepOpen('reviewer', published, '2020-09-23')).toBe(false);
     expect(stepOpen('provider', undefined, '2020-09-23')).toBe(false);
   });
@@ -167,7 +218,10 @@ const command: fc.Arbitrary<PublicationCommand> = fc.oneof(
 /** A command and how many days after the previous one it comes. */
 const steps = fc.array(fc.tuple(command, fc.integer({ min: 0, max: 4 })), { maxLength: 60 });
 
-function play(list: [PublicationCommand, number][], each?: (before: Publication | undefined, c: PublicationCommand, day: string) => void): Publication | undefined {
+function play(
+  list: [PublicationCommand, number][],
+  each?: (before: Publication | undefined, c: PublicationCommand, day: string) => void,
+): Publication | undefined {
   let p: Publication | undefined;
   let day = '2020-09-07';
   for (const [c, gap] of list) {
@@ -194,8 +248,14 @@ describe('the publication lifecycle (properties)', () => {
           expect([review, approve, close, publish].every((i) => i > lastSubmit && lastSubmit >= 0)).toBe(true);
           expect(h[close]!.at.slice(0, 10) > p.factualAccuracy!.closesOn).toBe(true);
           // Every comment taken was answered before the window closed.
-          const taken = h.slice(0, close).filter((e) => e.action === 'comment').map((e) => e.ref);
-          const answered = h.slice(0, close).filter((e) => e.action === 'decide-comment').map((e) => e.ref);
+          const taken = h
+            .slice(0, close)
+            .filter((e) => e.action === 'comment')
+            .map((e) => e.ref);
+          const answered = h
+            .slice(0, close)
+            .filter((e) => e.action === 'decide-comment')
+            .map((e) => e.ref);
           expect(new Set(answered)).toEqual(new Set(taken));
         });
       }),

@@ -39,23 +39,54 @@ const ANONYMISED = PROVISION_TYPES.filter(isAnonymisedType);
 
 /** Distinctive words (never a substring of anything else in a report). */
 const token = (prefix: string) => fc.string({ unit: fc.constantFrom(...'bcdfghjklmnpqrstvwxz'), minLength: 6, maxLength: 10 }).map((s) => `${prefix}${s}`);
-const free = fc.array(fc.constantFrom('children', 'staff', 'plans', 'safe', 'records', 'visits', 'school', 'well'), { minLength: 3, maxLength: 12 }).map((w) => w.join(' '));
+const free = fc
+  .array(fc.constantFrom('children', 'staff', 'plans', 'safe', 'records', 'visits', 'school', 'well'), { minLength: 3, maxLength: 12 })
+  .map((w) => w.join(' '));
 
-const sourceFields = fc.record({ name: token('Nm'), line1: token('Ad'), line2: token('Ae'), town: token('Tw'), county: token('Cy'), postcode: fc.tuple(token('PC'), fc.integer({ min: 1, max: 9 })).map(([t, n]) => `${t.slice(0, 4).toUpperCase()}${n} ${n}XY`), parliamentaryConstituency: token('Pk') });
+const sourceFields = fc.record({
+  name: token('Nm'),
+  line1: token('Ad'),
+  line2: token('Ae'),
+  town: token('Tw'),
+  county: token('Cy'),
+  postcode: fc.tuple(token('PC'), fc.integer({ min: 1, max: 9 })).map(([t, n]) => `${t.slice(0, 4).toUpperCase()}${n} ${n}XY`),
+  parliamentaryConstituency: token('Pk'),
+});
 
-function providerWith(type: string, f: { name: string; line1: string; line2: string; town: string; county: string; postcode: string; parliamentaryConstituency: string }): Provider {
-  return typicalProvider({ provisionType: type, name: f.name, address: { line1: f.line1, line2: f.line2, town: f.town, county: f.county, postcode: f.postcode, redacted: false }, parliamentaryConstituency: f.parliamentaryConstituency });
+function providerWith(
+  type: string,
+  f: { name: string; line1: string; line2: string; town: string; county: string; postcode: string; parliamentaryConstituency: string },
+): Provider {
+  return typicalProvider({
+    provisionType: type,
+    name: f.name,
+    address: { line1: f.line1, line2: f.line2, town: f.town, county: f.county, postcode: f.postcode, redacted: false },
+    parliamentaryConstituency: f.parliamentaryConstituency,
+  });
 }
 
 describe('the anonymiser', () => {
-  it('names and locates no children\'s home of any kind, whatever the source holds and the inspector wrote, in the public HTML', () => {
+  it("names and locates no children's home of any kind, whatever the source holds and the inspector wrote, in the public HTML", () => {
     fc.assert(
       fc.property(fc.constantFrom(...PROVISION_TYPES), sourceFields, fc.constantFrom(...IDENTIFYING_FIELDS), (type, fields, mentioned) => {
         const provider = providerWith(type, fields);
         const visit = typicalVisit({ targetName: fields.name, provisionType: type });
         // The inspector names the home (or where it is) in their own words.
-        const findings = typicalFindings(visit, { goingWell: [`Staff at ${fields[mentioned]} know the children well.`], childrensExperiences: `Children at ${fields.name} in ${fields.town} (${fields.postcode}) are settled.` });
-        const { report, briefing } = buildReport({ visit, findings, provider, laOutcome: typicalLaOutcome, signals: [], enforcementRecorded: [], status: 'published', edition: 1, publishedAt: '2020-09-14T10:30:00Z' });
+        const findings = typicalFindings(visit, {
+          goingWell: [`Staff at ${fields[mentioned]} know the children well.`],
+          childrensExperiences: `Children at ${fields.name} in ${fields.town} (${fields.postcode}) are settled.`,
+        });
+        const { report, briefing } = buildReport({
+          visit,
+          findings,
+          provider,
+          laOutcome: typicalLaOutcome,
+          signals: [],
+          enforcementRecorded: [],
+          status: 'published',
+          edition: 1,
+          publishedAt: '2020-09-14T10:30:00Z',
+        });
         const html = renderReportHtml(report, { inlineCss: false });
         const identifying = Object.values(fields);
         if (isAnonymisedType(type)) {
@@ -73,13 +104,22 @@ describe('the anonymiser', () => {
     );
   });
 
-  it('names and locates no children\'s home in the PDF\'s text either', async () => {
+  it("names and locates no children's home in the PDF's text either", async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ANONYMISED), sourceFields, async (type, fields) => {
         const provider = providerWith(type, fields);
         const visit = typicalVisit({ targetName: fields.name, provisionType: type });
         const findings = typicalFindings(visit, { needsToImprove: [`The garden at ${fields.line1}, ${fields.town} needs a fence.`] });
-        const { report } = buildReport({ visit, findings, provider, signals: [], enforcementRecorded: [], status: 'published', edition: 1, publishedAt: '2020-09-14T10:30:00Z' });
+        const { report } = buildReport({
+          visit,
+          findings,
+          provider,
+          signals: [],
+          enforcementRecorded: [],
+          status: 'published',
+          edition: 1,
+          publishedAt: '2020-09-14T10:30:00Z',
+        });
         const text = (await pdfText(await renderReportPdf(report))).join('\n').toLowerCase();
         for (const s of Object.values(fields)) expect(text).not.toContain(s.toLowerCase());
         expect(text).toContain('the garden at [removed], [removed] needs a fence.');
@@ -107,7 +147,10 @@ const restrictedFindings = fc.record({
   publicText: free,
 });
 
-function documentsFor(r: { seriousConcerns: boolean; description: string; enforcementAction: (typeof ENFORCEMENT_ACTIONS)[number]; notes: string; publicText: string }, signals: { type: IntelligenceSignal['type']; date: string; summary: string; severity: 1 | 2 | 3 }[]) {
+function documentsFor(
+  r: { seriousConcerns: boolean; description: string; enforcementAction: (typeof ENFORCEMENT_ACTIONS)[number]; notes: string; publicText: string },
+  signals: { type: IntelligenceSignal['type']; date: string; summary: string; severity: 1 | 2 | 3 }[],
+) {
   const visit = typicalVisit();
   const over: Partial<Findings> = {
     goingWell: [r.publicText],
@@ -128,7 +171,10 @@ function documentsFor(r: { seriousConcerns: boolean; description: string; enforc
   });
 }
 
-function restrictedStrings(r: { seriousConcerns: boolean; description: string; enforcementAction: (typeof ENFORCEMENT_ACTIONS)[number]; notes: string }, signals: { type: IntelligenceSignal['type']; date: string; summary: string }[]): string[] {
+function restrictedStrings(
+  r: { seriousConcerns: boolean; description: string; enforcementAction: (typeof ENFORCEMENT_ACTIONS)[number]; notes: string },
+  signals: { type: IntelligenceSignal['type']; date: string; summary: string }[],
+): string[] {
   return [
     r.notes,
     ...(r.seriousConcerns ? [r.description, ENFORCEMENT_LABELS[r.enforcementAction]] : []),
@@ -156,7 +202,7 @@ describe('the public report', () => {
     );
   });
 
-  it('holds none of it in the PDF\'s text either', async () => {
+  it("holds none of it in the PDF's text either", async () => {
     await fc.assert(
       fc.asyncProperty(restrictedFindings, fc.array(signalArb, { minLength: 1, maxLength: 4 }), async (r, signals) => {
         const { report } = documentsFor(r, signals);
