@@ -9,18 +9,24 @@ import { describe, expect, it } from 'vitest';
 import { ukDate } from '../../../shared/domain/dates';
 import { ENFORCEMENT_ACTIONS, SIGNAL_TYPES, type IntelligenceSignal, type Provider } from '../../../shared/domain/types';
 import { ENFORCEMENT_LABELS, type Findings } from '../../../shared/findings/schema';
-import { IDENTIFYING_FIELDS, isAnonymisedType } from '../../../shared/reports/anonymise';
+import { IDENTIFYING_FIELDS, type IdentifyingField } from '../../../shared/reports/anonymise';
 import { buildReport, SIGNAL_LABELS } from '../../../shared/reports/report-model';
 import { renderBriefingHtml, renderReportHtml } from '../../../shared/reports/render-html';
 import { renderReportPdf } from '../../../shared/reports/render-pdf';
 import { pdfText } from '../../support/pdf';
 import { typicalFindings, typicalLaOutcome, typicalProvider, typicalVisit } from '../../support/report-fixture';
 
-/** Every provision type in Ofsted's provider file, and spellings of the anonymised ones seen elsewhere. */
-const PROVISION_TYPES = [
+/** Every kind of children's home in Ofsted's provider file, and spellings of them seen elsewhere: anonymised. */
+const CHILDRENS_HOMES = [
   "Children's home",
   "Secure children's home",
   "Residential special school (registered as a children's home)",
+  'Children’s Home',
+  'CHILDRENS HOME',
+  "Secure Children's Home",
+];
+/** Every other provision type in the file: named in public (never located: no address is ever public). */
+const OTHER_TYPES = [
   'Independent Fostering Agency',
   'Residential Special School',
   'Boarding School',
@@ -31,11 +37,7 @@ const PROVISION_TYPES = [
   'Residential Holiday Scheme for Disabled Children',
   'Secure Training Centre',
   'CAFCASS',
-  'Children’s Home',
-  'CHILDRENS HOME',
-  "Secure Children's Home",
 ];
-const ANONYMISED = PROVISION_TYPES.filter(isAnonymisedType);
 
 /** Distinctive words (never a substring of anything else in a report). */
 const token = (prefix: string) => fc.string({ unit: fc.constantFrom(...'bcdfghjklmnpqrstvwxz'), minLength: 6, maxLength: 10 }).map((s) => `${prefix}${s}`);
@@ -65,61 +67,51 @@ function providerWith(
   });
 }
 
+/** The public and restricted HTML of a report on this provider, whose inspector named the home (or where it is) in their own words. */
+function documentsNaming(type: string, fields: { name: string; line1: string; line2: string; town: string; county: string; postcode: string; parliamentaryConstituency: string }, mentioned?: IdentifyingField) {
+  const provider = providerWith(type, fields);
+  const visit = typicalVisit({ targetName: fields.name, provisionType: type });
+  const findings = mentioned
+    ? typicalFindings(visit, { goingWell: [`Staff at ${fields[mentioned]} know the children well.`], childrensExperiences: `Children at ${fields.name} in ${fields.town} (${fields.postcode}) are settled.` })
+    : typicalFindings(visit);
+  const { report, briefing } = buildReport({ visit, findings, provider, laOutcome: typicalLaOutcome, signals: [], enforcementRecorded: [], status: 'published', edition: 1, publishedAt: '2020-09-14T10:30:00Z' });
+  return { report, html: renderReportHtml(report, { inlineCss: false }), briefing: renderBriefingHtml(briefing, { inlineCss: false }) };
+}
+
 describe('the anonymiser', () => {
-  it("names and locates no children's home of any kind, whatever the source holds and the inspector wrote, in the public HTML", () => {
+  it('names and locates no children\'s home of any kind in the public HTML, whatever the source holds and the inspector wrote', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PROVISION_TYPES), sourceFields, fc.constantFrom(...IDENTIFYING_FIELDS), (type, fields, mentioned) => {
-        const provider = providerWith(type, fields);
-        const visit = typicalVisit({ targetName: fields.name, provisionType: type });
-        // The inspector names the home (or where it is) in their own words.
-        const findings = typicalFindings(visit, {
-          goingWell: [`Staff at ${fields[mentioned]} know the children well.`],
-          childrensExperiences: `Children at ${fields.name} in ${fields.town} (${fields.postcode}) are settled.`,
-        });
-        const { report, briefing } = buildReport({
-          visit,
-          findings,
-          provider,
-          laOutcome: typicalLaOutcome,
-          signals: [],
-          enforcementRecorded: [],
-          status: 'published',
-          edition: 1,
-          publishedAt: '2020-09-14T10:30:00Z',
-        });
-        const html = renderReportHtml(report, { inlineCss: false });
-        const identifying = Object.values(fields);
-        if (isAnonymisedType(type)) {
-          for (const s of identifying) expect(html.toLowerCase()).not.toContain(s.toLowerCase());
-          expect(report.title).toBe(`Visit to ${type} (URN SC123456)`);
-          // What may show still does.
-          for (const s of ['SC123456', type.replace(/'/g, '&#39;'), 'Example Care Ltd', 'Cardiff Road Borough', 'North West']) expect(html).toContain(s);
-        } else {
-          expect(html).toContain(fields.name);
-        }
-        // The briefing says where the service is: commissioners place children there.
-        expect(renderBriefingHtml(briefing, { inlineCss: false })).toContain(fields.name);
+      fc.property(fc.constantFrom(...CHILDRENS_HOMES), sourceFields, fc.constantFrom(...IDENTIFYING_FIELDS), (type, fields, mentioned) => {
+        const { report, html, briefing } = documentsNaming(type, fields, mentioned);
+        for (const s of Object.values(fields)) expect(html.toLowerCase()).not.toContain(s.toLowerCase());
+        expect(report.title).toBe(`Visit to ${type} (URN SC123456)`);
+        // What may show still does.
+        for (const s of ['SC123456', type.replace(/'/g, '&#39;'), 'Example Care Ltd', 'Cardiff Road Borough', 'North West']) expect(html).toContain(s);
+        // The briefing says where the home is: commissioners place children there.
+        expect(briefing).toContain(fields.name);
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 
-  it("names and locates no children's home in the PDF's text either", async () => {
+  it('names every other kind of provider, and gives none of their addresses from the source, in the public HTML', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...OTHER_TYPES), sourceFields, (type, fields) => {
+        const { html } = documentsNaming(type, fields);
+        expect(html).toContain(`Visit to ${fields.name}`);
+        for (const s of [fields.line1, fields.line2, fields.town, fields.county, fields.postcode, fields.parliamentaryConstituency]) expect(html).not.toContain(s);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('names and locates no children\'s home in the PDF\'s text either', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ANONYMISED), sourceFields, async (type, fields) => {
+      fc.asyncProperty(fc.constantFrom(...CHILDRENS_HOMES), sourceFields, async (type, fields) => {
         const provider = providerWith(type, fields);
         const visit = typicalVisit({ targetName: fields.name, provisionType: type });
         const findings = typicalFindings(visit, { needsToImprove: [`The garden at ${fields.line1}, ${fields.town} needs a fence.`] });
-        const { report } = buildReport({
-          visit,
-          findings,
-          provider,
-          signals: [],
-          enforcementRecorded: [],
-          status: 'published',
-          edition: 1,
-          publishedAt: '2020-09-14T10:30:00Z',
-        });
+        const { report } = buildReport({ visit, findings, provider, signals: [], enforcementRecorded: [], status: 'published', edition: 1, publishedAt: '2020-09-14T10:30:00Z' });
         const text = (await pdfText(await renderReportPdf(report))).join('\n').toLowerCase();
         for (const s of Object.values(fields)) expect(text).not.toContain(s.toLowerCase());
         expect(text).toContain('the garden at [removed], [removed] needs a fence.');
