@@ -216,61 +216,92 @@ const command: fc.Arbitrary<PublicationCommand> = fc.oneof(
   fc.record({ action: fc.constant('withdraw' as const), reason: fc.constantFrom('Error', ''), by: fc.constant('ops') }),
 );
 /** A command and how many days after the previous one it comes. */
-const steps = fc.array(fc.tuple(command, fc.integer({ min: 0, max: 4 })), { maxLength: 60 });
+type Step = [PublicationCommand, number];
 
-function play(
-  list: [PublicationCommand, number][],
-  each?: (before: Publication | undefined, c: PublicationCommand, day: string) => void,
-): Publication | undefined {
+/** The way to publication, step by step (the close comes more than a window after the approval). */
+const happyPath: fc.Arbitrary<Step[]> = fc.record({ returned: fc.boolean(), commented: fc.boolean(), late: fc.integer({ min: 8, max: 12 }) }).map(({ returned, commented, late }) => [
+  [{ action: 'submit', version: 1, by: 'inspector' }, 0] as Step,
+  [{ action: 'start-review', reviewer, by: 'system' }, 0] as Step,
+  ...(returned
+    ? ([
+        [{ action: 'return', reason: 'More detail', by: 'reviewer' }, 1],
+        [{ action: 'submit', version: 2, by: 'inspector' }, 1],
+        [{ action: 'start-review', reviewer, by: 'system' }, 0],
+      ] as Step[])
+    : []),
+  [{ action: 'approve', contacts: [contact], by: 'reviewer' }, 1] as Step,
+  ...(commented
+    ? ([
+        [{ action: 'comment', commentId: 'c1', by: contact }, 1],
+        [{ action: 'decide-comment', commentId: 'c1', accepted: true, reason: 'Checked', by: 'reviewer' }, 1],
+      ] as Step[])
+    : []),
+  [{ action: 'close-window', by: 'schedule' }, late] as Step,
+  [{ action: 'publish', by: 'schedule' }, 1] as Step,
+]);
+
+/** The way to publication with random commands (attempts to skip, repeat, go back) slipped in anywhere. */
+const steps: fc.Arbitrary<Step[]> = fc
+  .tuple(happyPath, fc.array(fc.tuple(fc.tuple(command, fc.integer({ min: 0, max: 4 })), fc.nat()), { maxLength: 25 }))
+  .map(([path, noise]) => {
+    const out: Step[] = [...path];
+    for (const [step, at] of noise) out.splice(at % (out.length + 1), 0, step);
+    return out;
+  });
+
+function play(list: Step[]): Publication[] {
+  const seen: Publication[] = [];
   let p: Publication | undefined;
   let day = '2020-09-07';
   for (const [c, gap] of list) {
     day = addDays(day, gap);
-    each?.(p, c, day);
     const d = decide(p, c, settings(day));
-    if (d.outcome === 'changed') p = d.publication;
+    if (d.outcome === 'changed') seen.push((p = d.publication));
   }
-  return p;
+  return seen;
 }
+
+const PUBLIC = ['published', 'amended', 'withdrawn'];
 
 describe('the publication lifecycle (properties)', () => {
   it('never reaches publication without a review that approved the latest submission and a factual accuracy window that closed', () => {
+    let publishedRuns = 0;
     fc.assert(
       fc.property(steps, (list) => {
-        play(list, (p) => {
-          if (!p || !['published', 'amended', 'withdrawn'].includes(p.state)) return;
+        const published = play(list).filter((p) => PUBLIC.includes(p.state));
+        publishedRuns += published.length > 0 ? 1 : 0;
+        for (const p of published) {
           const h = p.history;
           const lastSubmit = h.findLastIndex((e) => e.action === 'submit');
           const review = h.findIndex((e, i) => i > lastSubmit && e.action === 'start-review');
           const approve = h.findIndex((e, i) => i > review && e.action === 'approve');
           const close = h.findIndex((e, i) => i > approve && e.action === 'close-window');
           const publish = h.findIndex((e, i) => i > close && e.action === 'publish');
-          expect([review, approve, close, publish].every((i) => i > lastSubmit && lastSubmit >= 0)).toBe(true);
+          expect(lastSubmit).toBeGreaterThanOrEqual(0);
+          expect([review, approve, close, publish].every((i) => i > lastSubmit)).toBe(true);
           expect(h[close]!.at.slice(0, 10) > p.factualAccuracy!.closesOn).toBe(true);
           // Every comment taken was answered before the window closed.
-          const taken = h
-            .slice(0, close)
-            .filter((e) => e.action === 'comment')
-            .map((e) => e.ref);
-          const answered = h
-            .slice(0, close)
-            .filter((e) => e.action === 'decide-comment')
-            .map((e) => e.ref);
+          const taken = h.slice(0, close).filter((e) => e.action === 'comment').map((e) => e.ref);
+          const answered = h.slice(0, close).filter((e) => e.action === 'decide-comment').map((e) => e.ref);
           expect(new Set(answered)).toEqual(new Set(taken));
-        });
+        }
       }),
       { numRuns: 3000 },
     );
+    // The property was exercised: most runs got to publication despite the noise.
+    expect(publishedRuns).toBeGreaterThan(1000);
   });
 
   it('treats a command applied twice in a row as a repeat that changes nothing', () => {
     fc.assert(
       fc.property(steps, command, (list, again) => {
-        const p = play(list);
+        const p = play(list).at(-1);
         const first = decide(p, again, settings('2021-06-01'));
-        if (first.outcome !== 'changed') return;
-        const second = decide(first.publication, again, settings('2021-06-01', '10:00:01.000Z'));
-        expect(second).toEqual({ outcome: 'repeat', publication: first.publication });
+        // Only a command that changed something can be repeated; refusals are covered above.
+        fc.pre(first.outcome === 'changed');
+        const changed = first as Extract<typeof first, { outcome: 'changed' }>;
+        const second = decide(changed.publication, again, settings('2021-06-01', '10:00:01.000Z'));
+        expect(second).toEqual({ outcome: 'repeat', publication: changed.publication });
       }),
       { numRuns: 3000 },
     );
@@ -279,11 +310,13 @@ describe('the publication lifecycle (properties)', () => {
   it('keeps the history in step with the state: one entry per change, numbered, ending in the current state', () => {
     fc.assert(
       fc.property(steps, (list) => {
-        const p = play(list);
-        if (!p) return;
-        expect(p.history.map((h) => h.seq)).toEqual(p.history.map((_, i) => i + 1));
-        expect(p.seq).toBe(p.history.length);
-        expect(p.history.at(-1)?.state).toBe(p.state);
+        const seen = play(list);
+        expect(seen.length).toBeGreaterThan(0); // the first submission always lands
+        for (const p of seen) {
+          expect(p.history.map((h) => h.seq)).toEqual(p.history.map((_, i) => i + 1));
+          expect(p.seq).toBe(p.history.length);
+          expect(p.history.at(-1)?.state).toBe(p.state);
+        }
       }),
       { numRuns: 1000 },
     );
