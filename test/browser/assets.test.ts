@@ -108,7 +108,7 @@ describe('GOV.UK assets on every page', () => {
   });
 
   it('the published index, a report and the unsubscribe pages load every asset, with nothing refused', async () => {
-    const visit = await putVisit({ targetName: 'Asset Check Lodge' });
+    const visit = await putVisit({ targetName: 'Asset Check Lodge', provisionType: 'Independent Fostering Agency' });
     const htmlKey = await publish(visit);
     const page = await LoadedPage.open(browser, `${e.web}/reports/index.html`);
     expect(await page.heading()).toBe('Published visit reports');
