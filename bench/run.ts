@@ -5,6 +5,7 @@
  * npm run bench -- report [--pdfs N] [--submissions N] [--json]
  * npm run bench -- bundles [--json]
  * npm run bench -- load [--load-submissions N] [--load-rows N] [--json]
+ * npm run bench -- cost [--visits N] [--nights N] [--json]
  * npm run bench -- page [--json]
  * Each figure comes from one run of this command; ratios compare figures measured in that run.
  */
@@ -13,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitAfterOutput } from '../scripts/lib/local-env';
+import { renderCost } from './cost/render';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,6 +27,8 @@ const { values, positionals } = parseArgs({
     sizes: { type: 'string', default: '10000,100000,1000000' },
     'load-submissions': { type: 'string', default: '1000' },
     'load-rows': { type: 'string', default: '100000' },
+    visits: { type: 'string', default: '20' },
+    nights: { type: 'string', default: '7' },
   },
 });
 const which = positionals[0] ?? 'all';
@@ -79,12 +83,22 @@ async function load() {
   });
 }
 
+async function cost() {
+  const [visits, nights] = [Number(values.visits), Number(values.nights)];
+  if (![visits, nights].every((x) => Number.isInteger(x) && x >= 1)) {
+    console.error(`--visits and --nights must be whole numbers of at least 1 (got ${values.visits} and ${values.nights}).`);
+    process.exit(2);
+  }
+  const { benchCost } = await import('./cost/index');
+  return benchCost({ visits, nights, log });
+}
+
 async function page() {
   const { benchPage } = await import('./page');
   return benchPage(log);
 }
 
-const all = { ingest, prioritise, report, bundles, load, page } as const;
+const all = { ingest, prioritise, report, bundles, load, page, cost } as const;
 type Name = keyof typeof all;
 
 /**
@@ -112,7 +126,7 @@ if (which !== 'all') {
   }
   const result = await all[which as Name]();
   record(which as Name, result);
-  console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
+  console.log(values.json ? JSON.stringify(result) : which === 'cost' ? renderCost(result as Parameters<typeof renderCost>[0]) : JSON.stringify(result, null, 2));
   await exitAfterOutput(0);
 }
 
@@ -123,6 +137,13 @@ for (const name of Object.keys(all) as Name[]) {
   record(name, results[name]);
 }
 console.log(values.json ? JSON.stringify(results) : readFileSync(resolve(import.meta.dirname, 'results.md'), 'utf8'));
+
+/** The cost model reads best as tables: its block renders them, with the command and date that measured them. */
+function costBlock(recorded: unknown): string {
+  if (recorded === undefined) return '## Cost: what a month costs in eu-west-2 (goal: national service under $50)\n\nNot measured yet: run `npm run bench -- cost`.\n';
+  const entry = recorded as { measuredAt: string; command: string; result: Parameters<typeof renderCost>[0] };
+  return `## Cost: what a month costs in eu-west-2 (goal: national service under $50)\n\nMeasured ${entry.measuredAt} by \`${entry.command}\`; the JSON is in \`bench/results/cost.json\`.\n\n${renderCost(entry.result)}\n`;
+}
 
 function renderResults(r: Partial<Record<Name, unknown>>): string {
   const block = (title: string, v: unknown, name: Name) =>
@@ -142,5 +163,6 @@ function renderResults(r: Partial<Record<Name, unknown>>): string {
       r.page,
       'page',
     ),
+    costBlock(r.cost),
   ].join('\n');
 }

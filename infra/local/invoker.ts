@@ -41,6 +41,11 @@ export class LocalInvoker {
   private readonly handlers = new Map<FunctionId, Promise<Handler>>();
   private readonly inFlight = new Set<Promise<unknown>>();
   readonly stats: InvocationStats = { invoked: 0, succeeded: 0, retried: 0, parked: 0 };
+  /**
+   * Runs each handler call (not the module load): benchmarks replace it to time invocations and
+   * attribute what they do to the function. It must run `invocation` once and return its result.
+   */
+  around: <T>(id: FunctionId, invocation: () => Promise<T>) => Promise<T> = (_id, invocation) => invocation();
 
   constructor(private readonly options: InvokerOptions) {
     mkdirSync(options.failedDir, { recursive: true });
@@ -63,7 +68,7 @@ export class LocalInvoker {
   async invoke(id: FunctionId, event: unknown): Promise<unknown> {
     this.stats.invoked++;
     const handler = await this.load(id);
-    const result = await handler(event, fakeContext(id));
+    const result = await this.around(id, () => handler(event, fakeContext(id)));
     this.stats.succeeded++;
     return result;
   }
