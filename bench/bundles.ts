@@ -6,7 +6,7 @@
  * the functions, and each function's time is reported as a ratio to it.
  *
  * Goals (issue 15): every function within 1.5x of the baseline; bundles under 500 KB (the PDF
- * renderer, renderReport, under 3 MB).
+ * renderer, publicationWorker, under 3 MB).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
@@ -50,7 +50,7 @@ function lambdaEnvironment(id: FunctionId | 'baseline'): NodeJS.ProcessEnv {
   const fake = 'bench';
   return {
     PATH: process.env.PATH,
-    ...functionEnvironment('aws', { tableName: fake, importsBucket: fake, findingsBucket: fake, reportsBucket: fake, eventBusName: fake, notifyQueueUrl: fake, linkSecretArn: fake, senderEmail: fake, webBaseUrl: fake, sesConfigurationSet: fake }),
+    ...functionEnvironment('aws', { tableName: fake, importsBucket: fake, findingsBucket: fake, reportsBucket: fake, eventBusName: fake, notifyQueueUrl: fake, linkSecretArn: fake, senderEmail: fake, webBaseUrl: fake, sesConfigurationSet: fake, reviewerMailboxes: fake }),
     AWS_REGION: 'eu-west-2',
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { prefixes } from '../infra/catalogue';
 import { controlLocalCloud, type Endpoints } from '../infra/local/cloud';
 import { s3Client } from '../shared/aws/clients';
-import { getSubmission, listFindingsVersions } from '../shared/aws/findings-store';
+import { getSubmission, listFindingsVersions, recordSubmissionWaiting } from '../shared/aws/findings-store';
 import { reportKeys } from '../shared/aws/import-adapter';
 import { createFindingsPost } from '../shared/aws/presigned-post';
 import { scanEntities } from '../shared/aws/scan';
@@ -62,7 +62,9 @@ export async function runLoad(e: Endpoints, options: { submissions: number; rows
     putObject(e.buckets.imports, importKey, csv),
     pool(visits, 20, async (visit, i) => {
       const submissionId = randomUUID();
+      // Issued as the findings page issues it: ingest takes only uploads under an issued, waiting submission id.
       const post = await createFindingsPost({ s3: s3Client(), bucket: e.buckets.findings, visitId: visit.visitId, submissionId, inspector: visit.inspector! });
+      await recordSubmissionWaiting(visit.visitId, submissionId, visit.inspector!);
       const res = await postFindings(post, JSON.stringify(validFindings(visit)));
       if (!res.ok) throw new Error(`POST ${i} failed: ${res.status}`);
       submitted.push({ visitId: visit.visitId, submissionId });

@@ -1,12 +1,15 @@
 /**
- * Upload -> email latency: findings POSTed to S3 (pre-signed POST, as the page does) -> ingest ->
- * render (HTML + PDF) -> queue -> SES email in the emulator's store. One submission at a time,
- * each for its own hand-made visit, so each latency is the whole pipeline's.
+ * Upload -> email latency: findings POSTed to S3 (pre-signed POST under an issued submission, as
+ * the page does) -> ingest -> publication worker (reviewer assigned) -> queue -> the reviewer's
+ * email in the emulator's store. Since publication waits for review and factual accuracy, the first
+ * email after an upload is the reviewer's (the field names are kept for the --json contract). One
+ * submission at a time, each for its own hand-made visit, so each latency is the whole pipeline's.
  */
 import { randomUUID } from 'node:crypto';
 import { createFindingsPost } from '../shared/aws/presigned-post';
 import { s3Client } from '../shared/aws/clients';
-import { putCommissioner, putVisit, validFindings } from '../test/support/fixtures';
+import { recordSubmissionWaiting } from '../shared/aws/findings-store';
+import { putVisit, validFindings } from '../test/support/fixtures';
 import { postFindings, waitForEmail } from '../test/support/submit';
 import { withLocalCloud } from './local-cloud';
 
@@ -19,15 +22,17 @@ export function percentile(sorted: readonly number[], p: number): number {
 export async function benchUploadToEmail(n: number, log: (l: string) => void): Promise<{ uploadToEmailP50Ms: number; uploadToEmailP95Ms: number; samples: number }> {
   return withLocalCloud(async (cloud) => {
     const e = cloud.endpoints;
-    const commissioner = await putCommissioner({ localAuthorities: [], regions: ['North West'] });
+    const reviewer = 'reviews@inspectorate.example.gov.uk';
     const latencies: number[] = [];
     for (let i = 0; i < n; i++) {
       const visit = await putVisit({ targetName: `Bench Home ${i}` });
-      const post = await createFindingsPost({ s3: s3Client(), bucket: e.buckets.findings, visitId: visit.visitId, submissionId: randomUUID(), inspector: visit.inspector ?? 'inspector@example.gov.uk' });
+      const submissionId = randomUUID();
+      const post = await createFindingsPost({ s3: s3Client(), bucket: e.buckets.findings, visitId: visit.visitId, submissionId, inspector: visit.inspector! });
+      await recordSubmissionWaiting(visit.visitId, submissionId, visit.inspector!);
       const started = performance.now();
       const res = await postFindings(post, JSON.stringify(validFindings(visit)));
       if (!res.ok) throw new Error(`POST failed: ${res.status} ${await res.text()}`);
-      await waitForEmail(e.ses, (m) => m.destination.to.includes(commissioner.email) && m.subject.includes(`Bench Home ${i}`), 30_000);
+      await waitForEmail(e.ses, (m) => m.destination.to.includes(reviewer) && m.subject === `Findings to review: Bench Home ${i}, ${visit.localAuthority}`, 30_000);
       latencies.push(performance.now() - started);
       if ((i + 1) % 10 === 0) log(`  ${i + 1}/${n} submissions`);
     }

@@ -9,7 +9,7 @@ import { Duration } from 'aws-cdk-lib';
 import { prefixes, type BucketId, type FunctionId } from './catalogue';
 
 export type TableAccess = 'read' | 'write' | 'scan';
-export type ObjectAction = 's3:GetObject' | 's3:PutObject';
+export type ObjectAction = 's3:GetObject' | 's3:GetObjectVersion' | 's3:PutObject' | 's3:DeleteObject';
 
 export interface S3Grant {
   readonly bucket: BucketId;
@@ -19,6 +19,11 @@ export interface S3Grant {
 
 export interface Access {
   readonly table?: readonly TableAccess[];
+  /**
+   * Internet-facing functions: the partition keys (dynamodb:LeadingKeys) they may read and write,
+   * so a bug in a page cannot reach any other item. Patterns as IAM's StringLike takes them.
+   */
+  readonly leadingKeys?: { readonly read: readonly string[]; readonly write: readonly string[] };
   readonly s3?: readonly S3Grant[];
   /** PutEvents on the pipeline's event bus. */
   readonly events?: boolean;
@@ -62,14 +67,42 @@ export const access: Record<FunctionId, Access> = {
   },
   findingsPage: {
     table: ['read', 'write'],
-    s3: [{ bucket: 'findings', prefix: prefixes.findings, actions: ['s3:PutObject'] }],
+    // The visit, its submissions and publication; the provider, LA and signals for the preview; the policy.
+    leadingKeys: { read: ['VISIT#*', 'PROVIDER#*', 'LA#*', 'POLICY'], write: ['VISIT#*'] },
+    s3: [{ bucket: 'findings', prefix: prefixes.findings, actions: ['s3:PutObject', 's3:GetObject'] }],
     secret: true,
     web: true,
     browserScripts: true,
     timeout: Duration.seconds(10),
   },
+  reviewPage: {
+    table: ['read', 'write'],
+    leadingKeys: { read: ['VISIT#*', 'PROVIDER#*', 'LA#*', 'POLICY'], write: ['VISIT#*'] },
+    events: true,
+    secret: true,
+    web: true,
+    timeout: Duration.seconds(15),
+  },
+  factualAccuracyPage: {
+    table: ['read', 'write'],
+    leadingKeys: { read: ['VISIT#*', 'PROVIDER#*', 'LA#*', 'POLICY'], write: ['VISIT#*'] },
+    events: true,
+    secret: true,
+    web: true,
+    timeout: Duration.seconds(15),
+  },
+  briefingPage: {
+    table: ['read'],
+    leadingKeys: { read: ['VISIT#*', 'COMMISSIONER#*'], write: [] },
+    s3: [{ bucket: 'reports', prefix: `${prefixes.restricted}briefings/`, actions: ['s3:GetObject'] }],
+    secret: true,
+    web: true,
+    timeout: Duration.seconds(10),
+  },
   publicSite: {
     table: ['read', 'write'],
+    // Publication states to read; the suppression list to write (unsubscribe). Reports only: never restricted/.
+    leadingKeys: { read: ['VISIT#*'], write: ['SUPPRESSED#*'] },
     s3: [{ bucket: 'reports', prefix: prefixes.reports, actions: ['s3:GetObject'] }],
     secret: true,
     web: true,
@@ -78,23 +111,28 @@ export const access: Record<FunctionId, Access> = {
   ingestFindings: {
     table: ['read', 'write'],
     s3: [
-      { bucket: 'findings', prefix: prefixes.findings, actions: ['s3:GetObject'] },
+      // Versioned bucket: an upload is read (and quarantined) by its version id.
+      { bucket: 'findings', prefix: prefixes.findings, actions: ['s3:GetObject', 's3:GetObjectVersion'] },
       { bucket: 'findings', prefix: prefixes.quarantine, actions: ['s3:PutObject'] },
     ],
     events: true,
   },
-  renderReport: {
+  publicationWorker: {
     table: ['read', 'write', 'scan'],
-    s3: [{ bucket: 'reports', prefix: prefixes.reports, actions: ['s3:GetObject', 's3:PutObject'] }],
+    s3: [
+      { bucket: 'reports', prefix: prefixes.reports, actions: ['s3:PutObject', 's3:DeleteObject'] },
+      { bucket: 'reports', prefix: prefixes.restricted, actions: ['s3:PutObject'] },
+    ],
     events: true,
     sendNotify: true,
     web: true,
     fonts: true,
     timeout: Duration.minutes(2),
   },
+  publicationSchedule: { table: ['read', 'write'], events: true, timeout: Duration.minutes(2) },
   notifyCommissioners: {
     table: ['read', 'write'],
-    s3: [{ bucket: 'reports', prefix: prefixes.reports, actions: ['s3:GetObject'] }],
+    s3: [{ bucket: 'reports', prefix: `${prefixes.restricted}briefings/`, actions: ['s3:GetObject'] }],
     ses: true,
     secret: true,
     web: true,
@@ -102,7 +140,6 @@ export const access: Record<FunctionId, Access> = {
   },
   weeklyDigest: {
     table: ['read', 'write', 'scan'],
-    s3: [{ bucket: 'reports', prefix: prefixes.reports, actions: ['s3:GetObject'] }],
     ses: true,
     secret: true,
     web: true,

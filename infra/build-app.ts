@@ -9,9 +9,13 @@ import { VisitsStack } from './stack';
 export function buildApp(app = new App()): { app: App; stack: VisitsStack } {
   const senderEmail = String(app.node.tryGetContext('senderEmail') ?? 'visits@example.gov.uk');
   const opsEmail = app.node.tryGetContext('opsEmail') as string | undefined;
+  // -c reviewerMailboxes='{"default":"reviews@...","regions":{"North West":"nw.reviews@..."}}'
+  const mailboxes: unknown = app.node.tryGetContext('reviewerMailboxes');
+  const reviewerMailboxes = mailboxes === undefined ? undefined : typeof mailboxes === 'string' ? mailboxes : JSON.stringify(mailboxes);
   const stack = new VisitsStack(app, 'VisitsPipeline', {
     senderEmail,
     opsEmail,
+    reviewerMailboxes,
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-west-2' },
     description: "Children's social care visits: priorities, programme, findings, reports and commissioner emails",
   });

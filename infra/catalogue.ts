@@ -19,6 +19,8 @@ export const env = {
   linkSecretFile: 'LINK_SECRET_FILE',
   senderEmail: 'SENDER_EMAIL',
   webBaseUrl: 'WEB_BASE_URL',
+  /** JSON {"default": email, "regions": {region: email}}: reviewers for regions with none imported. */
+  reviewerMailboxes: 'REVIEWER_MAILBOXES',
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
 } as const;
@@ -79,13 +81,15 @@ export const prefixes = {
   quarantine: 'quarantine/',
   reports: 'reports/',
   programme: 'programme/',
+  /** Commissioner briefings and earlier report editions: never readable by the public site. */
+  restricted: 'restricted/',
   policy: 'policy/',
 } as const;
 
 export const buckets = {
   imports: { logicalId: 'ImportsBucket', localName: 'visits-imports', envVar: env.importsBucket, prefixes: [prefixes.imports, prefixes.importReports, prefixes.policy] },
   findings: { logicalId: 'FindingsBucket', localName: 'visits-findings', envVar: env.findingsBucket, prefixes: [prefixes.findings, prefixes.quarantine] },
-  reports: { logicalId: 'ReportsBucket', localName: 'visits-reports', envVar: env.reportsBucket, prefixes: [prefixes.reports, prefixes.programme] },
+  reports: { logicalId: 'ReportsBucket', localName: 'visits-reports', envVar: env.reportsBucket, prefixes: [prefixes.reports, prefixes.programme, prefixes.restricted] },
 } as const;
 
 export type BucketId = keyof typeof buckets;
@@ -102,9 +106,11 @@ export const limits = {
   findingsPostExpirySeconds: 15 * 60,
   /** How long an inspector's visit link stays valid. */
   visitLinkLifetimeDays: 60,
-  /** Pre-signed GET lifetime for report links in emails (SigV4 maximum is 7 days). */
-  reportLinkLifetimeSeconds: 7 * 24 * 60 * 60,
-  /** Attach the PDF to emails when it is no larger than this. */
+  /** How long a reviewer's link stays valid (reissued on demand with npm run visit-link -- VISIT_ID --role reviewer). */
+  reviewerLinkLifetimeDays: 14,
+  /** How long a commissioner's briefing link stays valid; the subscription is checked each time it is used. */
+  briefingLinkLifetimeDays: 90,
+  /** Attach the briefing PDF to emails when it is no larger than this. */
   emailAttachmentMaxBytes: 2 * 1024 * 1024,
   /** Remind the region's inspectors when a visit's week ended this many days ago with no findings. */
   reminderAfterDays: 7,
@@ -118,8 +124,8 @@ export const events = {
   source: 'visits.pipeline',
   detailTypes: {
     importCompleted: 'ImportCompleted',
-    findingsVersionStored: 'FindingsVersionStored',
-    reportPublished: 'ReportPublished',
+    /** A visit's publication changed (findings submitted, reviewed, checked, published, amended, withdrawn). */
+    publicationChanged: 'PublicationChanged',
   },
 } as const;
 
@@ -143,6 +149,7 @@ export const schedules = {
   nightlyPrioritise: { minute: 0, hour: 2, description: 'Recompute visit priorities and the programme every night' },
   weeklyDigest: { minute: 0, hour: 7, weekDay: 1, description: 'Weekly digest to each commissioner of visits published in their area' },
   dailyReminders: { minute: 0, hour: 8, description: 'Remind inspectors whose visit is past with no findings' },
+  dailyPublication: { minute: 0, hour: 6, description: 'Close factual accuracy windows that have ended, and publish reports due today' },
 } as const satisfies Record<string, ScheduleSpec>;
 
 export type ScheduleId = keyof typeof schedules;
@@ -215,13 +222,20 @@ const functionSpecs = {
   ingestImport: { dir: 'ingest-import', trigger: { s3: { bucket: 'imports', prefix: prefixes.imports } }, nodeOptions: '--max-semi-space-size=16 --max-old-space-size=256' },
   prioritise: {
     dir: 'prioritise',
-    // Findings are stored -> a re-plan when they record serious concerns (triage; the handler skips the rest).
-    trigger: { schedule: 'nightlyPrioritise', events: [events.detailTypes.importCompleted, events.detailTypes.findingsVersionStored] },
+    // Findings submitted -> a re-plan when they record serious concerns (triage; the handler skips every other change).
+    trigger: { schedule: 'nightlyPrioritise', events: [events.detailTypes.importCompleted, events.detailTypes.publicationChanged] },
   },
   findingsPage: { dir: 'findings-page', trigger: { http: ['/visits/{proxy+}', '/assets/{proxy+}'] } },
+  reviewPage: { dir: 'review-page', trigger: { http: ['/review/{proxy+}'] } },
+  factualAccuracyPage: { dir: 'factual-accuracy-page', trigger: { http: ['/factual-accuracy/{proxy+}'] } },
+  briefingPage: { dir: 'briefing-page', trigger: { http: ['/briefings/{proxy+}'] } },
   publicSite: { dir: 'public-site', trigger: { http: ['/reports/{proxy+}', '/unsubscribe'] } },
   ingestFindings: { dir: 'ingest-findings', trigger: { s3: { bucket: 'findings', prefix: prefixes.findings } } },
-  renderReport: { dir: 'render-report', trigger: { events: [events.detailTypes.findingsVersionStored] } },
+  // Everything that follows a change in a visit's publication: the reviewer, the contacts and the
+  // inspector told; at publication, amendment and withdrawal the documents, the index and the notices.
+  publicationWorker: { dir: 'publication-worker', trigger: { events: [events.detailTypes.publicationChanged] } },
+  publicationSchedule: { dir: 'publication-schedule', trigger: { schedule: 'dailyPublication' } },
+  // Every publication email (reviewers, contacts, inspectors, commissioners' reports and notices).
   notifyCommissioners: { dir: 'notify-commissioners', trigger: { queue: 'notify' } },
   weeklyDigest: { dir: 'weekly-digest', trigger: { schedule: 'weeklyDigest' } },
   findingsReminders: { dir: 'findings-reminders', trigger: { schedule: 'dailyReminders' } },

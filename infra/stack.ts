@@ -23,6 +23,8 @@ export interface VisitsStackProps extends StackProps {
   readonly senderEmail: string;
   /** Where alarms are sent. */
   readonly opsEmail?: string;
+  /** Reviewers for regions with none imported: JSON {"default": email, "regions": {region: email}} (CDK context reviewerMailboxes). */
+  readonly reviewerMailboxes?: string;
 }
 
 export class VisitsStack extends Stack {
@@ -46,6 +48,7 @@ export class VisitsStack extends Stack {
       senderEmail: props.senderEmail,
       webBaseUrl: web.url,
       sesConfigurationSet: notifications.configurationSet.configurationSetName,
+      reviewerMailboxes: props.reviewerMailboxes ?? '',
     });
     this.functions = new Functions(this, 'Functions', {
       environment,

@@ -124,9 +124,9 @@ export class VisitsFunction extends Construct {
   }
 
   /** Least privilege: exact actions on exact resources, never a wildcard action. */
-  allow(actions: readonly string[], resources: string[]): void {
+  allow(actions: readonly string[], resources: string[], conditions?: Record<string, Record<string, unknown>>): void {
     for (const a of actions) if (a.includes('*')) throw new Error(`Wildcard action ${a} refused: name the exact actions`);
-    this.fn.addToRolePolicy(new iam.PolicyStatement({ actions: [...actions], resources }));
+    this.fn.addToRolePolicy(new iam.PolicyStatement({ actions: [...actions], resources, ...(conditions ? { conditions } : {}) }));
   }
 
   /**

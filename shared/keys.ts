@@ -13,9 +13,12 @@
  * | reviewer            | REVIEWERS#{region}      | {email}                     |                    |                       |                    |                      |
  * | programme           | PROGRAMME#CURRENT / PROGRAMME#{id} | SUMMARY          |                    |                       |                    |                      |
  * | visit               | VISIT#{visitId}         | VISIT                       | WEEK#{week}        | REGION#{region}       | LA#{la}            | TARGET#{kind}#{target} |
- * | findings version    | VISIT#{visitId}         | FINDINGS#{v:0000}           |                    |                       |                    |                      |
+ * | findings version    | VISIT#{visitId}         | FINDINGS#{v:000000}         |                    |                       |                    |                      |
  * | submission status   | VISIT#{visitId}         | SUBMISSION#{submissionId}   |                    |                       |                    |                      |
- * | report version      | VISIT#{visitId}         | REPORT#{v:0000}             | PUBLISHED          | publishedAt           | LA#{la}            |                      |
+ * | publication         | VISIT#{visitId}         | PUBLICATION                 | PUBLICATION_DUE / {date}#{visitId} (only while a date is due) |  |           |                      |
+ * | FA comment          | VISIT#{visitId}         | COMMENT#{commentId}         |                    |                       |                    |                      |
+ * | report edition      | VISIT#{visitId}         | REPORT#{e:000000}           | PUBLISHED / {at}#{visitId}#{e} |           | LA#{la} / REPORT#{at}#{visitId} |          |
+ * | report recipient    | VISIT#{visitId}         | RECIPIENT#{email}           |                    |                       |                    |                      |
  * | email sent          | EMAIL#{dedupeKey}       | SENT                        |                    |                       |                    |                      |
  * | suppression         | SUPPRESSED#{email}      | SUPPRESSED                  |                    |                       |                    |                      |
  * | import record       | IMPORT#{key}            | {etag}                      |                    |                       |                    |                      |
@@ -23,6 +26,15 @@
  * | policy              | POLICY                  | CURRENT / V#{version}       |                    |                       |                    |                      |
  *
  * A visit out of the programme (dropped, deferred, cancelled) keeps only its gsi4 (target) keys.
+ *
+ * A visit's publication (its findings' review, factual accuracy check and publication) is one item
+ * with its history in it, changed only by conditional writes (shared/publication/lifecycle.ts says
+ * which transitions exist). While it waits for a date (the factual accuracy window closing, the
+ * publication date) it sits in gsi1 under PUBLICATION_DUE, sorted by that date, so the daily
+ * schedule reads only what is due.
+ *
+ * Emails are sent at most once per de-duplication key (`emailKeys` below builds every kind); the
+ * kinds that belong to one visit start with `{KIND}#{visitId}#`, so erasing a visit finds them.
  *
  * Every item carries `entity` (the entity name) so a parallel Scan can pick entities by type.
  *
@@ -46,7 +58,10 @@ export type Entity =
   | 'visit'
   | 'findings'
   | 'submission'
+  | 'publication'
+  | 'comment'
   | 'report'
+  | 'recipient'
   | 'email'
   | 'suppression'
   | 'import'
@@ -69,6 +84,36 @@ export function openProviderShard(urn: string): number {
   for (let i = 0; i < urn.length; i++) h = Math.imul(h ^ urn.charCodeAt(i), 0x01000193);
   return (h >>> 0) % openProviderShards;
 }
+
+const PUBLICATION_DUE = 'PUBLICATION_DUE';
+
+/** The kinds of email sent about one visit: their de-duplication keys start `{KIND}#{visitId}#`. */
+export const VISIT_EMAIL_KINDS = ['REPORT', 'AMENDED', 'WITHDRAWN', 'REVIEW', 'RETURNED', 'FACTUAL', 'REMINDER'] as const;
+export type VisitEmailKind = (typeof VISIT_EMAIL_KINDS)[number];
+
+const address = (email: string) => email.trim().toLowerCase();
+
+/**
+ * De-duplication keys for emails (the mailer sends each key at most once). Each says what was
+ * sent, about what, to whom: a repeat delivery of the same work builds the same key.
+ */
+export const emailKeys = {
+  /** The report at publication (edition 1) to one commissioner. */
+  report: (visitId: string, edition: number, email: string) => `REPORT#${visitId}#e${edition}#${address(email)}`,
+  /** An amendment notice for one edition. */
+  amended: (visitId: string, edition: number, email: string) => `AMENDED#${visitId}#e${edition}#${address(email)}`,
+  withdrawn: (visitId: string, email: string) => `WITHDRAWN#${visitId}#${address(email)}`,
+  /** A findings version sent to its reviewer. */
+  review: (visitId: string, version: number, email: string) => `REVIEW#${visitId}#v${version}#${address(email)}`,
+  /** Findings returned to the inspector: one per return (the history entry's number). */
+  returned: (visitId: string, seq: number, email: string) => `RETURNED#${visitId}#h${seq}#${address(email)}`,
+  /** A draft sent to a provider or LA contact for factual accuracy. */
+  factual: (visitId: string, version: number, email: string) => `FACTUAL#${visitId}#v${version}#${address(email)}`,
+  reminder: (visitId: string, date: string) => `REMINDER#${visitId}#${date}`,
+  digest: (weekOf: string, email: string) => `DIGEST#${weekOf}#${address(email)}`,
+  /** The `emailSent` partition keys of every email about one visit start with one of these. */
+  visitPrefixes: (visitId: string): string[] => VISIT_EMAIL_KINDS.map((k) => `EMAIL#${k}#${visitId}#`),
+} as const;
 
 export const keys = {
   provider: (urn: string): Key => ({ pk: `PROVIDER#${urn}`, sk: 'PROFILE' }),
@@ -115,13 +160,25 @@ export const keys = {
   findingsVersion: (visitId: string, version: number): Key => ({ pk: `VISIT#${visitId}`, sk: versionSk('FINDINGS', version) }),
   findingsPrefix: (visitId: string) => ({ pk: `VISIT#${visitId}`, skPrefix: 'FINDINGS#' }),
   submission: (visitId: string, submissionId: string): Key => ({ pk: `VISIT#${visitId}`, sk: `SUBMISSION#${submissionId}` }),
-  reportVersion: (visitId: string, version: number): Key => ({ pk: `VISIT#${visitId}`, sk: versionSk('REPORT', version) }),
+  publication: (visitId: string): Key => ({ pk: `VISIT#${visitId}`, sk: 'PUBLICATION' }),
+  /** gsi1 while the publication waits for a date; removed when nothing is due. */
+  publicationDue: (dueOn: string, visitId: string) => ({ gsi1pk: PUBLICATION_DUE, gsi1sk: `${dueOn}#${visitId}` }),
+  /** gsi1 sort-key bound: everything due on or before `date` sorts below it. */
+  publicationDueUpTo: (date: string) => ({ pk: PUBLICATION_DUE, skBelow: `${date}$` }),
+  comment: (visitId: string, commentId: string): Key => ({ pk: `VISIT#${visitId}`, sk: `COMMENT#${commentId}` }),
+  commentsPrefix: (visitId: string) => ({ pk: `VISIT#${visitId}`, skPrefix: 'COMMENT#' }),
+  /** One public edition of a visit's report: the first publication, then each amendment or the withdrawal. */
+  reportVersion: (visitId: string, edition: number): Key => ({ pk: `VISIT#${visitId}`, sk: versionSk('REPORT', edition) }),
+  reportsPrefix: (visitId: string) => ({ pk: `VISIT#${visitId}`, skPrefix: 'REPORT#' }),
   reportIndexes: (r: { publishedAt: string; localAuthority: string; visitId: string; version: number }) => ({
     gsi1pk: 'PUBLISHED',
     gsi1sk: `${r.publishedAt}#${r.visitId}#${r.version}`,
     gsi3pk: `LA#${r.localAuthority}`,
     gsi3sk: `REPORT#${r.publishedAt}#${r.visitId}`,
   }),
+  /** Someone who was emailed a visit's report: told again when it is amended or withdrawn. */
+  recipient: (visitId: string, email: string): Key => ({ pk: `VISIT#${visitId}`, sk: `RECIPIENT#${email.trim().toLowerCase()}` }),
+  recipientsPrefix: (visitId: string) => ({ pk: `VISIT#${visitId}`, skPrefix: 'RECIPIENT#' }),
   emailSent: (dedupeKey: string): Key => ({ pk: `EMAIL#${dedupeKey}`, sk: 'SENT' }),
   suppression: (email: string): Key => ({ pk: `SUPPRESSED#${email.trim().toLowerCase()}`, sk: 'SUPPRESSED' }),
   importRecord: (bucketKey: string, etag: string): Key => ({ pk: `IMPORT#${bucketKey}`, sk: etag }),

@@ -14,21 +14,44 @@
  * | quarantine copy             | findings | quarantine/{visitId}/{submissionId}.json                     | ingest-findings       |
  * | quarantine reasons          | findings | quarantine/{visitId}/{submissionId}.reasons.json             | ingest-findings       |
  * | quarantine, no visit known  | findings | quarantine/unmatched/{sha256(upload key):32}.json / .reasons.json | ingest-findings  |
- * | report HTML / PDF           | reports  | reports/{la slug}/{target slug}/{visitId}/v{n}.html / .pdf   | render-report         |
- * | published reports index    | reports  | reports/index.html                                           | render-report         |
+ * | public report, current edition | reports | reports/{la slug}/{target slug}/{visitId}/report.html / .pdf | publication-worker  |
+ * | published reports index    | reports  | reports/index.html                                           | publication-worker    |
+ * | every public edition, kept | reports  | restricted/editions/{visitId}/e{n}.html / .pdf               | publication-worker    |
+ * | commissioners' briefing    | reports  | restricted/briefings/{visitId}/e{n}.html / .pdf              | publication-worker    |
  * | programme files             | reports  | programme/{programmeId and current}/{programme.json, programme.csv, index.html, region pages, transparency.html, CSS} | prioritise |
  *
- * Slugs are lower-case letters, digits and hyphens (shared/reports/report-model.ts `slug`), so a
- * report key is safe in a URL path. Public pages are served only from `reports/` (never
- * `programme/`, which holds the restricted programme) and only in the report key's exact shape.
+ * Slugs are lower-case letters, digits and hyphens (shared/domain/slug.ts), so a report key is
+ * safe in a URL path. Keys hold the LA and the URN (both may be public), never a children's home's
+ * name. Public pages are served only from `reports/` (never `programme/` or `restricted/`: the
+ * public site's role cannot read them, the CDK test proves it) and only in the report key's exact
+ * shape. Drafts are never stored: the reviewer's and the contact's pages render them on request.
  */
 import { createHash } from 'node:crypto';
 import { prefixes } from '../infra/catalogue';
+import { slug } from './domain/slug';
 
-export type ReportExtension = 'html' | 'pdf';
+export type Format = 'html' | 'pdf';
 
-/** The report key's exact shape; a public request for anything else under reports/ is refused. */
-const REPORT_KEY = /^reports\/([a-z0-9-]{1,100})\/([a-z0-9-]{1,100})\/([A-Za-z0-9-]{1,64})\/v(\d{1,6})\.(html|pdf)$/;
+/** Where a visit's report lives: the LA, and the URN for a provider or the LA for an LA. */
+export interface ReportPlace {
+  readonly localAuthority: string;
+  readonly target: string;
+  readonly visitId: string;
+}
+
+/** The folder of a visit's public report: stable across editions, so links in emails keep working. */
+export const publicReportFolder = (w: ReportPlace): string => `${prefixes.reports}${slug(w.localAuthority)}/${slug(w.target)}/${w.visitId}/`;
+export const publicReportKey = (w: ReportPlace, format: Format): string => `${publicReportFolder(w)}report.${format}`;
+export const publishedIndexKey = `${prefixes.reports}index.html`;
+/** Every public edition, kept for the record (nobody reads them online: ops, erasure). */
+export const editionKey = (visitId: string, edition: number, format: Format): string => `${prefixes.restricted}editions/${visitId}/e${edition}.${format}`;
+/** The commissioners' briefing of an edition (the briefing page and the notifier read it). */
+export const briefingKey = (visitId: string, edition: number, format: Format): string => `${prefixes.restricted}briefings/${visitId}/e${edition}.${format}`;
+/** Everything restricted about one visit (erasure lists it). */
+export const restrictedPrefixes = (visitId: string): string[] => [`${prefixes.restricted}editions/${visitId}/`, `${prefixes.restricted}briefings/${visitId}/`];
+
+/** reports/{la}/{target}/{visitId}/report.html|pdf: the only shape a public report has. */
+export const PUBLIC_REPORT_KEY = /^reports\/[a-z0-9-]{1,100}\/[a-z0-9-]{1,100}\/([A-Za-z0-9-]{1,64})\/report\.(html|pdf)$/;
 
 export const objectKeys = {
   /** An upload by `npm run import`: a fresh folder per upload, so two uploads of one file never collide. */
@@ -45,24 +68,18 @@ export const objectKeys = {
   findingsUpload: (visitId: string, submissionId: string): string => `${prefixes.findings}${visitId}/${submissionId}.json`,
   /** Every findings upload of one visit (erasure lists them). */
   findingsOfVisit: (visitId: string): string => `${prefixes.findings}${visitId}/`,
-  /** The quarantine copy and its reasons; without a visit and submission, a name from the upload key. */
-  quarantine: (upload: { readonly key: string; readonly visitId?: string; readonly submissionId?: string }): { readonly copy: string; readonly reasons: string } => {
+  /**
+   * The quarantine copy and its reasons: quarantine/{visitId}/{submissionId}[-{attempt}], or
+   * quarantine/unmatched/{hash of the upload key and version} when the key says nothing usable.
+   */
+  quarantine: (upload: { readonly key: string; readonly versionId?: string; readonly visitId?: string; readonly submissionId?: string; readonly attempt?: string }): { readonly copy: string; readonly reasons: string } => {
     const base =
       upload.visitId && upload.submissionId
-        ? `${prefixes.quarantine}${upload.visitId}/${upload.submissionId}`
-        : `${prefixes.quarantine}unmatched/${createHash('sha256').update(upload.key).digest('hex').slice(0, 32)}`;
+        ? `${prefixes.quarantine}${upload.visitId}/${upload.submissionId}${upload.attempt ? `-${upload.attempt}` : ''}`
+        : `${prefixes.quarantine}unmatched/${createHash('sha256').update(`${upload.key}\n${upload.versionId ?? ''}`).digest('hex').slice(0, 32)}`;
     return { copy: `${base}.json`, reasons: `${base}.reasons.json` };
   },
   quarantineOfVisit: (visitId: string): string => `${prefixes.quarantine}${visitId}/`,
-
-  /** reports/{la}/{target}/{visitId}/v{n}.html|pdf: stable, so a repeat render overwrites the same object. */
-  report: (r: { readonly laSlug: string; readonly targetSlug: string; readonly visitId: string; readonly version: number; readonly ext: ReportExtension }): string =>
-    `${prefixes.reports}${r.laSlug}/${r.targetSlug}/${r.visitId}/v${r.version}.${r.ext}`,
-  /** The folder holding every version of one visit's report (erasure lists it). */
-  reportFolder: (reportKey: string): string => reportKey.slice(0, reportKey.lastIndexOf('/') + 1),
-  reportsIndex: `${prefixes.reports}index.html`,
-  /** A report key relative to reports/ (the public index links to /reports/<this>). */
-  reportPath: (reportKey: string): string => (reportKey.startsWith(prefixes.reports) ? reportKey.slice(prefixes.reports.length) : reportKey),
 
   /** A programme file by name (shared/prioritise/render.ts names them: programme.json, index.html, region pages ...). */
   programmeFile: (folder: string, name: string): string => `${prefixes.programme}${folder}/${name}`,
@@ -70,9 +87,3 @@ export const objectKeys = {
   currentProgrammeFolder: 'current',
 } as const;
 
-/** The parts of a report key, or undefined when the key is not exactly a report's. */
-export function parseReportKey(key: string): { readonly visitId: string; readonly version: number; readonly ext: ReportExtension } | undefined {
-  const m = REPORT_KEY.exec(key);
-  if (!m) return undefined;
-  return { visitId: m[3]!, version: Number(m[4]), ext: m[5] === 'pdf' ? 'pdf' : 'html' };
-}

@@ -25,7 +25,7 @@ export const INDEX_VIEW_SHARE = 1 / 3;
 export interface IndexGrowthCost {
   readonly reportsListed: number;
   readonly indexBytes: number;
-  /** More read units a month for renderReport's Query of every published report. */
+  /** More read units a month for the publication worker's Query of every published report edition. */
   readonly readUnits: number;
   /** More bytes held under reports/ (each rewrite is kept as an old version for a year). */
   readonly s3BytesHeld: number;

@@ -64,8 +64,8 @@ export function monthOf(units: Record<UnitId, MeasuredUnit>, s: Scenario, facts:
   const s3BytesHeld = Object.fromEntries(Object.entries(bytesPutByPrefix(usage)).map(([prefix, bytes]) => [prefix, bytes * monthsHeld(prefix, facts, s.storageMonth)]));
   const growth = index ? indexGrowth(index, s) : undefined;
   if (growth) {
-    usage.renderReport ??= {};
-    addTo(usage.renderReport, N.ddbReadUnits, growth.readUnits);
+    usage.publicationWorker ??= {};
+    addTo(usage.publicationWorker, N.ddbReadUnits, growth.readUnits);
     usage.publicSite ??= {};
     addTo(usage.publicSite, N.httpBytesOut, growth.bytesOut);
     addTo(usage.publicSite, N.httpRequests, growth.httpRequests);

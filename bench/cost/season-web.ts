@@ -1,11 +1,17 @@
 /**
  * The season's people on the web, as a browser would be: inspectors open their link, load the
  * page's assets, upload findings straight to S3 with the page's pre-signed POST and watch the
- * status page; readers open the reports index, each report and its PDF.
+ * status page; the reviewer approves from their page; the daily schedule closes the factual
+ * accuracy window and publishes on the date; readers open the reports index, each report and its PDF.
  */
 import { limits } from '../../infra/catalogue';
-import { listCommissioners, listPublishedReports } from '../../shared/aws/report-store';
+import { controlLocalCloud } from '../../infra/local/cloud';
 import { loadLinkSecret } from '../../shared/aws/link-secret';
+import { listCommissioners } from '../../shared/aws/people-store';
+import { getPublication, listEditions } from '../../shared/aws/publication-store';
+import { addDays } from '../../shared/domain/calendar';
+import { createRoleToken, roleLinkUrl } from '../../shared/publication/role-links';
+import type { ReportEdition } from '../../shared/publication/records';
 import { loadPrioritiseInputs } from '../../shared/aws/programme-store';
 import type { Visit } from '../../shared/domain/types';
 import { createVisitToken, visitLinkUrl } from '../../shared/findings/visit-token';
@@ -76,7 +82,30 @@ function findingsFor(visit: Visit): string {
   );
 }
 
-/** Each visit, one after another: link -> form and assets -> S3 POST -> status page -> published. */
+/** The reviewer approves from their page (the link their email carries), as a browser posts the form. */
+async function approveAsReviewer(meter: Meter, web: string, visit: Visit, secret: string): Promise<void> {
+  const reviewer = (await meter.as('probe', () => getPublication(visit.visitId)))?.reviewer;
+  if (!reviewer) throw new Error(`The findings for ${visit.visitId} were not sent to a reviewer`);
+  const token = createRoleToken(secret, { role: 'reviewer', visitId: visit.visitId, subject: reviewer, expiresAt: new Date(Date.now() + limits.reviewerLinkLifetimeDays * 86_400_000).toISOString() });
+  const link = roleLinkUrl(web, 'reviewer', visit.visitId, token);
+  await get(link);
+  const res = await fetch(link, { method: 'POST', body: new URLSearchParams({ action: 'approve', decision: 'approve' }), redirect: 'manual' });
+  if (res.status !== 303) throw new Error(`The reviewer's approval of ${visit.visitId} answered ${res.status}`);
+}
+
+/** The daily publication schedule on the day after the window's last day, then on the publication date. */
+async function windowClosesThenPublishes(meter: Meter, web: string, visit: Visit, settle: () => Promise<void>): Promise<void> {
+  const closesOn = (await meter.as('probe', () => getPublication(visit.visitId)))?.factualAccuracy?.closesOn;
+  if (!closesOn) throw new Error(`The findings for ${visit.visitId} are not out for factual accuracy`);
+  await controlLocalCloud(web, 'invoke/publicationSchedule', { time: `${addDays(closesOn, 1)}T06:00:00Z`, 'detail-type': 'Scheduled Event', detail: {} });
+  await settle();
+  const publishOn = (await meter.as('probe', () => getPublication(visit.visitId)))?.publishOn;
+  if (!publishOn) throw new Error(`The findings for ${visit.visitId} did not become ready`);
+  await controlLocalCloud(web, 'invoke/publicationSchedule', { time: `${publishOn}T06:00:00Z`, 'detail-type': 'Scheduled Event', detail: {} });
+  await settle();
+}
+
+/** Each visit, one after another: link -> form and assets -> S3 POST -> status page -> review -> factual accuracy -> published. */
 export async function inspectorVisits(meter: Meter, web: string, visits: readonly Visit[], settle: () => Promise<void>): Promise<void> {
   const secret = await loadLinkSecret();
   for (const visit of visits) {
@@ -99,18 +128,28 @@ export async function inspectorVisits(meter: Meter, web: string, visits: readonl
     await get(`${web}${statusPath}`);
     await settle();
     const done = await get(`${web}${statusPath}`);
-    if (!done.includes('Findings accepted')) throw new Error(`The findings for ${visit.visitId} were not accepted`);
+    if (!done.includes('Findings sent for review')) throw new Error(`The findings for ${visit.visitId} were not accepted`);
+    await approveAsReviewer(meter, web, visit, secret);
+    await settle();
+    await windowClosesThenPublishes(meter, web, visit, settle);
   }
+}
+
+/** Each visit's current public edition (its report and PDF at their stable address). */
+async function currentEditions(): Promise<ReportEdition[]> {
+  const newest = new Map<string, ReportEdition>();
+  for (const e of await listEditions()) if ((newest.get(e.visitId)?.edition ?? 0) < e.edition) newest.set(e.visitId, e);
+  return [...newest.values()].filter((e) => e.kind !== 'withdrawal');
 }
 
 /** Readers: the reports index, then each published report and its PDF. Returns the page views. */
 export async function publicPageViews(web: string): Promise<number> {
-  const reports = await listPublishedReports();
+  const reports = await currentEditions();
   let views = 0;
   for (const report of reports) {
     await get(`${web}/reports/index.html`);
     await get(`${web}/${report.htmlKey}`);
-    await get(`${web}/${report.pdfKey}`);
+    await get(`${web}/${report.pdfKey!}`);
     views += 3;
   }
   if (views === 0) throw new Error('No report was published, so no public page was viewed');
@@ -119,7 +158,7 @@ export async function publicPageViews(web: string): Promise<number> {
 
 /** The assets the reports index and a report name (reading them is not a reader's view: the caller counts it apart). */
 export async function publicPageAssets(web: string): Promise<string[]> {
-  const [report] = await listPublishedReports();
+  const [report] = await currentEditions();
   const pages = [await get(`${web}/reports/index.html`), ...(report ? [await get(`${web}/${report.htmlKey}`)] : [])];
   return [...new Set(pages.flatMap(pageAssets))];
 }

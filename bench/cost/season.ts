@@ -14,7 +14,7 @@ import { functions, prefixes, type FunctionId } from '../../infra/catalogue';
 import type { LocalCloud } from '../../infra/local/cloud';
 import { addClientHook, s3Client } from '../../shared/aws/clients';
 import { reportKeys } from '../../shared/aws/import-adapter';
-import { listPublishedReports } from '../../shared/aws/report-store';
+import { listEditions } from '../../shared/aws/publication-store';
 import { INDEX_KEY } from '../../shared/public-site/routes';
 import type { Visit } from '../../shared/domain/types';
 import type { ImportReport } from '../../shared/ingest/report';
@@ -237,7 +237,7 @@ async function visitsWithIndexGrowth(run: SeasonRun, visits: readonly Visit[]): 
   const last = await indexBytes(run);
   const phase = run.meter.phase;
   run.meter.phase = 'indexProbe';
-  const reports = await run.meter.as('probe', () => listPublishedReports());
+  const reports = await run.meter.as('probe', () => listEditions());
   run.meter.phase = phase;
   const readUnits = total(run.usage('indexProbe'), N.ddbReadUnits);
   if (reports.length < 2) throw new Error('The season needs at least two published reports to see the index grow: use --visits 2 or more');
@@ -267,7 +267,7 @@ export async function runSeason(options: SeasonOptions): Promise<Season> {
       const imported = await imports(run);
       options.log(`${options.nightlyRuns} nightly prioritisation runs ...`);
       const prioritise = await nightly(run, options.nightlyRuns, imported.providers);
-      options.log(`${options.visits} visits from the inspector's link to published reports and emails ...`);
+      options.log(`${options.visits} visits from the inspector's link through review and factual accuracy to published reports and emails ...`);
       const { picked: visits, firstWeek, lastWeek } = await pickVisits(options.visits);
       const publishedIndex = await run.phase('findings', () => visitsWithIndexGrowth(run, visits));
       const findings = run.usage('findings');

@@ -1,14 +1,16 @@
 /**
- * Notify queue -> one email per (report version, commissioner) through SES. Powertools' batch
+ * Notify queue -> one publication email per message through SES (reports and notices to
+ * commissioners; review, return and factual accuracy emails to people). Powertools' batch
  * processor runs the records one after another; a record that fails (SES throttling, an emulator
  * or network error) is reported as a batch item failure and comes back after the visibility
  * timeout; after 5 receives it moves to the dead-letter queue (alarmed).
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { notifyCommissioner } from '../../shared/aws/notifier';
+import { notifyPorts } from '../../shared/aws/notifier';
 import { instrumented, logger, metrics, MetricUnit } from '../../shared/aws/observability';
-import type { NotifyMessage } from '../../shared/aws/report-store';
+import { parseNotifyMessage } from '../../shared/notify/messages';
+import { notify } from '../../shared/notify/notify-service';
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -16,16 +18,17 @@ const OUTCOME_METRIC = {
   sent: 'EmailsSent',
   suppressed: 'EmailsSuppressed',
   'already-sent': 'EmailsDuplicateSkipped',
-  'no-commissioner': 'EmailsNoRecipient',
+  'no-recipient': 'EmailsNoRecipient',
+  'no-longer-applies': 'EmailsNoLongerApply',
 } as const;
 
 async function notifyRecord(record: SQSRecord): Promise<void> {
   try {
-    const message = JSON.parse(record.body) as NotifyMessage;
+    const message = parseNotifyMessage(record.body);
     logger.appendKeys({ correlationId: message.visitId });
-    const outcome = await notifyCommissioner(message);
+    const outcome = await notify(notifyPorts(), message);
     metrics.addMetric(OUTCOME_METRIC[outcome], MetricUnit.Count, 1);
-    logger.info('notification handled', { outcome, visitId: message.visitId, version: message.version });
+    logger.info('notification handled', { outcome, kind: message.kind, visitId: message.visitId });
   } catch (err) {
     metrics.addMetric('EmailsFailed', MetricUnit.Count, 1);
     logger.error('notification failed; will be retried', { messageId: record.messageId, error: err as Error });

@@ -1,10 +1,11 @@
 /**
- * Nightly schedule, ImportCompleted, FindingsVersionStored (serious concerns: triage) and
+ * Nightly schedule, ImportCompleted, PublicationChanged (findings submitted with serious concerns: triage) and
  * `npm run prioritise` -> re-plan the programme as of the day (the event's time, or `asOf` when
  * a person or a test gives one) and store it (unchanged inputs change nothing).
  */
 import { alarmedMetrics, events, limits } from '../../infra/catalogue';
 import { findingsRecordSeriousConcerns, programmePorts } from '../../shared/aws/programme-store';
+import { getPublication } from '../../shared/aws/publication-store';
 import { instrumented, logger, metrics, MetricUnit } from '../../shared/aws/observability';
 import { dateOf } from '../../shared/domain/calendar';
 import { replan, type ReplanResult } from '../../shared/prioritise/replan';
@@ -14,7 +15,7 @@ interface PrioritiseEvent {
   readonly 'detail-type'?: string;
   /** EventBridge's time of the event (schedules: the run time). */
   readonly time?: string;
-  readonly detail?: { readonly visitId?: unknown; readonly version?: unknown };
+  readonly detail?: { readonly visitId?: unknown; readonly action?: unknown };
   /** A direct invocation's as-of date (YYYY-MM-DD). */
   readonly asOf?: string;
 }
@@ -24,11 +25,9 @@ export type PrioritiseResult = ReplanResult | { readonly skipped: string };
 export const handler = instrumented('prioritise', async (event: PrioritiseEvent): Promise<PrioritiseResult> => {
   const trigger = event['detail-type'] ?? event.source ?? 'direct';
   logger.appendKeys({ trigger });
-  if (trigger === events.detailTypes.findingsVersionStored) {
-    const { visitId, version } = event.detail ?? {};
-    if (typeof visitId !== 'string' || typeof version !== 'number') return { skipped: 'a findings event without a visit id and version' };
-    if (!(await findingsRecordSeriousConcerns(visitId, version)))
-      return { skipped: `findings ${visitId} v${version} record no serious concerns: nothing to triage` };
+  if (trigger === events.detailTypes.publicationChanged) {
+    const skipped = await notTriage(event.detail);
+    if (skipped) return { skipped };
   }
   const asOf = event.asOf ?? dateOf(event.time ?? new Date());
   const { result } = await replan(programmePorts, { asOf, pageSize: limits.programmePageSize });
@@ -47,3 +46,14 @@ export const handler = instrumented('prioritise', async (event: PrioritiseEvent)
   logger.info('programme computed', { ...result, conflicts: result.conflicts.length });
   return result;
 });
+
+/** Why a publication change needs no re-plan; undefined when it is findings submitted with serious concerns. */
+async function notTriage(detail: PrioritiseEvent['detail']): Promise<string | undefined> {
+  const { visitId, action } = detail ?? {};
+  if (typeof visitId !== 'string') return 'a publication event without a visit id';
+  if (action !== 'submit') return `publication ${visitId}: ${String(action)} is not a submission`;
+  const version = (await getPublication(visitId))?.version;
+  if (version === undefined || version < 1) return `publication ${visitId} holds no findings version`;
+  if (!(await findingsRecordSeriousConcerns(visitId, version))) return `findings ${visitId} v${version} record no serious concerns: nothing to triage`;
+  return undefined;
+}

@@ -83,7 +83,13 @@ export class Functions extends Construct {
 /** Exact actions on exact resources for one function's access entry. */
 function grant(f: VisitsFunction, a: Access, r: GrantableResources): void {
   const actions = [...new Set((a.table ?? []).flatMap((t) => tableActions[t]))].sort();
-  if (actions.length) {
+  if (actions.length && a.leadingKeys) {
+    // Reads and writes each limited to their own partitions (dynamodb:LeadingKeys); no index.
+    const reads = actions.filter((x) => tableActions.read.includes(x));
+    const writes = actions.filter((x) => tableActions.write.includes(x));
+    f.allow(reads, [r.table.tableArn], { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...a.leadingKeys.read] } });
+    if (a.leadingKeys.write.length) f.allow(writes, [r.table.tableArn], { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...a.leadingKeys.write] } });
+  } else if (actions.length) {
     f.allow(actions, [r.table.tableArn, `${r.table.tableArn}/index/*`]);
     f.acknowledgeWildcard(r.table, '/index/*', "Queries use the table's own global secondary indexes (gsi1..gsi4); the wildcard covers only those indexes.");
   }

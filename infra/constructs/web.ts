@@ -60,7 +60,7 @@ export class Web extends Construct {
       if (route instanceof apigw.HttpRoute) {
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: 'Pages authenticate each request with an HMAC-signed, expiring token in the link (visit links, unsubscribe links); published reports are public by design.',
+          reason: "Pages authenticate each request with an HMAC-signed token in the link (inspectors', reviewers', contacts' and briefing links expire; unsubscribe links do not), checked against the step and the subscription; published reports are public by design.",
         });
       }
     }

@@ -11,7 +11,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event, ScheduledEvent } from 'aws-lambda';
 import { Cron } from 'croner';
 import type S3rver from 's3rver';
-import { buckets, consumersOf, functionEnvironment, local, localCron, queues, schedules, table, type BucketId, type QueueId, type ScheduleId } from '../catalogue';
+import { buckets, consumersOf, env, functionEnvironment, local, localCron, queues, schedules, table, type BucketId, type QueueId, type ScheduleId } from '../catalogue';
 import { buildBrowserBundles } from '../../scripts/build-browser';
 import { encodeEventKey } from '../../shared/aws/s3-event';
 import { startAwsShims, type AwsShims } from './aws-shims';
@@ -88,6 +88,8 @@ export function localFunctionEnvironment(e: Endpoints): Record<string, string> {
       linkSecretFile: join(e.dataDir, 'link-secret'),
       senderEmail: 'visits@inspectorate.example.gov.uk',
       webBaseUrl: e.web,
+      // Locally every region's findings go to one reviewer mailbox unless reviewers are imported.
+      reviewerMailboxes: process.env[env.reviewerMailboxes] ?? JSON.stringify({ default: 'reviews@inspectorate.example.gov.uk' }),
       s3ForcePathStyle: 'true',
     }),
     AWS_REGION: e.region,

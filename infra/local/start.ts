@@ -54,7 +54,8 @@ Local cloud ready (${local.endpointsFile} has every endpoint):
 
 Try:  npm run import -- samples/ofsted/providers-as-at-2018-03-31.csv
       npm run prioritise -- --as-of 2020-09-01   (the sample policy plans September 2020 to March 2021)
-      npm run visit-link -- <visitId from the programme>
+      npm run visit-link -- <visitId from the programme>      (the inspector's form; then the mailbox has the reviewer's link)
+      npm run visit -- status <visitId>                        (where its findings are; approve, return, publish, amend, withdraw)
 Press Ctrl+C to stop (data stays in .local/; npm start -- --fresh wipes it).
 `;
 }

@@ -140,8 +140,8 @@ function landingPage(e: Endpoints): string {
 ${link('/local/reports-bucket/programme/current/index.html', 'Visit programme report')}
 ${link('/local/reports-bucket/programme/current/transparency.html', 'Algorithmic transparency record')}
 ${link('/reports/index.html', 'Published visit reports')}
-${link(e.mailbox, 'Mailbox (emails sent through SES)')}
+${link(e.mailbox, "Mailbox (emails sent through SES): reviewers', contacts' and commissioners' links arrive here")}
 </ul>
-<p class="govuk-body">Get an inspector's link for a planned visit with <code>npm run visit-link -- VISIT_ID</code>.</p>
+<p class="govuk-body">Get an inspector's link for a planned visit with <code>npm run visit-link -- VISIT_ID</code>; a reviewer's or a contact's with <code>--role reviewer</code> or <code>--role provider</code>. Where a visit's findings are: <code>npm run visit -- status VISIT_ID</code>.</p>
 </main></div></body></html>`;
 }

@@ -1,156 +1,143 @@
 /**
- * Findings uploads: validate, then store as a new version of the visit's findings with conditional
- * writes (earlier versions kept), or quarantine the upload with its reasons. Nothing is ever
- * half-written: the version, the submission status and the visit's status change in one
- * transaction, and a repeat delivery of the same upload finds its submission already accepted.
+ * Findings storage: visits, the submissions the findings page issues, findings versions, and the
+ * uploaded objects (read by version, copied to quarantine with their reasons). Storage only: what
+ * is accepted, and why not, is decided in shared/findings/ingest-service.ts.
  */
 import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { limits } from '../../infra/catalogue';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Visit } from '../domain/types';
 import type { FindingsVersion } from '../findings/schema';
-import { validateFindingsUpload } from '../findings/validate-upload';
 import { keys } from '../keys';
 import { objectKeys } from '../object-keys';
 import { dynamoClient, s3Client } from './clients';
 import { requireEnv } from './config';
 import { queryAll } from './scan';
+import type { SubmissionRecord } from '../findings/submission';
+import { findingsVersionItem, parseItem, parseOptional, submissionItem, visitItem } from './stored-items';
 
-export type SubmissionState = 'waiting' | 'received' | 'accepted' | 'rejected';
+/** How long an issued submission is kept if nothing is uploaded with it. */
+const SUBMISSION_KEPT_SECONDS = 30 * 24 * 3600;
 
-export interface SubmissionStatus {
-  readonly state: SubmissionState;
-  readonly reasons?: string[];
-  readonly version?: number;
-}
-
-export type FindingsOutcome =
-  | { readonly outcome: 'accepted'; readonly visitId: string; readonly version: number; readonly repeat: boolean }
-  | { readonly outcome: 'rejected'; readonly visitId?: string; readonly reasons: string[] };
-
-const KEY_SHAPE = /^findings\/([A-Za-z0-9-]{1,64})\/([A-Za-z0-9-]{1,64})\.json$/;
+const table = () => requireEnv('tableName');
 
 export async function getVisit(visitId: string): Promise<Visit | undefined> {
-  const out = await dynamoClient().send(new GetCommand({ TableName: requireEnv('tableName'), Key: keys.visit(visitId) }));
-  return out.Item as Visit | undefined;
+  const out = await dynamoClient().send(new GetCommand({ TableName: table(), Key: keys.visit(visitId), ConsistentRead: true }));
+  return parseOptional(visitItem, out.Item, 'visit');
 }
 
-export async function getSubmission(visitId: string, submissionId: string): Promise<SubmissionStatus | undefined> {
-  const out = await dynamoClient().send(new GetCommand({ TableName: requireEnv('tableName'), Key: keys.submission(visitId, submissionId), ConsistentRead: true }));
-  return out.Item ? { state: out.Item.state as SubmissionState, reasons: out.Item.reasons as string[] | undefined, version: out.Item.version as number | undefined } : undefined;
+export async function getSubmission(visitId: string, submissionId: string): Promise<SubmissionRecord | undefined> {
+  const out = await dynamoClient().send(new GetCommand({ TableName: table(), Key: keys.submission(visitId, submissionId), ConsistentRead: true }));
+  return parseOptional(submissionItem, out.Item, 'submission');
 }
 
-/** Called when the page hands out a pre-signed POST: the submission is expected. */
-export async function recordSubmissionWaiting(visitId: string, submissionId: string, inspector: string): Promise<void> {
+/** Called when the page hands out a pre-signed POST: this submission id, for this inspector, is expected. */
+export async function recordSubmissionWaiting(visitId: string, submissionId: string, inspector: string, issuedAt = new Date()): Promise<void> {
   await dynamoClient().send(
     new PutCommand({
-      TableName: requireEnv('tableName'),
-      Item: { ...keys.submission(visitId, submissionId), entity: 'submission', visitId, submissionId, inspector, state: 'waiting', at: new Date().toISOString(), expiresAt: Math.floor(Date.now() / 1000) + 30 * 24 * 3600 },
+      TableName: table(),
+      Item: {
+        ...keys.submission(visitId, submissionId),
+        entity: 'submission',
+        visitId,
+        submissionId,
+        inspector,
+        state: 'waiting',
+        issuedAt: issuedAt.toISOString(),
+        expiresAt: Math.floor(issuedAt.getTime() / 1000) + SUBMISSION_KEPT_SECONDS,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
 }
 
+/** A submission that will never make a version (refused upload): its reasons, for the status page. Never overwrites an accepted one. */
+export async function recordSubmissionRejected(visitId: string, submissionId: string, reasons: string[], objectVersion: string | undefined): Promise<void> {
+  await dynamoClient()
+    .send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...keys.submission(visitId, submissionId), entity: 'submission', visitId, submissionId, state: 'rejected', reasons, objectVersion, at: new Date().toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk) OR #s = :waiting',
+        ExpressionAttributeNames: { '#s': 'state' },
+        ExpressionAttributeValues: { ':waiting': 'waiting' },
+      }),
+    )
+    .catch((err: { name?: string }) => {
+      if (err.name !== 'ConditionalCheckFailedException') throw err;
+    });
+}
+
+/** Identical content to the latest version: the submission points at that version; nothing new is stored. */
+export async function recordSubmissionRepeat(visitId: string, submissionId: string, version: number, objectVersion: string | undefined): Promise<void> {
+  await dynamoClient()
+    .send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...keys.submission(visitId, submissionId), entity: 'submission', visitId, submissionId, state: 'repeat', version, objectVersion, at: new Date().toISOString() },
+        ConditionExpression: '#s = :waiting',
+        ExpressionAttributeNames: { '#s': 'state' },
+        ExpressionAttributeValues: { ':waiting': 'waiting' },
+      }),
+    )
+    .catch((err: { name?: string }) => {
+      if (err.name !== 'ConditionalCheckFailedException') throw err;
+    });
+}
+
 export async function listFindingsVersions(visitId: string): Promise<FindingsVersion[]> {
   const k = keys.findingsPrefix(visitId);
   // Every page: versions of up to 256 KB each pass Query's 1 MB page after a few amendments.
-  return queryAll<FindingsVersion>({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ConsistentRead: true });
+  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ConsistentRead: true });
+  return items.map((i) => parseItem(findingsVersionItem, i, 'findings version'));
 }
 
 export async function getFindingsVersion(visitId: string, version: number): Promise<FindingsVersion | undefined> {
-  const out = await dynamoClient().send(new GetCommand({ TableName: requireEnv('tableName'), Key: keys.findingsVersion(visitId, version), ConsistentRead: true }));
-  return out.Item as FindingsVersion | undefined;
+  const out = await dynamoClient().send(new GetCommand({ TableName: table(), Key: keys.findingsVersion(visitId, version), ConsistentRead: true }));
+  return parseOptional(findingsVersionItem, out.Item, 'findings version');
 }
 
-async function quarantine(bucket: string, key: string, visitId: string | undefined, submissionId: string | undefined, reasons: string[]): Promise<void> {
-  const s3 = s3Client();
-  const target = objectKeys.quarantine({ key, visitId, submissionId });
-  await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: target.copy, CopySource: `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}` })).catch(() => undefined);
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: target.reasons, Body: JSON.stringify({ key, reasons, at: new Date().toISOString() }, null, 2), ContentType: 'application/json' }));
-  if (visitId && submissionId) {
-    await dynamoClient()
-      .send(
-        new PutCommand({
-          TableName: requireEnv('tableName'),
-          Item: { ...keys.submission(visitId, submissionId), entity: 'submission', visitId, submissionId, state: 'rejected', reasons, at: new Date().toISOString() },
-          // Never overwrite an accepted submission with a later rejection of a repeat delivery.
-          ConditionExpression: 'attribute_not_exists(pk) OR #s <> :accepted',
-          ExpressionAttributeNames: { '#s': 'state' },
-          ExpressionAttributeValues: { ':accepted': 'accepted' },
-        }),
-      )
-      .catch((err: { name?: string }) => {
-        if (err.name !== 'ConditionalCheckFailedException') throw err;
-      });
-  }
+/** The newest version (one item read: versions sort by their zero-padded number). */
+export async function latestFindingsVersion(visitId: string): Promise<FindingsVersion | undefined> {
+  const k = keys.findingsPrefix(visitId);
+  const out = await dynamoClient().send(
+    new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ScanIndexForward: false, Limit: 1, ConsistentRead: true }),
+  );
+  return parseOptional(findingsVersionItem, out.Items?.[0], 'findings version');
 }
 
-export async function ingestFindingsObject(bucket: string, key: string): Promise<FindingsOutcome> {
+/** What the ingest needs to know about an uploaded object, and its bytes when it is small enough to read. */
+export interface UploadedObject {
+  readonly contentLength: number;
+  readonly contentType?: string;
+  readonly metadata: Record<string, string>;
+  /** The S3 version id (versioned buckets) or, where the store keeps no versions, the ETag. */
+  readonly objectVersion?: string;
+  readonly versionId?: string;
+  readonly bytes?: Uint8Array;
+}
+
+export async function readUpload(bucket: string, key: string, versionId: string | undefined, maxBytes: number): Promise<UploadedObject> {
   const s3 = s3Client();
-  const shape = KEY_SHAPE.exec(key);
-  const visitId = shape?.[1];
-  const submissionId = shape?.[2];
+  const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
+  const contentLength = head.ContentLength ?? 0;
+  const described = {
+    contentLength,
+    contentType: head.ContentType,
+    metadata: head.Metadata ?? {},
+    versionId: head.VersionId ?? versionId,
+    objectVersion: head.VersionId ?? versionId ?? head.ETag?.replace(/"/g, ''),
+  };
+  if (contentLength > maxBytes) return described;
+  const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: described.versionId }));
+  return { ...described, bytes: await obj.Body!.transformToByteArray() };
+}
 
-  const already = visitId && submissionId ? await getSubmission(visitId, submissionId) : undefined;
-  if (already?.state === 'accepted' && already.version !== undefined) return { outcome: 'accepted', visitId: visitId!, version: already.version, repeat: true };
-
-  const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-  const size = head.ContentLength ?? 0;
-  if (size > limits.findingsMaxBytes) {
-    const reasons = [`The upload is ${size} bytes, over the ${limits.findingsMaxBytes}-byte limit for findings. Shorten the longest answers and submit again.`];
-    await quarantine(bucket, key, visitId, submissionId, reasons);
-    return { outcome: 'rejected', visitId, reasons };
-  }
-  const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  const bytes = await obj.Body!.transformToByteArray();
-  const visit = visitId ? await getVisit(visitId) : undefined;
-  const checked = validateFindingsUpload({ bytes, contentLength: size, metadata: head.Metadata ?? {}, key, visit });
-  if (!checked.ok) {
-    await quarantine(bucket, key, visitId, submissionId, checked.reasons);
-    return { outcome: 'rejected', visitId, reasons: checked.reasons };
-  }
-
-  const TableName = requireEnv('tableName');
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const versions = await listFindingsVersions(visit!.visitId);
-    const version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
-    const receivedAt = new Date().toISOString();
-    const record: FindingsVersion = { visitId: visit!.visitId, version, submissionId: checked.submissionId, inspector: checked.inspector, receivedAt, s3Key: key, findings: checked.findings };
-    try {
-      await dynamoClient().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName, Item: { ...keys.findingsVersion(visit!.visitId, version), entity: 'findings', ...record }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            {
-              Put: {
-                TableName,
-                Item: { ...keys.submission(visit!.visitId, checked.submissionId), entity: 'submission', visitId: visit!.visitId, submissionId: checked.submissionId, inspector: checked.inspector, state: 'accepted', version, at: receivedAt },
-                ConditionExpression: 'attribute_not_exists(pk) OR #s <> :accepted',
-                ExpressionAttributeNames: { '#s': 'state' },
-                ExpressionAttributeValues: { ':accepted': 'accepted' },
-              },
-            },
-            {
-              Update: {
-                TableName,
-                Key: keys.visit(visit!.visitId),
-                UpdateExpression: 'SET #s = :received, visitedOn = :on, latestFindingsVersion = :v',
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeNames: { '#s': 'status' },
-                ExpressionAttributeValues: { ':received': 'findings-received', ':on': checked.findings.visitEndDate, ':v': version },
-              },
-            },
-          ],
-        }),
-      );
-      return { outcome: 'accepted', visitId: visit!.visitId, version, repeat: false };
-    } catch (err) {
-      if ((err as { name?: string }).name !== 'TransactionCanceledException') throw err;
-      // Either a concurrent submission took this version number (try the next), or this very
-      // submission was accepted meanwhile by a repeat delivery (then nothing more to do).
-      const now = await getSubmission(visit!.visitId, checked.submissionId);
-      if (now?.state === 'accepted' && now.version !== undefined) return { outcome: 'accepted', visitId: visit!.visitId, version: now.version, repeat: true };
-    }
-  }
-  throw new Error(`Could not store findings for ${visit!.visitId} after 5 attempts: too many concurrent submissions`);
+/** quarantine/{visitId}/{submissionId}[-{n}].json and .reasons.json, or quarantine/unmatched/{hash} when the key says nothing usable. */
+export async function quarantineUpload(bucket: string, key: string, versionId: string | undefined, where: { visitId?: string; submissionId?: string; attempt?: string }, reasons: string[]): Promise<string> {
+  const s3 = s3Client();
+  const target = objectKeys.quarantine({ key, versionId, ...where });
+  const source = `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}${versionId ? `?versionId=${encodeURIComponent(versionId)}` : ''}`;
+  await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: target.copy, CopySource: source })).catch(() => undefined);
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: target.reasons, Body: JSON.stringify({ key, versionId, reasons, at: new Date().toISOString() }, null, 2), ContentType: 'application/json' }));
+  return target.copy;
 }

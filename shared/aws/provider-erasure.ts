@@ -1,16 +1,17 @@
 /**
  * Erasing a regulated provider's data on request (for example a closed children's home): its
  * profile, inspection history and intelligence signals; its visits with their findings versions,
- * submission statuses, published report records and email records; its findings uploads (and
- * quarantined ones) and its rendered reports, every object version where the bucket keeps them.
+ * submission statuses, publication and its history, factual accuracy comments, report editions,
+ * recipients and email records; its findings uploads (and quarantined ones), its public report and
+ * its restricted briefings and earlier editions, every object version where the bucket keeps them.
  *
  * Planning reads only, so ops can see exactly what would go before anything is deleted. Executing
  * a plan is idempotent: deleting what is already gone is not an error, so a run cut short is
  * finished by running it again.
  */
 import { DeleteObjectsCommand, ListObjectsV2Command, ListObjectVersionsCommand, type ObjectIdentifier } from '@aws-sdk/client-s3';
-import { keys, type Key } from '../keys';
-import { objectKeys } from '../object-keys';
+import { emailKeys, keys, type Key } from '../keys';
+import { objectKeys, restrictedPrefixes } from '../object-keys';
 import { BatchWriter } from './batch-write';
 import { dynamoClient, s3Client } from './clients';
 import { requireEnv } from './config';
@@ -37,10 +38,10 @@ export interface ErasurePlan {
 
 type Item = Record<string, unknown>;
 
-/** Email records are keyed by what was sent (EMAIL#REPORT#{visitId}#..., EMAIL#REMINDER#{visitId}#...): found by scan. */
+/** Email records are keyed by what was sent (EMAIL#REPORT#{visitId}#..., EMAIL#REVIEW#{visitId}#..., see emailKeys): found by scan. */
 async function emailRecordsFor(visitIds: readonly string[]): Promise<Item[]> {
   if (visitIds.length === 0) return [];
-  const prefixesToMatch = visitIds.flatMap((id) => [keys.emailSent(`REPORT#${id}#`).pk, keys.emailSent(`REMINDER#${id}#`).pk]);
+  const prefixesToMatch = visitIds.flatMap((id) => emailKeys.visitPrefixes(id));
   const found: Item[] = [];
   // A filter expression holds a bounded number of operands: match a few dozen prefixes per scan.
   for (let i = 0; i < prefixesToMatch.length; i += 40) {
@@ -83,6 +84,10 @@ async function listObjects(bucket: string, prefix: string): Promise<{ objects: O
 }
 
 /** The folder of a report's objects: reports/{la}/{urn}/{visitId}/ (from the report record's key). */
+function reportFolder(htmlKey: string): string {
+  return htmlKey.slice(0, htmlKey.lastIndexOf('/') + 1);
+}
+
 export async function planProviderErasure(urn: string): Promise<ErasurePlan> {
   const providerItems = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.provider(urn).pk } });
   const visitRefs = await queryAll({ IndexName: 'gsi4', KeyConditionExpression: 'gsi4pk = :t', ExpressionAttributeValues: { ':t': keys.visitsOfTarget('provider', urn) } });
@@ -93,9 +98,10 @@ export async function planProviderErasure(urn: string): Promise<ErasurePlan> {
 
   const findingsBucket = requireEnv('findingsBucket');
   const reportsBucket = requireEnv('reportsBucket');
-  const reportFolders = new Set(visitItems.filter((i) => i.entity === 'report' && typeof i.htmlKey === 'string').map((i) => objectKeys.reportFolder(String(i.htmlKey))));
+  const reportFolders = new Set(visitItems.filter((i) => i.entity === 'report' && typeof i.htmlKey === 'string').map((i) => reportFolder(String(i.htmlKey))));
   const listings = await Promise.all([
     ...visitIds.flatMap((id) => [listObjects(findingsBucket, objectKeys.findingsOfVisit(id)), listObjects(findingsBucket, objectKeys.quarantineOfVisit(id))]),
+    ...visitIds.flatMap((id) => restrictedPrefixes(id).map((prefix) => listObjects(reportsBucket, prefix))),
     ...[...reportFolders].map((folder) => listObjects(reportsBucket, folder)),
   ]);
 

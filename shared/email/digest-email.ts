@@ -29,7 +29,7 @@ export function composeDigestEmail(input: {
     '',
     ...items.map((i) => `- ${i.seriousConcerns ? '[Serious concerns] ' : ''}${i.title}\n  ${i.url}`),
     '',
-    'Links work for 7 days.',
+    'Each link is the report\'s own page: it does not expire. The briefing for each came in its own email.',
     '',
     `Unsubscribe: ${input.unsubscribeUrl}`,
   ].join('\n');

@@ -3,8 +3,13 @@
  * (bundled into the form page) and in the ingest Lambda, so an inspector sees the same messages
  * the backend would give. Visits are never graded: there is deliberately no grade field, and
  * unknown keys are refused so one cannot be smuggled in.
+ *
+ * Each field is either published (it goes into the public report) or restricted (commissioners
+ * only, in the briefing): `FIELD_AUDIENCE` says which, and the form's hints, the two documents
+ * and the tests all read it from there.
  */
 import * as z from 'zod';
+import { textProblem } from '../domain/text';
 import { ENFORCEMENT_ACTIONS, VISIT_METHODS } from '../domain/types';
 
 const isoDate = z
@@ -14,15 +19,25 @@ const isoDate = z
     error: 'Enter a real date',
   });
 
-/** Free text: trimmed, not empty, bounded, and without control characters other than newlines and tabs. */
+/** Free text: trimmed, not empty, bounded, and passing the one free-text check (shared/domain/text.ts). */
 const text = (what: string, max: number) =>
   z
     .string({ error: `Enter ${what}` })
     .trim()
     .min(1, { error: `Enter ${what}` })
     .max(max, { error: `${capitalise(what)} must be ${max} characters or fewer` })
-    // eslint-disable-next-line no-control-regex -- the control characters are what this pattern refuses
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { error: `${capitalise(what)} must not contain control characters` });
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s, 'free');
+      if (problem) ctx.addIssue({ code: 'custom', message: `${capitalise(what)} ${problem.message}` });
+    });
+
+/** A requirement: what must be done, under which regulation (when one applies), and by when. */
+export const requirementSchema = z.strictObject({
+  text: text('the requirement', 2_000),
+  regulation: text('the regulation', 200).optional(),
+  dueDate: isoDate,
+});
+export type Requirement = z.infer<typeof requirementSchema>;
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -48,6 +63,14 @@ export const findingsSchema = z
     needsToImprove: z
       .array(text('what needs to improve', 2_000), { error: 'Enter what needs to improve' })
       .max(30, { error: 'Enter 30 or fewer things that need to improve' }),
+    requirements: z
+      .array(requirementSchema, { error: 'Enter the requirements as a list' })
+      .max(30, { error: 'Enter 30 or fewer requirements' })
+      .default([]),
+    recommendations: z
+      .array(text('the recommendation', 2_000), { error: 'Enter the recommendations as a list' })
+      .max(30, { error: 'Enter 30 or fewer recommendations' })
+      .default([]),
     seriousConcerns: z.boolean({ error: 'Select yes if there are serious concerns' }),
     seriousConcernsDescription: text('a description of the serious concerns', 10_000).optional(),
     enforcementAction: z.enum(ENFORCEMENT_ACTIONS, { error: 'Select the enforcement action considered' }).optional(),
@@ -66,12 +89,36 @@ export const findingsSchema = z
     if (!f.seriousConcerns && f.enforcementAction && f.enforcementAction !== 'none') {
       ctx.addIssue({ code: 'custom', path: ['enforcementAction'], message: 'Only choose an enforcement action when there are serious concerns' });
     }
+    f.requirements.forEach((r, i) => {
+      if (r.dueDate < f.visitEndDate) ctx.addIssue({ code: 'custom', path: ['requirements', i, 'dueDate'], message: 'The due date must be on or after the last day of the visit' });
+    });
   });
 
 export type Findings = z.infer<typeof findingsSchema>;
+/** What the form and an upload send: requirements and recommendations may be left out. */
+export type FindingsInput = z.input<typeof findingsSchema>;
 
-/** Context-dependent rules: LA visits ask about schools; enforcement applies to regulated services only. */
-export function findingsRulesFor(kind: 'provider' | 'la', f: Findings): { path: string; message: string }[] {
+/** Where the findings are checked: the kind of visit, and the dates a visit of it can have taken place on. */
+export interface FindingsContext {
+  readonly kind: 'provider' | 'la';
+  /** Earliest and latest visit date accepted (ISO), from the visit's programme year (see visitDateRange). */
+  readonly visitDates: { readonly earliest: string; readonly latest: string };
+}
+
+/**
+ * The dates a visit's findings may give: within the programme year of its planned week (from
+ * 1 January of the year the week starts in to 31 December of the year it ends in) and not after
+ * today, since findings describe a visit that has happened.
+ */
+export function visitDateRange(week: string, today: string): { earliest: string; latest: string } {
+  const weekEnd = new Date(Date.parse(`${week}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
+  const endOfYear = `${weekEnd.slice(0, 4)}-12-31`;
+  return { earliest: `${week.slice(0, 4)}-01-01`, latest: endOfYear < today ? endOfYear : today };
+}
+
+/** Context-dependent rules: LA visits ask about schools; enforcement and requirements apply to regulated services only. */
+export function findingsRulesFor(context: FindingsContext, f: Findings): { path: string; message: string }[] {
+  const { kind, visitDates } = context;
   const problems: { path: string; message: string }[] = [];
   if (kind === 'la' && !f.schoolsJoinedUp) problems.push({ path: 'schoolsJoinedUp', message: 'Enter how schools and social care were joined up' });
   if (kind === 'provider' && f.schoolsJoinedUp) problems.push({ path: 'schoolsJoinedUp', message: 'Only answer about schools for a local authority visit' });
@@ -79,8 +126,44 @@ export function findingsRulesFor(kind: 'provider' | 'la', f: Findings): { path: 
     problems.push({ path: 'enforcementAction', message: 'Enforcement action applies only to regulated services, not local authorities' });
   if (kind === 'provider' && f.seriousConcerns && !f.enforcementAction)
     problems.push({ path: 'enforcementAction', message: 'Select the enforcement action considered' });
+  if (kind === 'la' && f.requirements.length)
+    problems.push({ path: 'requirements', message: 'Requirements apply only to regulated services: write them for a local authority as recommendations' });
+  for (const [path, date] of [['visitStartDate', f.visitStartDate], ['visitEndDate', f.visitEndDate]] as const) {
+    const label = path === 'visitStartDate' ? 'first' : 'last';
+    if (date < visitDates.earliest) problems.push({ path, message: `The ${label} day of the visit must be on or after ${ukDay(visitDates.earliest)}, in this visit's programme year` });
+    else if (date > visitDates.latest) problems.push({ path, message: `The ${label} day of the visit must be on or before ${ukDay(visitDates.latest)}: findings are for a visit that has taken place` });
+  }
   return problems;
 }
+
+const ukDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** Who reads each answer: `published` goes into the public report; `restricted` only into the commissioners' briefing. */
+export type Audience = 'published' | 'restricted';
+export const FIELD_AUDIENCE = {
+  visitStartDate: 'published',
+  visitEndDate: 'published',
+  method: 'published',
+  childrensExperiences: 'published',
+  pandemicDecisions: 'published',
+  schoolsJoinedUp: 'published',
+  goingWell: 'published',
+  needsToImprove: 'published',
+  requirements: 'published',
+  recommendations: 'published',
+  // Serious concerns found on a visit are themselves intelligence: commissioners only.
+  seriousConcerns: 'restricted',
+  seriousConcernsDescription: 'restricted',
+  // Enforcement merely considered is never public (enforcement taken is, from the reviewer or the signals).
+  enforcementAction: 'restricted',
+  notesForCommissioners: 'restricted',
+} as const satisfies Record<Exclude<keyof Findings, 'schemaVersion' | 'visitId'>, Audience>;
+
+/** The words a form hint uses for each audience. */
+export const AUDIENCE_HINTS: Record<Audience, string> = {
+  published: 'Published in the public report.',
+  restricted: 'Restricted: commissioners only. Never published.',
+};
 
 /** A stored version of a visit's findings. */
 export interface FindingsVersion {
@@ -90,6 +173,12 @@ export interface FindingsVersion {
   readonly inspector: string;
   readonly receivedAt: string;
   readonly s3Key: string;
+  /** The S3 object version read (or its ETag where the store keeps no versions). */
+  readonly objectVersion?: string;
+  /** SHA-256 of the findings in canonical form: identical content is a repeat, not a new version. */
+  readonly contentHash?: string;
+  /** Set when the version was made by someone other than the inspector (a reviewer accepting a comment, ops amending). */
+  readonly madeBy?: string;
   readonly findings: Findings;
 }
 

@@ -1,5 +1,6 @@
 /**
- * The PDF report, drawn with pdfkit from the same model as the HTML: A4, embedded DejaVu fonts
+ * The PDF documents (the public report and the restricted briefing), drawn with pdfkit from the
+ * same model as the HTML: A4, embedded DejaVu fonts
  * (so Welsh and other diacritics render), a heading hierarchy that is also the PDF outline and
  * the tagged structure, text that paginates on its own, and "Page N of M" on every page.
  * The creation date is the publication time, so a repeat render gives the same bytes.
@@ -7,7 +8,7 @@
 import PDFDocument from 'pdfkit';
 import { pdfFontBytes } from './fonts';
 import { escapeXmpInfo } from './pdf-xmp';
-import type { ReportFact, ReportModel } from './report-model';
+import type { Briefing, PublicReport, ReportFact } from './report-model';
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -110,86 +111,117 @@ class PdfWriter {
   }
 }
 
-function writeReport(w: PdfWriter, m: ReportModel): void {
-  w.paragraph(m.kind === 'provider' ? 'Visit report: regulated service' : "Visit report: local authority children's services", { colour: GREY, size: SIZES.body });
-  w.heading(1, m.title);
-  w.rule();
-  w.paragraph(
-    'This visit was not graded. The report says what is going well and what needs to improve. Any judgements shown are from earlier inspections and are labelled as such.',
-  );
-  if (m.amendmentNote) w.paragraph(m.amendmentNote, { bold: true });
-  w.paragraph(`Published ${m.publishedOn}. Visit reference ${m.visitId}, version ${m.version}.`, { colour: GREY, size: SIZES.small + 1 });
-
-  if (m.seriousConcerns.raised) {
-    w.heading(2, 'Serious concerns');
-    w.warning('Inspectors found serious concerns during this visit.');
-    for (const p of (m.seriousConcerns.description ?? '').split(/\r?\n/).filter((s) => s.trim() !== '')) w.paragraph(p.trim());
-    if (m.seriousConcerns.enforcementAction) w.facts([{ label: 'Enforcement action considered', value: m.seriousConcerns.enforcementAction }]);
-  }
-
-  w.heading(2, m.kind === 'provider' ? 'Provider details' : 'Local authority');
+/** The public report's sections, in the order of the HTML (report/_body.njk). */
+function writeBody(w: PdfWriter, m: PublicReport, level: 2 | 3): void {
+  w.heading(level, m.kind === 'provider' ? 'Provider details' : 'Local authority');
   w.facts(m.details);
-  w.heading(2, 'The visit');
+  w.heading(level, 'The visit');
   w.facts([
     { label: 'Dates', value: m.visitDates },
     { label: 'How the visit was done', value: m.method },
   ]);
-
-  w.heading(2, 'What is going well');
-  w.bullets(m.goingWell);
-  w.heading(2, 'What needs to improve');
-  if (m.needsToImprove.length) w.bullets(m.needsToImprove);
-  else w.paragraph('Inspectors did not identify anything that needs to improve.');
-  if (!m.seriousConcerns.raised) {
-    w.heading(2, 'Serious concerns');
-    w.paragraph('Inspectors did not find serious concerns during this visit.');
+  w.heading(level, 'What is going well');
+  listOr(w, m.goingWell, 'Inspectors did not list anything here.');
+  w.heading(level, 'What needs to improve');
+  listOr(w, m.needsToImprove, 'Inspectors did not identify anything that needs to improve.');
+  if (m.kind === 'provider') {
+    w.heading(level, 'Requirements');
+    listOr(w, m.requirements.map((r) => `${r.text}${r.regulation ? ` (${r.regulation})` : ''}. Due by ${r.dueDate}.`), 'Inspectors set no requirements.');
   }
-
+  w.heading(level, 'Recommendations');
+  listOr(w, m.recommendations, 'Inspectors made no recommendations.');
+  if (m.kind === 'provider') {
+    w.heading(level, 'Enforcement action taken');
+    listOr(w, m.enforcementTaken, 'No enforcement action has been taken.');
+  }
   for (const s of m.narrative) {
-    w.heading(2, s.heading);
+    w.heading(level, s.heading);
     for (const p of s.paragraphs) w.paragraph(p);
   }
-
-  w.heading(2, 'Information for commissioners');
-  w.heading(3, 'Previous inspection');
-  w.paragraph('These are judgements from the previous inspection, not from this visit.', { colour: GREY, size: SIZES.small + 1 });
-  w.facts(m.commissioners.previousInspection);
-  w.heading(3, 'Places');
-  w.paragraph(m.commissioners.places);
-  w.heading(3, 'Recent concerns considered');
-  if (m.commissioners.recentConcerns.length) {
-    w.bullets(m.commissioners.recentConcerns.map((c) => `${c.date}, ${c.type}${c.summary ? `: ${c.summary}` : ''}`));
-  } else {
-    w.paragraph('No concerns were received in the 12 months before the visit.');
-  }
-  if (m.commissioners.notes.length) {
-    w.heading(3, 'Notes from inspectors for commissioners');
-    for (const p of m.commissioners.notes) w.paragraph(p);
-  }
+  w.heading(level, 'Earlier inspections');
+  w.paragraph('These judgements are from earlier inspections, not from this visit.', { colour: GREY, size: SIZES.small + 1 });
+  w.facts(m.earlierJudgements);
   if (m.laContext.length) {
     w.heading(3, 'The local authority');
-    w.paragraph('The previous inspection of the local authority where this service is, for context.', { colour: GREY, size: SIZES.small + 1 });
     w.facts(m.laContext);
   }
 }
 
-/** "Page N of M" and the report's name on every page, marked as artifacts (not read aloud as content). */
-function paginate(doc: Doc, m: ReportModel): void {
+function listOr(w: PdfWriter, items: readonly string[], empty: string): void {
+  if (items.length) w.bullets(items);
+  else w.paragraph(empty);
+}
+
+function writeReport(w: PdfWriter, m: PublicReport): void {
+  w.paragraph(m.kind === 'provider' ? 'Visit report: regulated service' : "Visit report: local authority children's services", { colour: GREY, size: SIZES.body });
+  w.heading(1, m.title);
+  w.rule();
+  if (m.amendment) w.warning(`This report was amended on ${m.amendment.on}: ${m.amendment.note}`);
+  w.paragraph(
+    'This visit was not graded. The report says what is going well and what needs to improve. Any judgements shown are from earlier inspections and are labelled as such.',
+  );
+  w.paragraph(`Published ${m.publishedOn}. Visit reference ${m.visitId}.`, { colour: GREY, size: SIZES.small + 1 });
+  writeBody(w, m, 2);
+}
+
+function writeBriefing(w: PdfWriter, b: Briefing): void {
+  const { report: m, restricted: x } = b;
+  w.paragraph('Commissioner briefing: restricted', { colour: GREY, size: SIZES.body });
+  w.heading(1, m.title);
+  w.rule();
+  w.warning('For commissioners placing children with this service or in this area only. Do not forward or publish.');
+  w.paragraph(`Visit reference ${m.visitId}. Public report published ${m.publishedOn}${m.edition > 1 ? ` (edition ${m.edition})` : ''}.`, { colour: GREY, size: SIZES.small + 1 });
+  w.heading(2, 'Restricted: for commissioners');
+  w.heading(3, 'Serious concerns');
+  if (x.seriousConcerns.raised) {
+    w.warning('Inspectors found serious concerns during this visit.');
+    for (const p of x.seriousConcerns.description) w.paragraph(p);
+  } else w.paragraph('Inspectors did not find serious concerns during this visit.');
+  if (m.kind === 'provider') {
+    w.heading(3, 'Enforcement being considered');
+    w.paragraph(x.enforcementConsidered ?? 'None');
+  }
+  w.heading(3, 'Recent concerns considered');
+  listOr(w, x.recentConcerns.map((c) => `${c.date}, ${c.type}${c.summary ? `: ${c.summary}` : ''}`), 'No concerns were received in the 12 months before the visit.');
+  w.heading(3, 'Notes from inspectors for commissioners');
+  if (x.notes.length) for (const p of x.notes) w.paragraph(p);
+  else w.paragraph('None.');
+  w.heading(3, 'Places');
+  w.paragraph(x.places);
+  w.heading(3, 'Where the service is');
+  w.facts(x.whereabouts);
+  w.heading(2, 'The public report');
+  writeBody(w, m, 3);
+}
+
+/**
+ * "Page N of M" and the report's name on every page, marked as artifacts (not read aloud as
+ * content); a briefing also carries its marking at the top and the bottom of every page.
+ */
+function paginate(doc: Doc, m: PublicReport, marking?: string): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
+    const top = doc.page.margins.top;
     doc.page.margins.bottom = 0; // writing inside the bottom margin must not start a new page
+    doc.page.margins.top = 0;
     const width = doc.page.width - MARGIN.left - MARGIN.right;
     doc.markContent('Artifact', { type: 'Pagination' });
     doc
       .font('Body')
       .fontSize(SIZES.small)
       .fillColor(GREY)
-      .text(`${m.title} (${m.visitId}, version ${m.version})`, MARGIN.left, doc.page.height - 48, { width: width * 0.75, lineBreak: false, ellipsis: true })
+      .text(`${m.title} (${m.visitId})`, MARGIN.left, doc.page.height - 48, { width: width * 0.75, lineBreak: false, ellipsis: true })
       .text(`Page ${i + 1 - range.start} of ${range.count}`, MARGIN.left, doc.page.height - 48, { width, align: 'right', lineBreak: false });
+    if (marking) {
+      doc.font('Bold').fontSize(SIZES.body).fillColor(INK);
+      doc.text(marking, MARGIN.left, 28, { width, align: 'center', lineBreak: false });
+      doc.text(marking, MARGIN.left, doc.page.height - 32, { width, align: 'center', lineBreak: false });
+    }
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
+    doc.page.margins.top = top;
   }
 }
 
@@ -293,8 +325,15 @@ function useParsedFonts(doc: PDFKit.PDFDocument): void {
   doc.font('Body');
 }
 
-export function renderReportPdf(model: ReportModel): Promise<Buffer> {
-  const published = new Date(model.publishedAt);
+interface PdfMeta {
+  readonly title: string;
+  readonly subject: string;
+  readonly publishedAt: string;
+}
+
+/** One PDF document: fonts, the tagged structure, then the content and the page furniture. */
+function renderPdf(meta: PdfMeta, write: (w: PdfWriter) => void, furnish: (doc: Doc) => void): Promise<Buffer> {
+  const published = new Date(meta.publishedAt);
   const doc = new PDFDocument({
     // No default font: pdfkit would otherwise load and parse Helvetica's metrics for every PDF.
     font: '',
@@ -306,9 +345,9 @@ export function renderReportPdf(model: ReportModel): Promise<Buffer> {
     lang: 'en-GB',
     displayTitle: true,
     info: {
-      Title: model.title,
+      Title: meta.title,
       Author: "Children's social care visits",
-      Subject: `Visit report ${model.visitId}, version ${model.version}`,
+      Subject: meta.subject,
       CreationDate: published,
       ModDate: published,
     },
@@ -323,9 +362,29 @@ export function renderReportPdf(model: ReportModel): Promise<Buffer> {
   });
   const root = doc.struct('Document');
   doc.addStructure(root);
-  writeReport(new PdfWriter(doc, root), model);
+  write(new PdfWriter(doc, root));
   root.end();
-  paginate(doc, model);
+  furnish(doc);
   doc.end();
   return done;
+}
+
+/** The public report. The creation date is the publication time, so a repeat render gives the same bytes. */
+export function renderReportPdf(report: PublicReport): Promise<Buffer> {
+  return renderPdf(
+    { title: report.title, subject: `Visit report ${report.visitId}`, publishedAt: report.publishedAt },
+    (w) => writeReport(w, report),
+    (doc) => paginate(doc, report),
+  );
+}
+
+export const BRIEFING_MARKING = 'OFFICIAL-SENSITIVE';
+
+/** The restricted commissioner briefing, marked OFFICIAL-SENSITIVE at the top and bottom of every page. */
+export function renderBriefingPdf(briefing: Briefing): Promise<Buffer> {
+  return renderPdf(
+    { title: `${BRIEFING_MARKING}: briefing: ${briefing.report.title}`, subject: `Commissioner briefing for visit ${briefing.report.visitId}`, publishedAt: briefing.report.publishedAt },
+    (w) => writeBriefing(w, briefing),
+    (doc) => paginate(doc, briefing.report, BRIEFING_MARKING),
+  );
 }

@@ -11,7 +11,7 @@ import { controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
 import { s3Client } from '../../shared/aws/clients';
 import { requireEnv } from '../../shared/aws/config';
 import { loadLinkSecret } from '../../shared/aws/link-secret';
-import { getPublishedReport } from '../../shared/aws/report-store';
+import { getEdition } from '../../shared/aws/publication-store';
 import type { Visit } from '../../shared/domain/types';
 import { createVisitToken, visitLinkUrl } from '../../shared/findings/visit-token';
 import { createUnsubscribeToken, unsubscribeUrl } from '../../shared/notify/unsubscribe-token';
@@ -19,6 +19,7 @@ import { chromiumPath } from '../support/browser';
 import { settle, useLocalCloud } from '../support/cloud';
 import { putVisit, validFindings } from '../support/fixtures';
 import { postFindings } from '../support/submit';
+import { approve, closeWindowAndPublish } from '../support/publication';
 import { LoadedPage } from './pages/loaded-page';
 
 let e: Endpoints;
@@ -34,18 +35,27 @@ afterAll(async () => {
 });
 
 async function linkFor(visit: Visit): Promise<string> {
-  const token = createVisitToken(await loadLinkSecret(), { visitId: visit.visitId, inspector: visit.inspector!, expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString() });
+  const token = createVisitToken(await loadLinkSecret(), {
+    visitId: visit.visitId,
+    inspector: visit.inspector!,
+    expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString(),
+  });
   return visitLinkUrl(e.web, visit.visitId, token);
 }
 
-/** Publishes a visit's findings the way the form's script does (the form's own test drives the form). */
+/** Sends a visit's findings the way the form's script does (the form's own test drives the form), then through review to publication. */
 async function publish(visit: Visit): Promise<string> {
   const form = await (await fetch(await linkFor(visit))).text();
-  const target = JSON.parse(/<script type="application\/json" id="upload-target">([\s\S]*?)<\/script>/.exec(form)![1]!) as { url: string; fields: Record<string, string> };
+  const target = JSON.parse(/<script type="application\/json" id="upload-target">([\s\S]*?)<\/script>/.exec(form)![1]!) as {
+    url: string;
+    fields: Record<string, string>;
+  };
   const res = await postFindings(target, JSON.stringify(validFindings(visit)));
   expect(res.ok, `S3 POST answered ${res.status}`).toBe(true);
   await settle(e);
-  const report = await getPublishedReport(visit.visitId, 1);
+  await approve(e, visit);
+  await closeWindowAndPublish(e, visit.visitId);
+  const report = await getEdition(visit.visitId, 1);
   expect(report, 'the report was published').toBeDefined();
   return report!.htmlKey;
 }
@@ -72,7 +82,12 @@ describe('GOV.UK assets on every page', () => {
     const page = await LoadedPage.open(browser, link);
     expect(await page.heading()).toBe('Asset Check House');
     expect(page.assetResponses.map((a) => a.path)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^\/assets\/govuk-frontend\.min\.[0-9a-f]{12}\.css$/), expect.stringMatching(/^\/assets\/findings\.[0-9a-f]{12}\.js$/), expect.stringMatching(/^\/assets\/fonts\/.*\.woff2$/), expect.stringMatching(/^\/assets\/images\/govuk-crest\.[0-9a-f]{12}\.svg$/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^\/assets\/govuk-frontend\.min\.[0-9a-f]{12}\.css$/),
+        expect.stringMatching(/^\/assets\/findings\.[0-9a-f]{12}\.js$/),
+        expect.stringMatching(/^\/assets\/fonts\/.*\.woff2$/),
+        expect.stringMatching(/^\/assets\/images\/govuk-crest\.[0-9a-f]{12}\.svg$/),
+      ]),
     );
     // The form's script ran: GOV.UK Frontend initialised the submit button.
     expect(await page.page.locator('#submit-findings[data-govuk-button-init]').count()).toBe(1);
@@ -93,7 +108,7 @@ describe('GOV.UK assets on every page', () => {
   });
 
   it('the published index, a report and the unsubscribe pages load every asset, with nothing refused', async () => {
-    const visit = await putVisit({ targetName: 'Asset Check Lodge' });
+    const visit = await putVisit({ targetName: 'Asset Check Lodge', provisionType: 'Independent Fostering Agency' });
     const htmlKey = await publish(visit);
     const page = await LoadedPage.open(browser, `${e.web}/reports/index.html`);
     expect(await page.heading()).toBe('Published visit reports');
@@ -115,7 +130,7 @@ describe('GOV.UK assets on every page', () => {
   });
 
   it('a script added to a stored report after publication does not run, and the browser says why', async () => {
-    const visit = await putVisit({ targetName: 'Tampered Hall' });
+    const visit = await putVisit({ targetName: 'Tampered Hall', provisionType: 'Independent Fostering Agency' });
     const htmlKey = await publish(visit);
     const stored = await (await fetch(`${e.web}/${htmlKey}`)).text();
     const tampered = stored.replace('</main>', "<script>document.title = 'tampered'</script></main>");

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../infra/catalogue';
 import type { Endpoints } from '../../infra/local/cloud';
 import { loadLinkSecret } from '../../shared/aws/link-secret';
-import { getPublishedReport } from '../../shared/aws/report-store';
+import { getEdition } from '../../shared/aws/publication-store';
 import { isSuppressed } from '../../shared/aws/suppression';
 import type { Visit } from '../../shared/domain/types';
 import { createVisitToken, visitLinkUrl } from '../../shared/findings/visit-token';
@@ -19,6 +19,7 @@ import { createUnsubscribeToken, unsubscribeUrl } from '../../shared/notify/unsu
 import { chromiumPath, openTab, type Tab } from '../support/browser';
 import { settle, useLocalCloud } from '../support/cloud';
 import { putVisit } from '../support/fixtures';
+import { publishThroughReview } from '../support/publication';
 import { FindingsFormPage, type FindingsAnswers } from './pages/findings-form';
 import { LinkRefusedPage } from './pages/link-refused';
 import { ReportsIndexPage } from './pages/reports-index';
@@ -67,7 +68,7 @@ const meadowViewFindings: FindingsAnswers = {
 };
 
 describe('the inspector findings form', () => {
-  it('shows the visit, refuses an empty submit with a GOV.UK error summary, then uploads and reaches "accepted"', async () => {
+  it('shows the visit, refuses an empty submit with a GOV.UK error summary, then checks the answers, uploads and sends them for review', async () => {
     const visit = await putVisit({ targetName: 'Meadow View Children’s Home' });
     const tab = await newTab();
 
@@ -99,11 +100,12 @@ describe('the inspector findings form', () => {
     expect(await form.accessibilityViolations()).toEqual([]);
     await form.screenshot('findings-form-errors');
 
-    // They answer every question and submit: the upload goes to S3 and the findings are accepted.
+    // They answer every question, check the public report as it will read, and send: the upload
+    // goes to S3 and the findings go to a reviewer (nothing is published yet).
     await form.fillIn(meadowViewFindings);
     const status = await form.submit(tab);
     await status.waitFor('accepted');
-    expect(await status.panelTitle()).toBe('Findings accepted');
+    expect(await status.panelTitle()).toBe('Findings sent for review');
     expect(await status.accessibilityViolations()).toEqual([]);
     await status.screenshot('findings-accepted');
     expect(tab.errors).toEqual([]);
@@ -129,23 +131,13 @@ describe('the inspector findings form', () => {
 
 describe('the public pages', () => {
   it('lists published reports with a working search, opens a report, and unsubscribes in one click', async () => {
-    const visit = await putVisit({ targetName: 'Searchable House' });
+    const visit = await putVisit({ targetName: 'Searchable House', provisionType: 'Independent Fostering Agency' });
     const tab = await newTab();
 
-    // An inspector publishes findings through the form itself.
-    const form = await openFindingsForm(tab, visit);
-    await form.fillIn({
-      firstDay: ['1', '10', '2020'],
-      lastDay: ['1', '10', '2020'],
-      method: 'On site',
-      childrensExperiences: 'Settled and happy.',
-      pandemicDecisions: 'Recorded and explained.',
-      goingWell: ['Children are safe'],
-      seriousConcerns: false,
-    });
-    await (await form.submit(tab)).waitFor('accepted');
-    await settle(e);
-    expect(await getPublishedReport(visit.visitId, 1)).toBeDefined();
+    // Findings are reviewed, checked for factual accuracy and published on their date (the
+    // reviewer's and the contact's pages have their own story in publication.test.ts).
+    await publishThroughReview(e, visit);
+    expect(await getEdition(visit.visitId, 1)).toBeDefined();
 
     // A member of the public finds the report by searching for the home's name, and reads it.
     const index = await ReportsIndexPage.open(tab.page, e.web);

@@ -3,9 +3,10 @@
  * imports are in imports.test.ts). Each one must end in a specific message (what, where, how to
  * fix) and never a crash, and nothing valid beside it may be lost.
  */
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { validateFindingsUpload } from '../../shared/findings/validate-upload';
+import { checkFindingsContent, trustProblems } from '../../shared/findings/validate-upload';
+import { createRoleToken, verifyRoleToken } from '../../shared/publication/role-links';
+import type { WebRequest } from '../../shared/web/request';
 import { parsePolicy, defaultPolicy } from '../../shared/prioritise/policy';
 import { createVisitToken, verifyVisitToken } from '../../shared/findings/visit-token';
 import { createUnsubscribeToken, verifyUnsubscribeToken } from '../../shared/notify/unsubscribe-token';
@@ -21,9 +22,12 @@ const findings = typicalFindings(visit).findings;
 const meta = { 'visit-id': visit.visitId, 'submission-id': 'sub-1', inspector: 'ann@inspectorate.example.gov.uk' };
 const key = `findings/${visit.visitId}/sub-1.json`;
 
-function uploadReasons(body: string | Uint8Array, over: { key?: string; metadata?: Record<string, string>; contentLength?: number } = {}): string {
+function uploadReasons(body: string | Uint8Array, over: { key?: string; metadata?: Record<string, string>; contentLength?: number; contentType?: string } = {}): string {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  const r = validateFindingsUpload({ bytes, contentLength: over.contentLength ?? bytes.length, metadata: over.metadata ?? meta, key: over.key ?? key, visit });
+  const submission = { visitId: visit.visitId, submissionId: 'sub-1', state: 'waiting' as const, inspector: meta.inspector };
+  const distrust = trustProblems({ key: over.key ?? key, metadata: over.metadata ?? meta, contentType: over.contentType ?? 'application/json', visit, submission });
+  if (distrust.length) return distrust.join('\n');
+  const r = checkFindingsContent({ bytes, contentLength: over.contentLength ?? bytes.length, maxBytes: 256 * 1024, visit, today: '2020-09-30' });
   return r.ok ? 'ACCEPTED' : r.reasons.join('\n');
 }
 
@@ -45,7 +49,13 @@ const findingsCases: [string, string | Uint8Array, RegExp, Parameters<typeof upl
   ['an object where a list goes', j({ ...findings, goingWell: { a: 'b' } }), /^goingWell: /m],
   ['31 points going well', j({ ...findings, goingWell: Array.from({ length: 31 }, (_, i) => `Point ${i}`) }), /goingWell: Enter 30 or fewer/],
   ['text over 10,000 characters', j({ ...findings, childrensExperiences: 'a'.repeat(10_001) }), /must be 10000 characters or fewer/],
-  ['a NUL character in text', j({ ...findings, pandemicDecisions: 'ok\u0000bad' }), /must not contain control characters/],
+  ['a NUL character in text', j({ ...findings, pandemicDecisions: 'ok\u0000bad' }), /pandemicDecisions: How decisions for children were made in the pandemic holds a control character \(U\+0000\) at position 3/],
+  ['a right-to-left override in a requirement', j({ ...findings, requirements: [{ text: 'Pay \u202Etnuocca', dueDate: '2020-10-30' }] }), /requirements\[0\]\.text: The requirement holds a text-direction override \(U\+202E\)/],
+  ['a requirement due before the visit ended', j({ ...findings, requirements: [{ text: 'Fix it', dueDate: '2020-09-01' }] }), /requirements\[0\]\.dueDate: The due date must be on or after the last day of the visit/],
+  ['a visit date in another year', j({ ...findings, visitStartDate: '2019-06-01' }), /visitStartDate: The first day of the visit must be on or after 01\/01\/2020/],
+  ['a visit date in the future', j({ ...findings, visitEndDate: '2020-10-02', requirements: [] }), /visitEndDate: The last day of the visit must be on or before 30\/09\/2020/],
+  ['text/html instead of JSON', j(findings), /of type "text\/html", not application\/json/, { contentType: 'text/html' }],
+  ['metadata from another inspector', j(findings), /from "eve@example\.com", but this visit's form was issued to ann@/, { metadata: { ...meta, inspector: 'eve@example.com' } }],
   ['an end date before the start', j({ ...findings, visitEndDate: '2020-01-01' }), /visitEndDate: The last day of the visit must be the same as or after the first day/],
   ['a date in another format', j({ ...findings, visitStartDate: '08/09/2020' }), /visitStartDate: Enter a real date in the format YYYY-MM-DD/],
   ['an unknown enforcement action', j({ ...findings, seriousConcerns: true, seriousConcernsDescription: 'x', enforcementAction: 'fine' }), /enforcementAction: Select the enforcement action considered/],
@@ -106,6 +116,10 @@ const tokenCases: [string, string, string][] = [
 
 const visitPage = createFindingsPage({
   getVisit: async () => visit,
+  getPublication: async () => undefined,
+  latestVersion: async () => undefined,
+  loadContext: async () => ({ signals: [] }),
+  publicUrl: () => 'https://x',
   getSecret: async () => secret,
   createPost: async () => ({ url: 'https://bucket.example', fields: {} }),
   recordWaiting: async () => undefined,
@@ -113,8 +127,8 @@ const visitPage = createFindingsPage({
   assets: () => buildAssetCatalogue(memoryRenderFiles({})),
   now: () => now,
 });
-const site = createPublicSite({ readReport: async () => new TextEncoder().encode('<p>secret</p>'), isPublished: async () => false, secret: async () => secret, unsubscribe: async () => undefined });
-const event = (rawPath: string, query: Record<string, string> = {}) => ({ rawPath, queryStringParameters: query, requestContext: { http: { method: 'GET' } } }) as unknown as APIGatewayProxyEventV2;
+const site = createPublicSite({ readReport: async () => new TextEncoder().encode('<p>secret</p>'), publicState: async () => undefined, secret: async () => secret, unsubscribe: async () => undefined });
+const event = (path: string, query: Record<string, string> = {}): WebRequest => ({ path, query, method: 'GET' });
 
 const urlCases: [string, () => Promise<{ statusCode?: number; body?: string }>, number, RegExp][] = [
   ['a findings URL with ../ in the visit id', () => visitPage(event('/visits/..%2F..%2Fetc/findings', { token: good })), 404, /Page not found/],
@@ -124,7 +138,9 @@ const urlCases: [string, () => Promise<{ statusCode?: number; body?: string }>, 
   ['an asset URL outside the asset list', () => visitPage(event('/assets/..%2F..%2F.local%2Flink-secret')), 404, /Page not found/],
   ['a report URL with traversal', () => site(event('/reports/..%2F..%2Ffindings%2Fv-1%2Fsub.json')), 404, /Page not found/],
   ['a report URL for a quarantined object', () => site(event('/quarantine/v-1/sub.json')), 404, /Page not found/],
-  ['a report URL not yet published', () => site(event('/reports/leeds/sc1/v-1/v1.html')), 404, /Page not found/],
+  ['a report URL not yet published', () => site(event('/reports/leeds/sc1/v-1/report.html')), 404, /Page not found/],
+  ['a briefing key under the public site', () => site(event('/restricted/briefings/v-1/e1.html')), 404, /Page not found/],
+  ['a briefing key dressed as a report', () => site(event('/reports/..%2Frestricted%2Fbriefings%2Fv-1%2Fe1.html')), 404, /Page not found/],
   ['an unsubscribe link that was changed', () => site(event('/unsubscribe', { token: createUnsubscribeToken(secret, 'a@b.gov.uk').slice(0, -2) + 'zz' })), 403, /has been changed/],
   ['an unsubscribe link with no token', () => site(event('/unsubscribe')), 403, /not complete/],
 ];
@@ -152,6 +168,11 @@ describe('corpus: tokens and URLs', () => {
       expect(verifyVisitToken(secret, token, 'v-1', now)).toEqual({ ok: false, reason });
     });
   }
+  it('a link for one role is never taken for another (a contact\'s link on the reviewer\'s page)', () => {
+    const contact = createRoleToken(secret, { role: 'provider', visitId: 'v-1', subject: 'manager@home.example.org', expiresAt: '2020-10-01T00:00:00Z' });
+    expect(verifyRoleToken(secret, contact, 'reviewer', 'v-1', now)).toEqual({ ok: false, reason: 'wrong-role' });
+    expect(verifyRoleToken(secret, good, 'reviewer', 'v-1', now)).toEqual({ ok: false, reason: 'malformed' });
+  });
   it('an unsubscribe token for one address never unsubscribes another', () => {
     const [p, , sig] = createUnsubscribeToken(secret, 'a@b.gov.uk').split('.');
     const other = Buffer.from('victim@b.gov.uk').toString('base64url');

@@ -16,14 +16,16 @@ import { controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
 import { INJECTED_FAULT, type FaultCount, type FaultRule } from '../../infra/local/faults';
 import type { ParkedEvent } from '../../infra/local/invoker';
 import { s3Client } from '../../shared/aws/clients';
-import { getSubmission, listFindingsVersions } from '../../shared/aws/findings-store';
+import { getSubmission, listFindingsVersions, recordSubmissionWaiting } from '../../shared/aws/findings-store';
 import { CONFIRM_METADATA, reportKeys } from '../../shared/aws/import-adapter';
 import { createFindingsPost, findingsKey } from '../../shared/aws/presigned-post';
+import { getPublication } from '../../shared/aws/publication-store';
 import { scanEntities } from '../../shared/aws/scan';
 import type { Commissioner, Visit } from '../../shared/domain/types';
 import type { ImportReport } from '../../shared/ingest/report';
 import { getText, putObject, settle, uniqueKey, useLocalCloud } from '../support/cloud';
 import { putCommissioner, putVisit, validFindings } from '../support/fixtures';
+import { approve, runPublicationSchedule } from '../support/publication';
 import { mailbox, postFindings } from '../support/submit';
 import { syntheticProviderCsv } from '../support/synthetic-csv';
 
@@ -102,9 +104,29 @@ async function submitFindings(
   submissionId = randomUUID(),
 ): Promise<{ key: string; submissionId: string; post: Awaited<ReturnType<typeof createFindingsPost>> }> {
   const post = await createFindingsPost({ s3: s3Client(), bucket: e.buckets.findings, visitId: visit.visitId, submissionId, inspector: visit.inspector! });
+  // Issued as the findings page issues it: ingest takes only uploads under an issued, waiting submission.
+  await recordSubmissionWaiting(visit.visitId, submissionId, visit.inspector!);
   const res = await postFindings(post, JSON.stringify(validFindings(visit)));
   expect(res.ok).toBe(true);
   return { key: findingsKey(visit.visitId, submissionId), submissionId, post };
+}
+
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Findings submitted, reviewed and checked for factual accuracy (the reviewer's and contacts'
+ * emails sent); returns the step that publishes them on their date, which emails commissioners.
+ */
+async function readyToPublish(visit: Visit): Promise<() => Promise<void>> {
+  await submitFindings(visit);
+  await settle(e);
+  await approve(e, visit);
+  await runPublicationSchedule(e, nextDay((await getPublication(visit.visitId))!.factualAccuracy!.closesOn));
+  const publishOn = (await getPublication(visit.visitId))!.publishOn!;
+  return async () => {
+    const { handler } = await import('../../functions/publication-schedule/handler');
+    await handler({ time: `${publishOn}T06:00:00Z`, 'detail-type': 'Scheduled Event', detail: {} } as never, {} as never);
+  };
 }
 
 /** Emails in the SES emulator's mailbox for each commissioner, in order. */
@@ -196,16 +218,17 @@ describe('an uploaded findings file cannot be read from S3', () => {
   });
 });
 
-describe('SES fails while a report is being emailed', () => {
+describe('SES fails while a published report is being emailed', () => {
   it('a commissioner whose first two sends fail gets the email on the third receive of the message; the others get theirs once', async () => {
     const la = `Faultshire ${randomUUID().slice(0, 4)}`;
     const commissioners = await Promise.all([1, 2, 3].map(() => putCommissioner({ localAuthorities: [la] })));
     const unlucky = commissioners[1]!;
     const visit = await putVisit({ localAuthority: la });
+    const publish = await readyToPublish(visit);
     await settle(e);
     const before = await stats();
     const faultCount = await inject({ service: 'sesv2', operation: 'SendEmail', inputContains: unlucky.email, from: 1, to: 2 });
-    await submitFindings(visit);
+    await publish();
     await settle(e);
     const fault = await faultCount();
     const change = delta(before, await stats());
@@ -222,10 +245,11 @@ describe('SES fails while a report is being emailed', () => {
     const commissioners = await Promise.all([1, 2].map(() => putCommissioner({ localAuthorities: [la] })));
     const unlucky = commissioners[0]!;
     const visit = await putVisit({ localAuthority: la });
+    const publish = await readyToPublish(visit);
     await settle(e);
     const before = await stats();
     const faultCount = await inject({ service: 'sesv2', operation: 'SendEmail', inputContains: unlucky.email, from: 1 });
-    await submitFindings(visit);
+    await publish();
     await settle(e);
     const fault = await faultCount();
     const change = delta(before, await stats());
@@ -240,16 +264,17 @@ describe('SES fails while a report is being emailed', () => {
   });
 });
 
-describe('the SES emulator itself is down when a report is emailed', () => {
+describe('the SES emulator itself is down when a published report is emailed', () => {
   it('every message is dead-lettered after its receives, and a redrive once SES is back sends each email exactly once', async () => {
     const la = `Outageshire ${randomUUID().slice(0, 4)}`;
     const commissioners = await Promise.all([1, 2, 3].map(() => putCommissioner({ localAuthorities: [la] })));
     const visit = await putVisit({ localAuthority: la });
+    const publish = await readyToPublish(visit);
     await settle(e);
     const before = await stats();
     await controlLocalCloud(e.web, 'ses-stop');
     try {
-      await submitFindings(visit);
+      await publish();
       await settle(e);
     } finally {
       await controlLocalCloud(e.web, 'ses-start');
@@ -271,10 +296,13 @@ describe('a repeat of an event that already succeeded', () => {
   it('changes nothing: no second findings version and no second email', async () => {
     const la = `Redriveshire ${randomUUID().slice(0, 4)}`;
     const commissioner = await putCommissioner({ localAuthorities: [la] });
-    const visit = await putVisit({ localAuthority: la });
+    const visit = await putVisit({ localAuthority: la, targetName: `Redrive House ${randomUUID().slice(0, 4)}` });
     const { post } = await submitFindings(visit);
     await settle(e);
-    expect(await emailsReceived([commissioner])).toEqual([1]);
+    // The one email that follows a submission is the reviewer's (nothing is published on upload).
+    const reviewerEmails = async () => (await mailbox(e.ses)).filter((m) => m.subject === `Findings to review: ${visit.targetName}, ${la}`).length;
+    expect(await reviewerEmails()).toBe(1);
+    expect(await emailsReceived([commissioner])).toEqual([0]);
 
     // Replay the ingest handler's event by hand, as a redrive of a stale parked record would.
     const ingest = await import('../../functions/ingest-findings/handler');
@@ -284,6 +312,7 @@ describe('a repeat of an event that already succeeded', () => {
     );
     await settle(e);
     expect((await listFindingsVersions(visit.visitId)).map((v) => v.version)).toEqual([1]);
-    expect(await emailsReceived([commissioner])).toEqual([1]);
+    expect(await reviewerEmails()).toBe(1);
+    expect(await emailsReceived([commissioner])).toEqual([0]);
   });
 });

@@ -36,6 +36,14 @@ function policies(): Statement[] {
   return Object.values(all).flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
 }
 
+/** Statements of one function's role (roles are named after the function: IngestImportRole...). */
+function statementsOf(rolePrefix: string): Statement[] {
+  const all = template.findResources('AWS::IAM::Policy') as Record<string, Resource>;
+  return Object.values(all)
+    .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${rolePrefix}`))
+    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
 /** Actions granted to one function's role (roles are named after the function: IngestImportRole...). */
 function actionsOf(rolePrefix: string): string[] {
   const all = template.findResources('AWS::IAM::Policy') as Record<string, Resource>;
@@ -103,9 +111,48 @@ describe('the stack', () => {
     expect(crons).toContain(`cron(${schedules.weeklyDigest.minute} ${schedules.weeklyDigest.hour} ? * MON *)`);
     const patterns = rules.map((r) => JSON.stringify(r.Properties.EventPattern ?? {}));
     expect(patterns.some((p) => p.includes('ImportCompleted'))).toBe(true);
-    expect(patterns.some((p) => p.includes('FindingsVersionStored'))).toBe(true);
-    // Findings stored -> both the report and a re-plan (triage when they record serious concerns).
-    expect(patterns.filter((p) => p.includes('FindingsVersionStored'))).toHaveLength(2);
+    expect(patterns.some((p) => p.includes('PublicationChanged'))).toBe(true);
+    // A publication change -> the worker, and a re-plan (triage when submitted findings record serious concerns).
+    expect(patterns.filter((p) => p.includes('PublicationChanged'))).toHaveLength(2);
+    expect(crons).toContain(`cron(${schedules.dailyPublication.minute} ${schedules.dailyPublication.hour} * * ? *)`);
+  });
+
+  it('lets the public site read only the public reports prefix: never briefings, drafts or earlier editions', () => {
+    const publicSite = statementsOf('PublicSiteRole');
+    const s3Resources = publicSite.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:'))).map((s) => JSON.stringify(s.Resource));
+    expect(s3Resources.length).toBeGreaterThan(0);
+    for (const r of s3Resources) {
+      expect(r).toContain(`/${prefixes.reports}*`);
+      expect(r).not.toContain(prefixes.restricted);
+    }
+    // Only the briefing page and the notifier read briefings, and only under restricted/briefings/.
+    const readers = ['BriefingPageRole', 'NotifyCommissionersRole'];
+    for (const role of readers) expect(JSON.stringify(statementsOf(role))).toContain(`/${prefixes.restricted}briefings/*`);
+    const others = Object.keys(functions).map((id) => `${id.charAt(0).toUpperCase()}${id.slice(1)}Role`).filter((r) => !readers.includes(r));
+    for (const role of others) {
+      const reads = statementsOf(role).filter((s) => [s.Action].flat().includes('s3:GetObject'));
+      expect(JSON.stringify(reads), role).not.toContain(prefixes.restricted);
+    }
+  });
+
+  it('limits every internet-facing function to its own partitions with dynamodb:LeadingKeys, and none may scan', () => {
+    for (const [role, reads, writes] of [
+      ['FindingsPageRole', ['VISIT#*', 'PROVIDER#*', 'LA#*', 'POLICY'], ['VISIT#*']],
+      ['ReviewPageRole', ['VISIT#*', 'PROVIDER#*', 'LA#*', 'POLICY'], ['VISIT#*']],
+      ['FactualAccuracyPageRole', ['VISIT#*', 'PROVIDER#*', 'LA#*', 'POLICY'], ['VISIT#*']],
+      ['BriefingPageRole', ['VISIT#*', 'COMMISSIONER#*'], []],
+      ['PublicSiteRole', ['VISIT#*'], ['SUPPRESSED#*']],
+    ] as const) {
+      const table = statementsOf(role).filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
+      expect(table.length, role).toBeGreaterThan(0);
+      for (const s of table) {
+        const keysAllowed = (s as { Condition?: Record<string, Record<string, string[]>> }).Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
+        const isRead = [s.Action].flat().includes('dynamodb:GetItem');
+        expect(keysAllowed, `${role} ${JSON.stringify(s.Action)}`).toEqual(isRead ? reads : writes);
+        expect(JSON.stringify(s.Resource)).not.toContain('/index/');
+      }
+      expect(actionsOf(role)).not.toContain('dynamodb:Scan');
+    }
   });
 
   it('parks failed asynchronous invocations in the failed-events queue after two retries', () => {

@@ -1,7 +1,7 @@
 /**
  * The command-line interfaces ops and scripts rely on, run as separate processes against the local
  * cloud with stdout on a pipe (as a script reading `--json` has it): import, prioritise,
- * visit-link, erase-provider and redrive, with their exit codes and their usage errors. Their `--json` outputs are the product's checked interface.
+ * visit-link, visit, erase-provider and redrive, with their exit codes and their usage errors. Their `--json` outputs are the product's checked interface.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEndpoints, type Endpoints } from '../../infra/local/cloud';
 import { runProcess, type ProcessResult } from '../../scripts/lib/run-process';
 import { useLocalCloud } from '../support/cloud';
-import { putProvider, putVisit } from '../support/fixtures';
+import { putContact, putProvider, putVisit } from '../support/fixtures';
+import { runPublicationSchedule, submitFindings } from '../support/publication';
 
 let e: Endpoints;
 let dir: string;
@@ -195,5 +196,75 @@ describe('the command-line interfaces', () => {
     expect(erased.code).toBe(0);
     expect(json(erased)).toMatchObject({ urn: provider.urn, found: true, dryRun: false, itemsDeleted: 1 });
     expect(json(await run('erase-provider', [provider.urn, '--json']))).toMatchObject({ found: false });
+  });
+
+  it('visit: status --json, approve, publish early with a reason, amend and withdraw, each printing the one status object', async () => {
+    const provider = await putProvider({ localAuthority: 'Opsshire', provisionType: 'Independent Fostering Agency' });
+    const visit = await putVisit({ target: provider.urn, targetName: provider.name, localAuthority: 'Opsshire', provisionType: 'Independent Fostering Agency' });
+    const contact = await putContact({ urn: provider.urn });
+    type Status = { visitId: string; state: string; version: number; history: { state: string; at: string; by: string; reason: string | null }[]; public: { html: string; pdf: string } | null };
+
+    expect(json<Status>(await run('visit', ['status', visit.visitId, '--json']))).toEqual({ visitId: visit.visitId, state: 'none', version: 0, history: [], public: null });
+    await submitFindings(e, visit);
+    const inReview = json<Status>(await run('visit', ['status', visit.visitId, '--json']));
+    expect(Object.keys(inReview)).toEqual(['visitId', 'state', 'version', 'history', 'public']);
+    expect(inReview).toMatchObject({ state: 'in-review', version: 1, public: null });
+    expect(inReview.history.map((h) => Object.keys(h))).toEqual([['state', 'at', 'by', 'reason'], ['state', 'at', 'by', 'reason']]);
+
+    // Publishing before review and factual accuracy is refused, with what is true instead.
+    const early = await run('visit', ['publish', visit.visitId, '--reason', 'Urgent']);
+    expect(early.code).toBe(1);
+    expect(early.stderr.trim()).toBe('The findings are with the reviewer: they cannot publish them now.');
+
+    const approved = json<Status>(await run('visit', ['approve', visit.visitId, '--json']));
+    expect(approved.state).toBe('factual-accuracy');
+    const link = await run('visit-link', [visit.visitId, '--role', 'provider']);
+    expect(link.code).toBe(0);
+    expect(link.stdout.trim().startsWith(`${e.web}/factual-accuracy/${visit.visitId}?token=`), link.stdout).toBe(true);
+    expect(link.stderr).toContain(contact.email);
+    expect((await fetch(link.stdout.trim())).status).toBe(200);
+
+    await runPublicationSchedule(e, new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10));
+    const ready = json<Status>(await run('visit', ['status', visit.visitId, '--json']));
+    expect(ready.state).toBe('ready');
+    const noReason = await run('visit', ['publish', visit.visitId]);
+    expect(noReason.code).toBe(1);
+    expect(noReason.stderr).toMatch(/The publication date is \d{4}-\d{2}-\d{2}: to publish early, give a reason\./);
+    const published = json<Status>(await run('visit', ['publish', visit.visitId, '--reason', 'Needed for a court hearing', '--json']));
+    expect(published.state).toBe('published');
+    expect(published.public?.html).toMatch(/report\.html$/);
+    expect(published.public?.pdf).toMatch(/report\.pdf$/);
+    expect(published.history.at(-1)).toMatchObject({ state: 'published', reason: 'Needed for a court hearing' });
+    expect(published.history.at(-1)?.by).toMatch(/^ops:/);
+    expect((await fetch(published.public!.html)).status).toBe(200);
+
+    const amendedText = await run('visit', ['amend', visit.visitId, '--reason', 'Corrected the provider name.']);
+    expect(amendedText.code).toBe(0);
+    expect(amendedText.stdout).toContain('Published, amended');
+    expect(amendedText.stderr).toContain('Amended:');
+    const withdrawn = json<Status>(await run('visit', ['withdraw', visit.visitId, '--reason', 'Published in error', '--json']));
+    expect(withdrawn).toMatchObject({ state: 'withdrawn', public: null });
+    const again = await run('visit', ['withdraw', visit.visitId, '--reason', 'Published in error']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Already done: nothing changed.');
+  });
+
+  it('visit and visit-link: a wrong or missing option gets one line and the usage, never a stack trace', async () => {
+    const visit = await putVisit();
+    const cases: [string, string[], RegExp][] = [
+      ['visit', ['return', visit.visitId], /^Error: --reason is required: the comments for the inspector\.\nUsage: npm run visit -- return VISIT_ID --reason TEXT/],
+      ['visit', ['amend', visit.visitId, '--reasn', 'x'], /^Error: Unknown option '--reasn'\.\nUsage: npm run visit -- amend/],
+      ['visit', ['status'], /^Error: Missing VISIT_ID\.\nUsage: npm run visit -- status VISIT_ID \[--json\]/],
+      ['visit', ['promote', visit.visitId], /^Unknown command "promote"\.\nUsage: npm run visit -- COMMAND VISIT_ID \[options\]\n\nCommands:\n {2}status /],
+      ['visit', ['status', 'v-does-not-exist'], /^No visit v-does-not-exist\./],
+      ['visit-link', [visit.visitId, '--role', 'boss'], /^Error: --role must be one of inspector, reviewer, provider \(got "boss"\)\./],
+      ['visit-link', [visit.visitId, '--role', 'reviewer'], /has nothing to review \(no findings yet\)/],
+    ];
+    for (const [script, args, expected] of cases) {
+      const r = await run(script, args);
+      expect(r.code, `${script} ${args.join(' ')}`).toBe(1);
+      expect(r.stderr, `${script} ${args.join(' ')}`).toMatch(expected);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 });

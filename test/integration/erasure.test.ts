@@ -10,14 +10,14 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Endpoints } from '../../infra/local/cloud';
 import { dynamoClient, s3Client } from '../../shared/aws/clients';
-import { createFindingsPost } from '../../shared/aws/presigned-post';
 import { executeErasure, planProviderErasure } from '../../shared/aws/provider-erasure';
-import { getPublishedReport } from '../../shared/aws/report-store';
+import { getEdition } from '../../shared/aws/publication-store';
 import type { Visit } from '../../shared/domain/types';
 import { keys } from '../../shared/keys';
-import { getText, settle, useLocalCloud } from '../support/cloud';
-import { putCommissioner, putVisit, validFindings } from '../support/fixtures';
-import { postFindings, waitForEmail } from '../support/submit';
+import { getText, useLocalCloud } from '../support/cloud';
+import { putCommissioner, putVisit } from '../support/fixtures';
+import { publishThroughReview } from '../support/publication';
+import { waitForEmail } from '../support/submit';
 
 let e: Endpoints;
 beforeAll(() => {
@@ -25,10 +25,8 @@ beforeAll(() => {
 });
 
 async function publishedVisit(name: string, la: string): Promise<Visit> {
-  const visit = await putVisit({ localAuthority: la, targetName: name });
-  const post = await createFindingsPost({ s3: s3Client(), bucket: e.buckets.findings, visitId: visit.visitId, submissionId: randomUUID(), inspector: visit.inspector! });
-  expect((await postFindings(post, JSON.stringify(validFindings(visit)))).ok).toBe(true);
-  await settle(e);
+  const visit = await putVisit({ localAuthority: la, targetName: name, provisionType: 'Independent Fostering Agency' });
+  await publishThroughReview(e, visit);
   return visit;
 }
 
@@ -52,18 +50,20 @@ describe('erasing a provider on request', () => {
     await dynamoClient().send(
       new PutCommand({ TableName: table, Item: { ...keys.signal({ urn: erased.target }, '2020-08-01', 's-erase'), entity: 'signal', signalId: 's-erase', type: 'complaint', date: '2020-08-01', urn: erased.target, severity: 1, open: true } }),
     );
-    const report = (await getPublishedReport(erased.visitId, 1))!;
+    const report = (await getEdition(erased.visitId, 1))!;
     expect(await getText(e.buckets.reports, 'reports/index.html')).toContain(erased.targetName);
 
     const plan = await planProviderErasure(erased.target);
     expect(plan.name).toBe(erased.targetName);
     expect(plan.visitIds).toEqual([erased.visitId]);
     const { email, ...others } = plan.itemsByEntity;
-    expect(others).toEqual({ provider: 1, signal: 1, visit: 1, findings: 1, submission: 1, report: 1 });
-    // One email record per commissioner emailed: ours, and any subscribed to the whole region.
-    expect(email).toBeGreaterThanOrEqual(1);
+    const { recipient, ...rest } = others;
+    expect(rest).toEqual({ provider: 1, signal: 1, visit: 1, findings: 1, submission: 1, publication: 1, report: 1 });
+    // One email record per email sent (the reviewer's, each commissioner's), one recipient record per commissioner emailed.
+    expect(email).toBeGreaterThanOrEqual(2);
+    expect(recipient).toBeGreaterThanOrEqual(1);
     const objectKeys = plan.objects.map((o) => o.key);
-    expect(objectKeys).toEqual(expect.arrayContaining([report.htmlKey, report.pdfKey]));
+    expect(objectKeys).toEqual(expect.arrayContaining([report.htmlKey, report.pdfKey, `restricted/briefings/${erased.visitId}/e1.pdf`, `restricted/editions/${erased.visitId}/e1.html`]));
     expect(objectKeys.some((k) => k.startsWith(`findings/${erased.visitId}/`))).toBe(true);
     expect(objectKeys.every((k) => k.includes(erased.visitId))).toBe(true);
 
@@ -76,14 +76,14 @@ describe('erasing a provider on request', () => {
     expect(left.Items).toEqual([]);
     expect((await dynamoClient().send(new GetCommand({ TableName: table, Key: keys.visit(erased.visitId) }))).Item).toBeUndefined();
     expect(await exists(e.buckets.reports, report.htmlKey)).toBe(false);
-    expect(await exists(e.buckets.reports, report.pdfKey)).toBe(false);
+    expect(await exists(e.buckets.reports, report.pdfKey!)).toBe(false);
     const index = await getText(e.buckets.reports, 'reports/index.html');
     expect(index).not.toContain(erased.targetName);
     expect(index).toContain(kept.targetName);
 
     // The other provider in the same LA keeps everything.
-    const keptReport = (await getPublishedReport(kept.visitId, 1))!;
-    expect(await exists(e.buckets.reports, keptReport.pdfKey)).toBe(true);
+    const keptReport = (await getEdition(kept.visitId, 1))!;
+    expect(await exists(e.buckets.reports, keptReport.pdfKey!)).toBe(true);
     expect((await dynamoClient().send(new GetCommand({ TableName: table, Key: keys.provider(kept.target) }))).Item).toBeDefined();
 
     // Idempotent: a second run has nothing left to do.

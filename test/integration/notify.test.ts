@@ -8,13 +8,12 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Endpoints } from '../../infra/local/cloud';
 import { handler } from '../../functions/notify-commissioners/handler';
-import { s3Client } from '../../shared/aws/clients';
-import { createFindingsPost } from '../../shared/aws/presigned-post';
-import type { NotifyMessage } from '../../shared/aws/report-store';
 import type { Commissioner, Visit } from '../../shared/domain/types';
-import { settle, useLocalCloud } from '../support/cloud';
-import { putCommissioner, putVisit, validFindings } from '../support/fixtures';
-import { mailbox, postFindings } from '../support/submit';
+import type { NotifyMessage } from '../../shared/notify/messages';
+import { useLocalCloud } from '../support/cloud';
+import { putCommissioner, putVisit } from '../support/fixtures';
+import { publishThroughReview } from '../support/publication';
+import { mailbox } from '../support/submit';
 
 let e: Endpoints;
 beforeAll(() => {
@@ -58,23 +57,15 @@ const context: Context = {
 
 const notify = (records: SQSRecord[]) => handler({ Records: records } satisfies SQSEvent, context);
 
-/** A visit in its own area with a published version 1 (the pipeline has emailed nobody: no commissioner yet). */
+/** A visit in its own area with a published report, edition 1 (the pipeline has emailed no commissioner: none subscribed yet). */
 async function publishedVisit(): Promise<Visit> {
-  const visit = await putVisit({ localAuthority: `Queueshire ${randomUUID().slice(0, 4)}` });
-  const post = await createFindingsPost({
-    s3: s3Client(),
-    bucket: e.buckets.findings,
-    visitId: visit.visitId,
-    submissionId: randomUUID(),
-    inspector: visit.inspector!,
-  });
-  expect((await postFindings(post, JSON.stringify(validFindings(visit)))).ok).toBe(true);
-  await settle(e);
+  const visit = await putVisit({ localAuthority: `Queueshire ${randomUUID().slice(0, 4)}`, region: 'London' });
+  await publishThroughReview(e, visit);
   return visit;
 }
 
-const message = (visit: Visit, c: Commissioner, version = 1): string =>
-  JSON.stringify({ visitId: visit.visitId, version, commissionerId: c.commissionerId } satisfies NotifyMessage);
+const message = (visit: Visit, c: Commissioner, edition = 1): string =>
+  JSON.stringify({ kind: 'report', visitId: visit.visitId, edition, commissionerId: c.commissionerId } satisfies NotifyMessage);
 
 async function emailsTo(commissioners: readonly Commissioner[]): Promise<number[]> {
   const mail = await mailbox(e.ses);
@@ -88,7 +79,7 @@ describe('the notify queue consumer', () => {
     const result = await notify([
       sqsRecord('m-ok-1', message(visit, first!)),
       sqsRecord('m-not-json', '{"visitId": '),
-      sqsRecord('m-unpublished', message(visit, second!, 2)), // version 2 is not published
+      sqsRecord('m-unpublished', message(visit, second!, 2)), // edition 2 is not published
       sqsRecord('m-ok-2', message(visit, second!)),
     ]);
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-not-json' }, { itemIdentifier: 'm-unpublished' }] });

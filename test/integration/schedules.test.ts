@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Endpoints } from '../../infra/local/cloud';
-import { s3Client } from '../../shared/aws/clients';
-import { createFindingsPost } from '../../shared/aws/presigned-post';
-import { settle, useLocalCloud } from '../support/cloud';
-import { putCommissioner, putVisit, validFindings } from '../support/fixtures';
-import { mailbox, postFindings } from '../support/submit';
+import { getEdition } from '../../shared/aws/publication-store';
+import { useLocalCloud } from '../support/cloud';
+import { putCommissioner, putVisit } from '../support/fixtures';
+import { publishThroughReview } from '../support/publication';
+import { mailbox } from '../support/submit';
 
 let e: Endpoints;
 beforeAll(() => {
@@ -24,15 +24,13 @@ describe('scheduled emails', () => {
     const la = `Digestshire ${randomUUID().slice(0, 4)}`;
     const reader = await putCommissioner({ localAuthorities: [la] });
     const quiet = await putCommissioner({ localAuthorities: [`Quietshire ${randomUUID().slice(0, 4)}`] });
-    const visit = await putVisit({ localAuthority: la, targetName: 'Digest House' });
-    const post = await createFindingsPost({ s3: s3Client(), bucket: e.buckets.findings, visitId: visit.visitId, submissionId: randomUUID(), inspector: visit.inspector! });
-    await postFindings(post, JSON.stringify(validFindings(visit)));
-    await settle(e);
+    const visit = await putVisit({ localAuthority: la, targetName: 'Digest House', provisionType: 'Independent Fostering Agency' });
+    await publishThroughReview(e, visit);
+    const published = new Date((await getEdition(visit.visitId, 1))!.at);
 
-    // The digest that runs next Monday covers the week in which the report was published.
-    const now = new Date();
-    const daysToNextMonday = ((8 - now.getUTCDay()) % 7) || 7;
-    const nextMonday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + daysToNextMonday, 7));
+    // The digest that runs the Monday after covers the week in which the report was published.
+    const daysToNextMonday = ((8 - published.getUTCDay()) % 7) || 7;
+    const nextMonday = new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth(), published.getUTCDate() + daysToNextMonday, 7));
     const { handler } = await import('../../functions/weekly-digest/handler');
     await handler(scheduled(nextMonday.toISOString()), {} as never);
     await handler(scheduled(nextMonday.toISOString()), {} as never); // a repeat delivery of the schedule
@@ -40,6 +38,8 @@ describe('scheduled emails', () => {
     const digests = mail.filter(to(reader.email)).filter((m) => m.subject.startsWith('Visit reports published in the week of'));
     expect(digests).toHaveLength(1);
     expect(digests[0]!.body.text).toContain('Visit to Digest House');
+    // Each link is the report's own page: it works whenever the digest is read.
+    expect(digests[0]!.body.text).toContain(`${e.web}/reports/`);
     expect(mail.filter(to(quiet.email))).toHaveLength(0);
   });
 

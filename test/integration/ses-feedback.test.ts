@@ -7,14 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
-import { s3Client } from '../../shared/aws/clients';
-import { createFindingsPost } from '../../shared/aws/presigned-post';
+import { getEdition } from '../../shared/aws/publication-store';
 import { isSuppressed } from '../../shared/aws/suppression';
 import type { Commissioner, Visit } from '../../shared/domain/types';
-import { settle, useLocalCloud } from '../support/cloud';
-import { putCommissioner, putVisit, validFindings } from '../support/fixtures';
+import { useLocalCloud } from '../support/cloud';
+import { putCommissioner, putVisit } from '../support/fixtures';
+import { publishThroughReview } from '../support/publication';
 import { sesBounce, sesComplaint, snsEvent } from '../support/ses-notifications';
-import { mailbox, postFindings, type StoredEmail } from '../support/submit';
+import { mailbox, type StoredEmail } from '../support/submit';
 
 let e: Endpoints;
 beforeAll(() => {
@@ -24,16 +24,10 @@ beforeAll(() => {
 /** SNS invokes the function with the event; the local cloud runs the same handler. */
 const deliverThroughSns = (notifications: readonly unknown[]) => controlLocalCloud(e.web, 'invoke/sesFeedback', snsEvent(notifications));
 
-async function publishFindings(visit: Visit): Promise<void> {
-  const post = await createFindingsPost({
-    s3: s3Client(),
-    bucket: e.buckets.findings,
-    visitId: visit.visitId,
-    submissionId: randomUUID(),
-    inspector: visit.inspector!,
-  });
-  expect((await postFindings(post, JSON.stringify(validFindings(visit)))).ok).toBe(true);
-  await settle(e);
+/** Findings through review and factual accuracy to publication on their date; returns when it was published. */
+async function publishFindings(visit: Visit): Promise<Date> {
+  await publishThroughReview(e, visit);
+  return new Date((await getEdition(visit.visitId, 1))!.at);
 }
 
 const sentTo = (c: Commissioner) => (m: StoredEmail) => m.destination.to.some((t) => t.toLowerCase().includes(c.email.toLowerCase()));
@@ -43,11 +37,10 @@ async function emailsTo(commissioners: readonly Commissioner[], subject: RegExp)
   return commissioners.map((c) => mail.filter(sentTo(c)).length);
 }
 
-/** The Monday after today, 07:00 UTC: the digest that runs then covers this week. */
-function nextMondayDigestTime(): string {
-  const now = new Date();
-  const days = (8 - now.getUTCDay()) % 7 || 7;
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, 7)).toISOString();
+/** The Monday after a date, 07:00 UTC: the digest that runs then covers that date's week. */
+function nextMondayDigestTime(after: Date): string {
+  const days = (8 - after.getUTCDay()) % 7 || 7;
+  return new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth(), after.getUTCDate() + days, 7)).toISOString();
 }
 
 describe('SES bounces and complaints', () => {
@@ -66,12 +59,12 @@ describe('SES bounces and complaints', () => {
     expect(await Promise.all(commissioners.map((c) => isSuppressed(c.email)))).toEqual([true, true, false, false]);
 
     // A report in their area is published: the email goes to the two addresses still good.
-    await publishFindings(await putVisit({ localAuthority: la, targetName: 'Feedback House' }));
+    const published = await publishFindings(await putVisit({ localAuthority: la, targetName: 'Feedback House', provisionType: 'Independent Fostering Agency' }));
     expect(await emailsTo(commissioners, /Feedback House/)).toEqual([0, 0, 1, 1]);
 
     // The weekly digest that covers it skips the same two addresses.
     const { handler } = await import('../../functions/weekly-digest/handler');
-    await handler({ time: nextMondayDigestTime(), 'detail-type': 'Scheduled Event', detail: {} } as never, {} as never);
+    await handler({ time: nextMondayDigestTime(published), 'detail-type': 'Scheduled Event', detail: {} } as never, {} as never);
     expect(await emailsTo(commissioners, /^Visit reports published in the week of/)).toEqual([0, 0, 1, 1]);
   });
 
@@ -84,7 +77,7 @@ describe('SES bounces and complaints', () => {
     expect(await isSuppressed(complained!.email)).toBe(true);
     expect(await isSuppressed(other!.email)).toBe(false);
 
-    await publishFindings(await putVisit({ localAuthority: la, targetName: 'Complaint House' }));
+    await publishFindings(await putVisit({ localAuthority: la, targetName: 'Complaint House', provisionType: 'Independent Fostering Agency' }));
     expect(await emailsTo([complained!, other!], /Complaint House/)).toEqual([0, 1]);
   });
 });

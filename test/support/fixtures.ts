@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '../../shared/aws/clients';
 import { requireEnv } from '../../shared/aws/config';
-import type { Commissioner, Provider, Visit } from '../../shared/domain/types';
+import type { Commissioner, Contact, OfstedRegion, Provider, Reviewer, Visit } from '../../shared/domain/types';
 import type { Findings } from '../../shared/findings/schema';
 import { entityItems } from '../../shared/ingest/kinds';
 import { keys } from '../../shared/keys';
@@ -23,7 +23,7 @@ export async function putProvider(over: Partial<Provider> = {}): Promise<Provide
 }
 
 export async function putVisit(over: Partial<Visit> = {}): Promise<Visit> {
-  const provider = over.kind === 'la' ? undefined : await putProvider({ localAuthority: over.localAuthority ?? 'Testshire', region: over.region ?? 'North West', ...(over.target ? { urn: over.target } : {}), ...(over.targetName ? { name: over.targetName } : {}) });
+  const provider = over.kind === 'la' ? undefined : await putProvider({ localAuthority: over.localAuthority ?? 'Testshire', region: over.region ?? 'North West', ...(over.target ? { urn: over.target } : {}), ...(over.targetName ? { name: over.targetName } : {}), ...(over.provisionType ? { provisionType: over.provisionType } : {}) });
   const visit: Visit = {
     visitId: `v-test-${randomUUID().slice(0, 8)}`,
     programmeId: 'p-test',
@@ -60,6 +60,20 @@ export async function putCommissioner(over: Partial<Commissioner> = {}): Promise
   return c;
 }
 
+/** A provider's or LA's factual accuracy contact, stored as the `contacts` import kind stores it. */
+export async function putContact(target: { urn?: string; localAuthority?: string }, over: Partial<Contact> = {}): Promise<Contact> {
+  const c: Contact = { contactId: `k-${randomUUID().slice(0, 8)}`, name: 'Morgan Manager', email: `manager.${randomUUID().slice(0, 6)}@provider.example.org`, role: 'Registered manager', ...target, ...over };
+  await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.contact(target, c.email), entity: 'contact', ...c } }));
+  return c;
+}
+
+/** A reviewer for regions, stored as the `reviewers` import kind stores them (one item per region). */
+export async function putReviewer(regions: OfstedRegion[], over: Partial<Reviewer> = {}): Promise<Reviewer> {
+  const r: Reviewer = { reviewerId: `r-${randomUUID().slice(0, 8)}`, name: 'Rowan Reviewer', email: `reviewer.${randomUUID().slice(0, 6)}@inspectorate.example.gov.uk`, regions, ...over };
+  for (const region of regions) await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.reviewer(region, r.email), entity: 'reviewer', ...r } }));
+  return r;
+}
+
 export function validFindings(visit: Pick<Visit, 'visitId' | 'kind'>, over: Partial<Findings> = {}): Findings {
   return {
     schemaVersion: 1,
@@ -72,6 +86,8 @@ export function validFindings(visit: Pick<Visit, 'visitId' | 'kind'>, over: Part
     ...(visit.kind === 'la' ? { schoolsJoinedUp: 'Virtual school staff checked on every child weekly while schools were closed.' } : {}),
     goingWell: ['Children have trusted adults', 'Records of decisions are clear'],
     needsToImprove: ['Return-home interviews are not always offered'],
+    requirements: [],
+    recommendations: [],
     seriousConcerns: false,
     ...over,
   };

@@ -1,8 +1,10 @@
 /**
  * The findings form in the browser: GOV.UK Frontend components, validation with the same zod
- * schema the ingest Lambda uses (so the inspector sees the backend's messages before uploading),
- * a GOV.UK error summary, then a direct upload to S3 with the pre-signed POST and a move to the
- * status page. Bundled by scripts/build-browser.ts.
+ * schema and rules the ingest Lambda uses (so the inspector sees the backend's messages before
+ * uploading), a GOV.UK error summary, then a "Check your answers" step that shows the public report
+ * as it will read (rendered by the page function from the real model) and the restricted answers
+ * apart, and only then a direct upload to S3 with the pre-signed POST and a move to the status
+ * page. Bundled by scripts/build-browser.ts.
  */
 import './zod-jitless';
 import { Button, CharacterCount, createAll, ErrorSummary, Radios, SkipLink, type ComponentClass } from 'govuk-frontend';
@@ -39,7 +41,7 @@ const FIELD_TARGETS: Record<string, string> = {
   enforcementAction: 'enforcementAction',
 };
 
-const LIST_NAMES: Record<string, string> = { goingWell: 'what is going well', needsToImprove: 'what needs to improve' };
+const LIST_NAMES: Record<string, string> = { goingWell: 'what is going well', needsToImprove: 'what needs to improve', recommendations: 'the recommendations' };
 
 function value(name: string): string {
   const el = form?.elements.namedItem(name);
@@ -68,6 +70,23 @@ function dateOf(prefix: string, label: string): { iso?: string; problem?: string
   return { iso };
 }
 
+/** Requirement rows: each filled-in row as a requirement, and the problems of rows filled in only partly. */
+function requirements(problems: Problem[]): Record<string, unknown>[] {
+  const rows = Number(form!.dataset.requirementRows ?? '0');
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < rows; i++) {
+    const prefix = `requirements-${i}`;
+    const text = value(`${prefix}-text`).trim();
+    const regulation = value(`${prefix}-regulation`).trim();
+    const dateGiven = ['day', 'month', 'year'].some((p) => value(`${prefix}-dueDate-${p}`).trim() !== '');
+    if (!text && !regulation && !dateGiven) continue;
+    const due = dateOf(`${prefix}-dueDate`, `due date of requirement ${i + 1}`);
+    if (due.problem) problems.push({ href: `${prefix}-dueDate-day`, field: `${prefix}-dueDate`, message: due.problem });
+    out.push({ text: text || undefined, ...(regulation ? { regulation } : {}), dueDate: due.iso ?? '' });
+  }
+  return out;
+}
+
 function collect(kind: 'provider' | 'la'): { candidate: Record<string, unknown>; dateProblems: Problem[] } {
   const visitId = form!.dataset.visitId ?? '';
   const start = dateOf('visitStartDate', 'first day of the visit');
@@ -75,6 +94,7 @@ function collect(kind: 'provider' | 'la'): { candidate: Record<string, unknown>;
   const dateProblems: Problem[] = [];
   if (start.problem) dateProblems.push({ href: FIELD_TARGETS.visitStartDate!, field: 'visitStartDate', message: start.problem });
   if (end.problem) dateProblems.push({ href: FIELD_TARGETS.visitEndDate!, field: 'visitEndDate', message: end.problem });
+  const requirementList = kind === 'provider' ? requirements(dateProblems) : [];
   const concerns = value('seriousConcerns');
   const optional = (name: string) => (value(name).trim() === '' ? undefined : value(name));
   const candidate: Record<string, unknown> = {
@@ -87,6 +107,8 @@ function collect(kind: 'provider' | 'la'): { candidate: Record<string, unknown>;
     pandemicDecisions: value('pandemicDecisions'),
     goingWell: lines('goingWell'),
     needsToImprove: lines('needsToImprove'),
+    requirements: requirementList,
+    recommendations: lines('recommendations'),
     seriousConcerns: concerns === 'yes' ? true : concerns === 'no' ? false : undefined,
     notesForCommissioners: optional('notesForCommissioners'),
   };
@@ -101,6 +123,11 @@ function collect(kind: 'provider' | 'la'): { candidate: Record<string, unknown>;
 function problemFor(path: readonly PropertyKey[], message: string): Problem {
   const field = String(path[0] ?? '');
   const index = typeof path[1] === 'number' ? path[1] : undefined;
+  if (field === 'requirements' && index !== undefined) {
+    const part = String(path[2] ?? 'text');
+    const target = part === 'dueDate' ? `requirements-${index}-dueDate-day` : `requirements-${index}-${part}`;
+    return { href: target, field: `requirements-${index}-${part}`, message: `Requirement ${index + 1}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` };
+  }
   const text = index !== undefined && LIST_NAMES[field] ? `Point ${index + 1} of ${LIST_NAMES[field]}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
   return { href: FIELD_TARGETS[field] ?? field, field, message: text };
 }
@@ -118,7 +145,8 @@ function validate(kind: 'provider' | 'la'): { findings?: unknown; problems: Prob
     }
     return { problems };
   }
-  for (const rule of findingsRulesFor(kind, parsed.data)) problems.push(problemFor([rule.path], rule.message));
+  const visitDates = { earliest: form!.dataset.earliest ?? '0000-01-01', latest: form!.dataset.latest ?? '9999-12-31' };
+  for (const rule of findingsRulesFor({ kind, visitDates }, parsed.data)) problems.push(problemFor([rule.path], rule.message));
   return problems.length ? { problems } : { findings: parsed.data, problems };
 }
 
@@ -186,11 +214,41 @@ async function upload(target: UploadTarget, findings: unknown): Promise<void> {
   if (!res.ok) throw new Error(`the upload service answered ${res.status}`);
 }
 
+/** The public report as it will read, and the restricted answers, from the page function (the same model as the published report). */
+async function showCheckStep(previewUrl: string, findings: unknown): Promise<void> {
+  const res = await fetch(previewUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(findings) });
+  const body = (await res.json()) as { report?: string; restricted?: string; problems?: string[] };
+  if (!res.ok || body.report === undefined) throw new Error(body.problems?.join('; ') ?? `the page answered ${res.status}`);
+  // Server-rendered, autoescaped HTML of our own: parsed, not executed (no scripts in it).
+  const parse = (s: string) => Array.from(new DOMParser().parseFromString(s, 'text/html').body.children);
+  document.getElementById('check-report')!.replaceChildren(...parse(body.report));
+  document.getElementById('check-restricted')!.replaceChildren(...parse(body.restricted ?? ''));
+  document.getElementById('findings-step')!.hidden = true;
+  document.getElementById('check-step')!.hidden = false;
+  document.title = document.title.replace(/^(Error: )?/, 'Check your answers: ');
+  window.scrollTo(0, 0);
+  document.getElementById('check-heading')?.focus();
+}
+
+function backToForm(): void {
+  document.getElementById('check-step')!.hidden = true;
+  document.getElementById('findings-step')!.hidden = false;
+  document.title = document.title.replace(/^Check your answers: /, '');
+  document.getElementById('visitStartDate-day')?.focus();
+}
+
 if (form) {
   startComponents();
+  // A page restored by Back (from the browser's cache) holds a used upload form: load it again,
+  // and the page says the findings were already sent.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) window.location.reload();
+  });
   const kind = form.dataset.visitKind === 'la' ? 'la' : 'provider';
   const target = JSON.parse(document.getElementById('upload-target')?.textContent ?? '{}') as UploadTarget;
   const button = document.getElementById('submit-findings') as HTMLButtonElement | null;
+  const send = document.getElementById('send-findings') as HTMLButtonElement | null;
+  let checked: unknown;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const { findings, problems } = validate(kind);
@@ -200,10 +258,26 @@ if (form) {
     }
     clearErrors();
     if (button) button.disabled = true;
-    upload(target, findings)
+    showCheckStep(form.dataset.previewUrl!, findings)
+      .then(() => {
+        checked = findings;
+      })
+      .catch((err: unknown) => {
+        showErrors([{ href: 'submit-findings', field: 'submit', message: `Your answers could not be checked (${err instanceof Error ? err.message : String(err)}). Check your connection and try again.` }], 'There is a problem');
+      })
+      .finally(() => {
+        if (button) button.disabled = false;
+      });
+  });
+  document.getElementById('change-answers')?.addEventListener('click', backToForm);
+  send?.addEventListener('click', () => {
+    if (checked === undefined) return;
+    send.disabled = true;
+    upload(target, checked)
       .then(() => window.location.assign(form.dataset.statusUrl!))
       .catch((err: unknown) => {
-        if (button) button.disabled = false;
+        send.disabled = false;
+        backToForm();
         showErrors(
           [{ href: 'submit-findings', field: 'submit', message: `Your findings were not uploaded (${err instanceof Error ? err.message : String(err)}). Check your connection and submit again; if the page is more than 15 minutes old, reload it first.` }],
           'Your findings were not uploaded',

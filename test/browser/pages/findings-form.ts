@@ -1,8 +1,9 @@
 /** The inspector's findings form (the page a signed visit link opens). */
 import type { Locator, Page as BrowserPage } from 'playwright-core';
 import type { Tab } from '../../support/browser';
+import { CheckAnswersPage } from './check-answers-page';
 import { Page } from './page';
-import { SubmissionStatusPage } from './submission-status';
+import type { SubmissionStatusPage } from './submission-status';
 
 /** The answers an inspector gives, as they type them. Dates are [day, month, year]. */
 export interface FindingsAnswers {
@@ -14,6 +15,11 @@ export interface FindingsAnswers {
   readonly goingWell: readonly string[];
   readonly needsToImprove?: readonly string[];
   readonly seriousConcerns: boolean;
+  readonly requirements?: readonly { text: string; regulation?: string; due: readonly [string, string, string] }[];
+  readonly recommendations?: readonly string[];
+  /** With serious concerns: the description and the enforcement action considered (its label). */
+  readonly concerns?: { readonly description: string; readonly enforcementConsidered: string };
+  readonly notesForCommissioners?: string;
 }
 
 export class FindingsFormPage extends Page {
@@ -56,10 +62,40 @@ export class FindingsFormPage extends Page {
     await this.form.getByLabel('How decisions for children were made during the pandemic').fill(answers.pandemicDecisions);
     await this.form.getByLabel('What is going well').fill(answers.goingWell.join('\n'));
     if (answers.needsToImprove) await this.form.getByLabel('What needs to improve').fill(answers.needsToImprove.join('\n'));
+    for (const [i, r] of (answers.requirements ?? []).entries()) {
+      await this.form.getByLabel(`Requirement ${i + 1}: what must be done`).fill(r.text);
+      await this.form.getByLabel(`Requirement ${i + 1}: regulation (if one applies)`).fill(r.regulation ?? '');
+      await this.fillDate(`Requirement ${i + 1}: due by`, r.due);
+    }
+    if (answers.recommendations) await this.form.getByLabel('Recommendations (optional)').fill(answers.recommendations.join('\n'));
     await this.form
       .getByRole('group', { name: 'Are there serious concerns?' })
       .getByLabel(answers.seriousConcerns ? 'Yes' : 'No', { exact: true })
       .check();
+    if (answers.concerns) {
+      await this.form.getByLabel('Describe the serious concerns').fill(answers.concerns.description);
+      await this.form.getByRole('group', { name: 'Enforcement action considered' }).getByLabel(answers.concerns.enforcementConsidered, { exact: true }).check();
+    }
+    if (answers.notesForCommissioners) await this.form.getByLabel('Notes for commissioners (optional)').fill(answers.notesForCommissioners);
+  }
+
+  /** The hint under a question: it ends by saying whether the answer is published or restricted. */
+  async hintOf(fieldId: string): Promise<string> {
+    return (await this.page.locator(`#${fieldId}-hint`).innerText()).trim();
+  }
+
+  /** The reviewer's comments, shown when the findings came back to the inspector. */
+  async returnComments(): Promise<string> {
+    return (await this.page.locator('#return-comments').innerText()).trim();
+  }
+
+  /** What a field holds (the last answers are filled in when findings are returned). */
+  answer(fieldId: string): Promise<string> {
+    return this.page.locator(`#${fieldId}`).inputValue();
+  }
+
+  async replace(label: string, text: string): Promise<void> {
+    await this.form.getByLabel(label).fill(text);
   }
 
   private async fillDate(legend: string, [day, month, year]: readonly [string, string, string]): Promise<void> {
@@ -96,23 +132,27 @@ export class FindingsFormPage extends Page {
   }
 
   /**
-   * Submit and wait for the upload to finish and the submission status page to open. When the form
-   * stays put, fail with what it said (its error summary) and the browser errors, with a screenshot.
+   * Continue to "Check your answers" (the public report as it will read). When the form stays put,
+   * fail with what it said (its error summary) and the browser errors, with a screenshot.
    */
-  async submit(tab: Tab): Promise<SubmissionStatusPage> {
+  async continueToCheck(tab: Tab): Promise<CheckAnswersPage> {
     await this.submitButton().click();
-    await this.page.waitForURL(/\/submissions\//).catch(async (err: unknown) => {
+    await this.page.locator('#check-step:not([hidden]), .govuk-error-summary').first().waitFor();
+    if (await this.errorSummaryBox.count()) {
       await this.screenshot('findings-submit-failed');
-      const summary = await this.errorSummaryBox.allInnerTexts();
       throw new Error(
-        `the page did not move on to the submission status: ${summary.join(' | ') || 'no error summary'}; browser errors: ${tab.errors.join(' | ') || 'none'}`,
-        { cause: err },
+        `the form refused the answers: ${(await this.errorSummaryBox.allInnerTexts()).join(' | ')}; browser errors: ${tab.errors.join(' | ') || 'none'}`,
       );
-    });
-    return SubmissionStatusPage.verifyOnPage(this.page);
+    }
+    return CheckAnswersPage.verifyOnPage(this.page);
+  }
+
+  /** Continue, check the answers, and send: resolves on the submission status page. */
+  async submit(tab: Tab): Promise<SubmissionStatusPage> {
+    return (await this.continueToCheck(tab)).send(tab);
   }
 
   private submitButton(): Locator {
-    return this.form.getByRole('button', { name: 'Submit findings' });
+    return this.form.getByRole('button', { name: 'Continue' });
   }
 }

@@ -13,4 +13,14 @@ export class ReportPage extends Page {
   protected expectedHeading(): string {
     return `Visit to ${this.targetName}`;
   }
+
+  static async open(page: BrowserPage, url: string, targetName: string): Promise<ReportPage> {
+    await page.goto(url);
+    return ReportPage.verifyOnPage(page, targetName);
+  }
+
+  /** What the report says. */
+  text(): Promise<string> {
+    return this.page.locator('main').innerText();
+  }
 }

@@ -1,8 +1,8 @@
-/** Where the findings form goes after the upload: received, checking, then accepted or not accepted. */
+/** Where the findings form goes after the upload: received, checking, then sent for review (or a repeat), or not accepted. */
 import type { Locator, Page as BrowserPage } from 'playwright-core';
 import { Page } from './page';
 
-export type SubmissionState = 'waiting' | 'received' | 'accepted' | 'rejected';
+export type SubmissionState = 'waiting' | 'received' | 'accepted' | 'repeat' | 'rejected';
 
 export class SubmissionStatusPage extends Page {
   private readonly state: Locator;
@@ -13,7 +13,7 @@ export class SubmissionStatusPage extends Page {
   }
 
   protected expectedHeading(): RegExp {
-    return /^(Waiting for your findings|Findings received|Findings accepted|Findings not accepted)$/;
+    return /^(Waiting for your findings|Findings received|Findings sent for review|Findings already sent|Findings not accepted)$/;
   }
 
   /** The page refreshes itself until the findings are checked; wait for that outcome. */
@@ -21,7 +21,7 @@ export class SubmissionStatusPage extends Page {
     await this.page.locator(`#submission-state[data-state="${state}"]`).waitFor({ timeout: timeoutMs });
   }
 
-  /** The confirmation panel's title ("Findings accepted"). */
+  /** The confirmation panel's title ("Findings sent for review"). */
   async panelTitle(): Promise<string> {
     return (await this.page.locator('.govuk-panel__title').innerText()).trim();
   }

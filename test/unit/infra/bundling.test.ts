@@ -47,7 +47,7 @@ describe('a Lambda bundle', () => {
   });
 
   it('still renders a report PDF and decodes Windows-1252 with brotli and the CJK tables left out', async () => {
-    const settings: BundleSettings = { ...bundleSettings('renderReport'), entry: join(root, 'test/support/bundle-probe.ts') };
+    const settings: BundleSettings = { ...bundleSettings('publicationWorker'), entry: join(root, 'test/support/bundle-probe.ts') };
     const meta = await bundle(settings, join(dir, 'probe.mjs'));
     expect(Object.keys(meta.inputs).some((f) => f.includes('node_modules/brotli/'))).toBe(false);
     expect(Object.keys(meta.inputs).some((f) => f.includes('iconv-lite/encodings/tables/'))).toBe(false);

@@ -11,6 +11,7 @@ const localValues: EnvironmentValues<'local'> = {
   linkSecretFile: '.local/link-secret',
   senderEmail: 'visits@example.gov.uk',
   webBaseUrl: 'http://127.0.0.1:3000',
+  reviewerMailboxes: '',
   s3ForcePathStyle: 'true',
 };
 
@@ -24,7 +25,7 @@ describe('the catalogue lookups', () => {
 
   it('routes pipeline events, schedules, the notify queue and SES notices to their consumers', () => {
     expect(consumersOf({ event: 'ImportCompleted' })).toEqual(['prioritise']);
-    expect(consumersOf({ event: 'FindingsVersionStored' })).toEqual(['prioritise', 'renderReport']);
+    expect(consumersOf({ event: 'PublicationChanged' })).toEqual(['prioritise', 'publicationWorker']);
     expect(consumersOf({ schedule: 'nightlyPrioritise' })).toEqual(['prioritise']);
     expect(consumersOf({ schedule: 'weeklyDigest' })).toEqual(['weeklyDigest']);
     expect(consumersOf({ queue: 'notify' })).toEqual(['notifyCommissioners']);
@@ -42,7 +43,7 @@ describe('the catalogue lookups', () => {
   });
 
   it('counts HTTP and queue consumers as synchronous (no failure destination) and the rest as asynchronous', () => {
-    expect(functionIds.filter((id) => !isAsynchronous(id)).sort()).toEqual(['findingsPage', 'notifyCommissioners', 'publicSite']);
+    expect(functionIds.filter((id) => !isAsynchronous(id)).sort()).toEqual(['briefingPage', 'factualAccuracyPage', 'findingsPage', 'notifyCommissioners', 'publicSite', 'reviewPage']);
     expect(functionIds.every((id) => functions[id].dir.length > 0)).toBe(true);
   });
 });

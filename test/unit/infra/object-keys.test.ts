@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buckets, prefixes } from '../../../infra/catalogue';
-import { objectKeys, parseReportKey } from '../../../shared/object-keys';
+import { briefingKey, editionKey, objectKeys, PUBLIC_REPORT_KEY, publicReportKey, publishedIndexKey, restrictedPrefixes } from '../../../shared/object-keys';
 
 describe('S3 object keys', () => {
   it('writes an import report beside the upload path, under import-reports/', () => {
@@ -21,14 +21,20 @@ describe('S3 object keys', () => {
     expect(unmatched.reasons).toBe(unmatched.copy.replace(/\.json$/, '.reasons.json'));
   });
 
-  it('reads back exactly the report keys it builds, and nothing else under reports/', () => {
-    const key = objectKeys.report({ laSlug: 'st-helens', targetSlug: 'sc123456', visitId: 'v-2020-0001', version: 3, ext: 'pdf' });
-    expect(key).toBe('reports/st-helens/sc123456/v-2020-0001/v3.pdf');
-    expect(parseReportKey(key)).toEqual({ visitId: 'v-2020-0001', version: 3, ext: 'pdf' });
-    expect(objectKeys.reportFolder(key)).toBe('reports/st-helens/sc123456/v-2020-0001/');
-    expect(objectKeys.reportPath(key)).toBe('st-helens/sc123456/v-2020-0001/v3.pdf');
-    for (const other of ['reports/index.html', 'reports/../programme/current/index.html', 'programme/current/index.html', 'reports/a/b/c/v1.txt', 'reports/A/b/c/v1.html']) {
-      expect(parseReportKey(other), other).toBeUndefined();
+  it('keeps a public report at one address per visit, and only that shape reads as a public report', () => {
+    const place = { localAuthority: 'St Helens', target: 'SC123456', visitId: 'v-2020-0001' };
+    const key = publicReportKey(place, 'pdf');
+    expect(key).toBe('reports/st-helens/sc123456/v-2020-0001/report.pdf');
+    expect(PUBLIC_REPORT_KEY.exec(key)?.slice(1)).toEqual(['v-2020-0001', 'pdf']);
+    for (const other of ['reports/index.html', 'reports/../programme/current/index.html', 'programme/current/index.html', 'reports/a/b/c/report.txt', 'reports/A/b/c/report.html', briefingKey('v-1', 1, 'html')]) {
+      expect(PUBLIC_REPORT_KEY.test(other), other).toBe(false);
+    }
+  });
+
+  it('keeps briefings and earlier editions under restricted/, which the public site never reads', () => {
+    for (const key of [briefingKey('v-1', 2, 'pdf'), editionKey('v-1', 1, 'html'), ...restrictedPrefixes('v-1')]) {
+      expect(key.startsWith(prefixes.restricted), key).toBe(true);
+      expect(key.startsWith(prefixes.reports), key).toBe(false);
     }
   });
 
@@ -45,7 +51,8 @@ describe('S3 object keys', () => {
       ['imports', objectKeys.policy('2020-1')],
       ['findings', objectKeys.findingsUpload('v-1', 's-1')],
       ['findings', objectKeys.quarantineOfVisit('v-1')],
-      ['reports', objectKeys.reportsIndex],
+      ['reports', publishedIndexKey],
+      ['reports', briefingKey('v-1', 1, 'pdf')],
       ['reports', objectKeys.programmeFile('p-1', 'index.html')],
     ];
     for (const [bucket, key] of built) expect(buckets[bucket].prefixes.some((p: string) => key.startsWith(p)), key).toBe(true);

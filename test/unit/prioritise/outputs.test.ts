@@ -148,6 +148,8 @@ describe('the transparency record', () => {
       'laSample',
       'burden',
       'pausedAreas',
+      'imports',
+      'publication',
     ]);
     const html = transparencyRecord(defaultPolicy(), p);
     expect(html).toContain('Algorithmic Transparency Recording Standard');

@@ -4,7 +4,8 @@
  * to stored visits, and the reminders that skip deferred and cancelled visits.
  */
 import { describe, expect, it } from 'vitest';
-import { overdueVisits } from '../../../shared/aws/digests';
+import { limits } from '../../../infra/catalogue';
+import { overdueVisits } from '../../../shared/notify/digest-rules';
 import type { Visit, VisitStatus } from '../../../shared/domain/types';
 import { cancelVisit, deferVisit, type VisitLifecyclePorts } from '../../../shared/prioritise/lifecycle';
 import { defaultPolicy } from '../../../shared/prioritise/policy';
@@ -93,7 +94,7 @@ describe('the reminders', () => {
   it('remind about planned, notified and started visits with no findings, never deferred, cancelled or dropped ones', () => {
     const statuses: VisitStatus[] = ['planned', 'notified', 'in-progress', 'deferred', 'cancelled', 'dropped', 'findings-received', 'published'];
     const visits = statuses.map((status, i) => aVisit({ visitId: `v-${status}`, target: `SC${i}`, week: '2020-09-07', noticeDate: '2020-09-02', status }));
-    const due = overdueVisits(visits, new Date('2020-10-01T08:00:00Z')).map((o) => o.visit.status);
+    const due = overdueVisits(visits, new Date('2020-10-01T08:00:00Z'), limits.reminderAfterDays).map((o) => o.visit.status);
     expect(due.sort()).toEqual(['in-progress', 'notified', 'planned']);
   });
 });

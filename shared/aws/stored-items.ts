@@ -1,0 +1,204 @@
+/**
+ * Typed reads: the table items the publication side reads, parsed with zod into domain types (key
+ * attributes and `entity` are dropped; unknown attributes are ignored). An item that does not parse
+ * is a bug or a corrupted write: the error names the item and the field, never a silent cast.
+ */
+import * as z from 'zod';
+import {
+  ENFORCEMENT_ACTIONS,
+  OFSTED_REGIONS,
+  SIGNAL_TYPES,
+  VISIT_METHODS,
+  VISIT_STATUSES,
+  type Commissioner,
+  type Contact,
+  type IntelligenceSignal,
+  type LaOutcome,
+  type Provider,
+  type Reviewer,
+  type Visit,
+} from '../domain/types';
+import type { Findings, FindingsVersion } from '../findings/schema';
+import { SUBMISSION_STATES, type SubmissionRecord } from '../findings/submission';
+import { PUBLICATION_ACTIONS, PUBLICATION_STATES, type Publication } from '../publication/lifecycle';
+
+const region = z.enum(OFSTED_REGIONS);
+const grade = z.enum(['outstanding', 'good', 'requires-improvement', 'inadequate']);
+const str = z.string();
+const opt = z.string().optional();
+
+export const visitItem = z.object({
+  visitId: str,
+  programmeId: str,
+  kind: z.enum(['provider', 'la']),
+  target: str,
+  targetName: str,
+  provisionType: opt,
+  localAuthority: str,
+  region,
+  week: str,
+  noticeDate: str,
+  inspector: opt,
+  score: z.number(),
+  reasons: z.array(str),
+  status: z.enum(VISIT_STATUSES),
+}) satisfies z.ZodType<Visit>;
+
+const overall = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('grade'), grade, words: str }),
+  z.object({ kind: z.literal('interim'), outcome: z.enum(['improved', 'sustained', 'declined']), words: str }),
+  z.object({ kind: z.literal('not-judged'), words: str }),
+  z.object({ kind: z.literal('none') }),
+]);
+
+export const providerItem = z.object({
+  urn: str,
+  name: str,
+  provisionType: str,
+  registrationStatus: str,
+  sector: str,
+  places: z.number().optional(),
+  localAuthority: str,
+  region,
+  linkedEducationUrn: opt,
+  address: z.object({ line1: opt, line2: opt, town: opt, county: opt, postcode: opt, redacted: z.boolean() }),
+  parliamentaryConstituency: opt,
+  registrationDate: opt,
+  owner: opt,
+  latestFullInspection: z
+    .object({ urn: str, eventNumber: str, eventType: str, inspectionDate: str, publicationDate: opt, overall, judgements: z.record(str, str) })
+    .optional(),
+  status: z.enum(['open', 'closed']),
+  snapshotId: str,
+}) satisfies z.ZodType<Provider>;
+
+export const laOutcomeItem = z.object({
+  localAuthority: str,
+  region,
+  webLink: opt,
+  inspectionDate: opt,
+  publicationDate: opt,
+  overall: grade.optional(),
+  leadersImpact: grade.optional(),
+  helpAndProtection: grade.optional(),
+  childrenInCare: grade.optional(),
+  careLeavers: grade.optional(),
+  areaForPriorityAction: z.boolean(),
+}) satisfies z.ZodType<LaOutcome>;
+
+export const signalItem = z.object({
+  signalId: str,
+  type: z.enum(SIGNAL_TYPES),
+  date: str,
+  urn: opt,
+  localAuthority: opt,
+  severity: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  open: z.boolean(),
+  dueDate: opt,
+  summary: opt,
+  source: opt,
+}) satisfies z.ZodType<IntelligenceSignal>;
+
+export const commissionerItem = z.object({
+  commissionerId: str,
+  name: str,
+  email: str,
+  organisation: opt,
+  localAuthorities: z.array(str),
+  regions: z.array(region),
+  urns: z.array(str),
+}) satisfies z.ZodType<Commissioner>;
+
+export const contactItem = z.object({ contactId: str, name: str, email: str, urn: opt, localAuthority: opt, role: opt }) satisfies z.ZodType<Contact>;
+export const reviewerItem = z.object({ reviewerId: str, name: str, email: str, regions: z.array(region) }) satisfies z.ZodType<Reviewer>;
+
+/**
+ * Stored findings, read for their shape only: they passed the rules of the day they were stored,
+ * and rules (a length limit, say) may change after. Versions stored before requirements and
+ * recommendations existed read as having none.
+ */
+const storedFindings = z.object({
+  schemaVersion: z.literal(1),
+  visitId: str,
+  visitStartDate: str,
+  visitEndDate: str,
+  method: z.enum(VISIT_METHODS),
+  childrensExperiences: str,
+  pandemicDecisions: str,
+  schoolsJoinedUp: opt,
+  goingWell: z.array(str),
+  needsToImprove: z.array(str),
+  requirements: z.array(z.object({ text: str, regulation: opt, dueDate: str })).default([]),
+  recommendations: z.array(str).default([]),
+  seriousConcerns: z.boolean(),
+  seriousConcernsDescription: opt,
+  enforcementAction: z.enum(ENFORCEMENT_ACTIONS).optional(),
+  notesForCommissioners: opt,
+}) satisfies z.ZodType<Findings, unknown>;
+
+export const findingsVersionItem = z.object({
+  visitId: str,
+  version: z.number().int().positive(),
+  submissionId: str,
+  inspector: str,
+  receivedAt: str,
+  s3Key: str,
+  objectVersion: opt,
+  contentHash: opt,
+  madeBy: opt,
+  findings: storedFindings,
+}) satisfies z.ZodType<FindingsVersion, unknown>;
+
+export const submissionItem = z.object({
+  visitId: str,
+  submissionId: str,
+  state: z.enum(SUBMISSION_STATES),
+  inspector: opt,
+  issuedAt: opt,
+  reasons: z.array(str).optional(),
+  version: z.number().optional(),
+  objectVersion: opt,
+}) satisfies z.ZodType<SubmissionRecord>;
+
+export const publicationItem = z.object({
+  visitId: str,
+  state: z.enum(PUBLICATION_STATES),
+  version: z.number().int(),
+  seq: z.number().int(),
+  history: z.array(
+    z.object({
+      seq: z.number().int(),
+      state: z.enum(PUBLICATION_STATES),
+      action: z.enum(PUBLICATION_ACTIONS),
+      at: str,
+      by: str,
+      reason: opt,
+      version: z.number().int(),
+      ref: opt,
+      accepted: z.boolean().optional(),
+    }),
+  ),
+  reviewer: opt,
+  returnComments: opt,
+  factualAccuracy: z.object({ opensOn: str, closesOn: str, contacts: z.array(str) }).optional(),
+  openComments: z.number().int(),
+  publishOn: opt,
+  edition: z.number().int(),
+  publishedAt: opt,
+  enforcementTaken: z.array(z.object({ action: z.enum(ENFORCEMENT_ACTIONS).exclude(['none']), date: str })),
+}) satisfies z.ZodType<Publication>;
+
+/** Parse one item, or say which item and which field is wrong. */
+export function parseItem<T>(schema: z.ZodType<T, unknown>, item: Record<string, unknown>, what: string): T {
+  const parsed = schema.safeParse(item);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const key = (v: unknown) => (typeof v === 'string' ? v : '?');
+  throw new Error(
+    `Stored ${what} ${key(item.pk)}/${key(item.sk)} does not read as expected: ${issue?.path.join('.') || '(item)'}: ${issue?.message ?? 'invalid'}`,
+  );
+}
+
+export function parseOptional<T>(schema: z.ZodType<T, unknown>, item: Record<string, unknown> | undefined, what: string): T | undefined {
+  return item === undefined ? undefined : parseItem(schema, item, what);
+}
