@@ -18,6 +18,8 @@ export interface SdkCall {
 
 const KB64 = 64 * 1024;
 const record = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+/** A string field of an SDK input, or '' (a key, a message body). */
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** Byte length of a request body we can see (a stream's length comes from ContentLength). */
 export function bodyBytes(body: unknown, contentLength?: unknown): number {
@@ -65,7 +67,7 @@ function s3(call: SdkCall, out: Usage): void {
   if (cls === 'tier2') addTo(out, N.s3Tier2, 1);
   const input = record(call.input);
   if ((call.commandName === 'PutObjectCommand' || call.commandName === 'UploadPartCommand') && call.errorName === undefined) {
-    addTo(out, `${S3_BYTES_PUT}${keyPrefix(String(input.Key ?? ''))}`, bodyBytes(input.Body, input.ContentLength));
+    addTo(out, `${S3_BYTES_PUT}${keyPrefix(text(input.Key))}`, bodyBytes(input.Body, input.ContentLength));
   }
 }
 
@@ -95,13 +97,13 @@ function sqs(call: SdkCall, out: Usage): void {
   const input = record(call.input);
   if (call.commandName === 'SendMessageBatchCommand') {
     const entries = Array.isArray(input.Entries) ? (input.Entries as unknown[]) : [];
-    const bytes = entries.reduce((n: number, e) => n + Buffer.byteLength(String(record(e).MessageBody ?? '')), 0);
+    const bytes = entries.reduce((n: number, e) => n + Buffer.byteLength(text(record(e).MessageBody)), 0);
     addTo(out, N.sqsRequests, Math.max(1, Math.ceil(bytes / KB64)));
     addTo(out, N.sqsMessages, entries.length);
     return;
   }
   if (call.commandName === 'SendMessageCommand') {
-    addTo(out, N.sqsRequests, Math.max(1, Math.ceil(Buffer.byteLength(String(input.MessageBody ?? '')) / KB64)));
+    addTo(out, N.sqsRequests, Math.max(1, Math.ceil(Buffer.byteLength(text(input.MessageBody)) / KB64)));
     addTo(out, N.sqsMessages, 1);
     return;
   }

@@ -40,7 +40,7 @@ export interface CostBench {
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 
-async function measureSeason(visits: number, nights: number, log: (l: string) => void): Promise<Season> {
+async function measureSeason(visits: number, nights: number): Promise<Season> {
   const dir = mkdtempSync(join(tmpdir(), 'visits-cost-'));
   try {
     const out = join(dir, 'season.json');
@@ -95,7 +95,7 @@ export async function benchCost(options: { visits: number; nights: number; log: 
   const facts = await synthStackFacts();
   const prices = loadPrices();
   options.log(`season: ${options.visits} visits, ${options.nights} nightly runs, through the real handlers on the emulators (a few minutes) ...`);
-  const season = await measureSeason(options.visits, options.nights, options.log);
+  const season = await measureSeason(options.visits, options.nights);
   const inputs = { units: season.units, customMetrics: season.customMetrics, facts, prices, initMs: initTimes(), publishedIndex: season.publishedIndex };
   const national = costScenario(inputs, scenario('national', NATIONAL));
   const stress = costScenario(inputs, scenario('stress', stressRemit()));

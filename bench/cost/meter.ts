@@ -60,7 +60,7 @@ export function emfMetricKeys(line: string, service: string): string[] {
   const keys: string[] = [];
   for (const directive of doc._aws?.CloudWatchMetrics ?? []) {
     for (const dims of directive.Dimensions?.length ? directive.Dimensions : [[]]) {
-      const dimensions = dims.map((d) => `${d}=${d === 'service' ? service : String(doc[d] ?? '')}`).join(',');
+      const dimensions = dims.map((d) => `${d}=${d === 'service' ? service : (typeof doc[d] === 'string' || typeof doc[d] === 'number' ? String(doc[d]) : '')}`).join(',');
       for (const m of directive.Metrics ?? []) keys.push(`${directive.Namespace ?? ''}/${m.Name ?? ''}{${dimensions}}`);
     }
   }
@@ -105,7 +105,7 @@ export class Meter {
 
   /** The SDK plugin: ReturnConsumedCapacity on every DynamoDB request that takes it, then the call counted. */
   plugin(): ClientPlugin {
-    const meter = this;
+    const count = (call: Parameters<typeof billableUsage>[0]) => this.count(call);
     return {
       applyToStack(stack) {
         stack.add(
@@ -116,10 +116,10 @@ export class Meter {
             if (clientName === 'DynamoDBClient' && CAPACITY_COMMANDS.has(commandName)) input.ReturnConsumedCapacity = 'TOTAL';
             try {
               const result = await next(args);
-              meter.count({ clientName, commandName, input, output: result.output });
+              count({ clientName, commandName, input, output: result.output });
               return result;
             } catch (err) {
-              meter.count({ clientName, commandName, input, errorName: (err as { name?: string }).name ?? 'Error' });
+              count({ clientName, commandName, input, errorName: (err as { name?: string }).name ?? 'Error' });
               throw err;
             }
           },
@@ -147,18 +147,19 @@ export class Meter {
   /** Count what functions write to stdout and stderr as their log bytes (and hide it); returns the undo. */
   captureLogs(): () => void {
     const undo = [process.stdout, process.stderr].map((stream) => {
-      const original = stream.write;
-      const meter = this;
-      stream.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
-        const actor = meter.actor;
-        if (actor === undefined || !meter.functions.has(actor)) return (original as (...a: unknown[]) => boolean).call(stream, chunk, ...rest);
-        meter.logged(actor, typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+      const original = stream.write.bind(stream) as (...a: unknown[]) => boolean;
+      const capture = (chunk: unknown, ...rest: unknown[]): boolean => {
+        const actor = this.actor;
+        if (actor === undefined || !this.functions.has(actor)) return original(chunk, ...rest);
+        this.logged(actor, typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
         const callback = rest.find((r): r is () => void => typeof r === 'function');
         if (callback) queueMicrotask(callback);
         return true;
-      } as typeof stream.write;
+      };
+      const saved: unknown = Reflect.get(stream, 'write');
+      Reflect.set(stream, 'write', capture);
       return () => {
-        stream.write = original;
+        Reflect.set(stream, 'write', saved);
       };
     });
     return () => undo.forEach((u) => u());

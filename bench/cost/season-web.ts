@@ -118,9 +118,10 @@ export async function inspectorVisits(meter: Meter, web: string, visits: readonl
     if (!target || !statusPath) throw new Error(`The findings form for ${visit.visitId} has no upload target or status link`);
     const body = findingsFor(visit);
     // The browser's POST goes straight to S3: one POST request and the object it stores.
-    await meter.as('inspector', async () => {
+    await meter.as('inspector', () => {
       meter.add(N.s3Tier1, 1);
       meter.add(`${S3_BYTES_PUT}findings/`, Buffer.byteLength(body));
+      return Promise.resolve();
     });
     const res = await postFindings(target, body);
     if (!res.ok) throw new Error(`The findings POST for ${visit.visitId} failed: ${res.status} ${await res.text()}`);

@@ -191,7 +191,7 @@ const RUNS_AFTER_IMPORTS = ['snapshot', 'inspections', 'laOutcomes', 'signals', 
 async function nightly(run: SeasonRun, runs: number, providers: number) {
   await run.phase('nightly', async () => {
     for (let i = 0; i < runs; i++) {
-      await run.invokeScheduled('prioritise', new Date());
+      await run.invokeScheduled('prioritise', run.cloud.clock.now());
       await run.cloud.idle();
     }
   });
@@ -252,6 +252,9 @@ async function bounce(run: SeasonRun) {
   return run.unit('bounce', 1, 'bounces');
 }
 
+/** The day the slice of a season starts: the sample policy plans September 2020 to March 2021. */
+const SEASON_START = '2020-09-01T02:00:00Z';
+
 export async function runSeason(options: SeasonOptions): Promise<Season> {
   return withLocalCloud(async (cloud) => {
     // The local cloud asks for pretty-printed logs and no metrics; Lambda gets JSON lines and EMF.
@@ -263,6 +266,8 @@ export async function runSeason(options: SeasonOptions): Promise<Season> {
     meterInvocations(run);
     const undoLogs = run.meter.captureLogs();
     try {
+      // The programme is planned as of the day its events carry: a day of the season the sample policy plans.
+      cloud.clock.set(SEASON_START);
       options.log('imports (the real Ofsted files and the synthetic samples) ...');
       const imported = await imports(run);
       options.log(`${options.nightlyRuns} nightly prioritisation runs ...`);

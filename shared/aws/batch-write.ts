@@ -23,7 +23,7 @@ const BATCH_SIZE = 25;
 export class BatchWriter {
   private pending: WriteRequest[] = [];
   private readonly inFlight = new Set<Promise<void>>();
-  private failure: unknown;
+  private failure: Error | undefined;
   written = 0;
 
   constructor(
@@ -63,7 +63,7 @@ export class BatchWriter {
         this.written += batch.length;
       })
       .catch((err: unknown) => {
-        this.failure ??= err;
+        this.failure ??= err instanceof Error ? err : new Error(String(err));
       })
       .finally(() => this.inFlight.delete(p));
     this.inFlight.add(p);

@@ -17,7 +17,7 @@ import type { Visit } from '../../shared/domain/types';
 import { createVisitToken, visitLinkUrl } from '../../shared/findings/visit-token';
 import { createUnsubscribeToken, unsubscribeUrl } from '../../shared/notify/unsubscribe-token';
 import { chromiumPath, openTab, type Tab } from '../support/browser';
-import { settle, useLocalCloud } from '../support/cloud';
+import { useLocalCloud } from '../support/cloud';
 import { putVisit } from '../support/fixtures';
 import { publishThroughReview } from '../support/publication';
 import { FindingsFormPage, type FindingsAnswers } from './pages/findings-form';

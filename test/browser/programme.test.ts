@@ -2,8 +2,8 @@
  * The visit programme as a planner reads it, in headless Chromium at desktop (1280 px) and phone
  * (375 px) widths: the summary (as-of date and downloads first, then triage, changes and capacity),
  * a region's paged visits, and the transparency record. The real Ofsted provider file is the data,
- * with a small home whose new concerns open a triage. axe-core on every page; screenshots in
- * test-artifacts/.
+ * with a small home whose new concerns open a triage, on a local cloud of its own (visits other test
+ * files leave would take the capacity). axe-core on every page; screenshots in test-artifacts/.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,12 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prefixes } from '../../infra/catalogue';
 import { controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
 import { chromiumPath, openTab, type Tab } from '../support/browser';
-import { putObject, settle, uniqueKey, useLocalCloud } from '../support/cloud';
+import { putObject, settle, uniqueKey } from '../support/cloud';
+import { startOwnCloud, type OwnCloud } from '../support/own-cloud';
 import { putProvider } from '../support/fixtures';
 import { fitsWidth, ProgrammeSummaryPage } from './pages/programme';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
+let own: OwnCloud;
 let e: Endpoints;
 let browser: Browser;
 let summaryUrl: string;
@@ -30,7 +32,8 @@ async function newTab(width: number): Promise<Tab> {
 }
 
 beforeAll(async () => {
-  e = useLocalCloud();
+  own = await startOwnCloud('programme-pages');
+  e = own.cloud.endpoints;
   browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
   await putObject(
     e.buckets.imports,
@@ -52,6 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await own?.stop();
 });
 
 describe('the visit programme, as a planner reads it', () => {

@@ -1,7 +1,8 @@
 /**
  * The programme from real inputs: the real Ofsted provider file plus the synthetic LA outcomes
  * and intelligence, imported through S3, then the nightly schedule with the local clock on the
- * Monday before the 2020 season. The programme is read back from DynamoDB (by week, region, LA
+ * Monday before the 2020 season, on a local cloud of its own (visits other test files leave would
+ * take the capacity measured here). The programme is read back from DynamoDB (by week, region, LA
  * and target) and its files from S3.
  */
 import { readFileSync } from 'node:fs';
@@ -17,10 +18,12 @@ import { currentProgramme, readProgrammeJson } from '../../shared/aws/programme-
 import type { Visit } from '../../shared/domain/types';
 import type { Programme } from '../../shared/prioritise/programme';
 import { regionPageName } from '../../shared/prioritise/render';
-import { getText, putObject, settle, uniqueKey, useLocalCloud } from '../support/cloud';
+import { getText, putObject, settle, uniqueKey } from '../support/cloud';
+import { startOwnCloud, type OwnCloud } from '../support/own-cloud';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const AS_OF = '2020-08-24';
+let own: OwnCloud;
 let e: Endpoints;
 let programme: Programme;
 let digest: string;
@@ -33,7 +36,8 @@ async function byIndex(index: 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4', pk: string): Pr
 }
 
 beforeAll(async () => {
-  e = useLocalCloud();
+  own = await startOwnCloud('prioritise');
+  e = own.cloud.endpoints;
   await controlLocalCloud(e.web, 'clock', { now: `${AS_OF}T02:00:00Z` });
   for (const file of ['samples/ofsted/providers-as-at-2018-03-31.csv', 'samples/la-outcomes.synthetic.csv', 'samples/intelligence.synthetic.csv']) {
     // Confirmed (as `npm run import -- --confirm-closures`): providers other test files left open must
@@ -50,7 +54,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await controlLocalCloud(e.web, 'clock', { reset: true });
+  await own?.stop();
 });
 
 describe('the programme computed on schedule from the real provider file', () => {

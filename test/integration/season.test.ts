@@ -7,16 +7,13 @@
  * region or week is over capacity, nothing was planned into a past week, follow-ups are inside
  * their window and triage visits in time, and a second run the same night changes nothing.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prefixes } from '../../infra/catalogue';
-import { applyEnvironment, startLocalCloud, type LocalCloud } from '../../infra/local/cloud';
-import { scratchDataDir } from '../../infra/local/scratch-dir';
-import { dynamoClient, resetClients, s3Client } from '../../shared/aws/clients';
-import { createFindingsPost } from '../../shared/aws/presigned-post';
+import type { LocalCloud } from '../../infra/local/cloud';
+import { dynamoClient } from '../../shared/aws/clients';
 import { currentProgramme, loadPrioritiseInputs, readProgrammeJson, visitLifecyclePorts } from '../../shared/aws/programme-store';
 import { addDays, mondayOf } from '../../shared/domain/calendar';
 import type { IntelligenceSignal, Visit } from '../../shared/domain/types';
@@ -27,11 +24,13 @@ import type { Programme } from '../../shared/prioritise/programme';
 import { fixedBecause } from '../../shared/prioritise/visit-state';
 import { putObject, uniqueKey } from '../support/cloud';
 import { validFindings } from '../support/fixtures';
+import { startOwnCloud, type OwnCloud } from '../support/own-cloud';
+import { issueUpload } from '../support/publication';
 import { postFindings } from '../support/submit';
 
 const root = resolve(import.meta.dirname, '..', '..');
+let own: OwnCloud;
 let cloud: LocalCloud;
-let dataDir: string;
 
 async function idle(): Promise<void> {
   await cloud.idle();
@@ -51,16 +50,9 @@ async function current(): Promise<Programme> {
   return (await readProgrammeJson(pointer!.programmeId))!;
 }
 
-/** Findings for a visit, through the real pre-signed POST, as the inspector's page sends them. */
+/** Findings for a visit, through the real pre-signed POST, as the inspector's page issues and sends them. */
 async function visitDone(v: Visit, serious: boolean): Promise<void> {
-  const submissionId = randomUUID();
-  const post = await createFindingsPost({
-    s3: s3Client(),
-    bucket: cloud.endpoints.buckets.findings,
-    visitId: v.visitId,
-    submissionId,
-    inspector: v.inspector!,
-  });
+  const { post } = await issueUpload(cloud.endpoints, v);
   const findings = validFindings(v, {
     visitStartDate: addDays(v.week, 1),
     visitEndDate: addDays(v.week, 2),
@@ -100,17 +92,8 @@ async function night(day: string, before: readonly Visit[]): Promise<Programme> 
 }
 
 beforeAll(async () => {
-  dataDir = scratchDataDir('visits-season-');
-  cloud = await startLocalCloud({
-    dataDir,
-    ports: 'free',
-    runSchedules: false,
-    retryDelaysMs: [200, 400],
-    sqsRedeliveryDelayMs: 200,
-    log: process.env.LOCAL_CLOUD_LOG ? (l) => console.log(l) : undefined,
-  });
-  applyEnvironment(cloud.endpoints);
-  resetClients();
+  own = await startOwnCloud('season');
+  cloud = own.cloud;
   cloud.clock.set('2020-08-24T01:00:00Z');
   for (const file of ['samples/ofsted/providers-as-at-2018-03-31.csv', 'samples/la-outcomes.synthetic.csv', 'samples/intelligence.synthetic.csv']) {
     await importFile(file.split('/').pop()!, readFileSync(resolve(root, file)));
@@ -118,10 +101,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await cloud?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  applyEnvironment(inject('endpoints'));
-  resetClients();
+  await own?.stop();
 });
 
 // Each night re-plans the whole country two or three times: generous time on a shared machine.
@@ -162,9 +142,15 @@ describe('four weeks of the season, re-planned every night', { timeout: 600_000 
     serious = done[0]!;
     expect(serious.score).toBeGreaterThanOrEqual(80);
     cloud.clock.set('2020-09-14T01:00:00Z');
-    await visitDone(serious, true);
+    const lastNight = (await current()).asOf;
+    // Findings with no serious concerns change nothing in the plan until the night ...
     for (const v of done.slice(1, 3)) await visitDone(v, false);
     await idle();
+    expect((await current()).asOf).toBe(lastNight);
+    // ... findings with serious concerns re-plan at once (the submission's PublicationChanged event).
+    await visitDone(serious, true);
+    await idle();
+    expect((await current()).asOf).toBe('2020-09-14');
     const notice = before.find((v) => v.kind === 'provider' && v.status === 'planned' && v.week > '2020-11-30')!;
     // A compliance notice issued in August, due on 7 October (stored as an import of the intelligence file's Due date column stores it).
     const signal: IntelligenceSignal = {

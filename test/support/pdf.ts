@@ -11,7 +11,11 @@ export async function pdfInfo(pdf: Uint8Array): Promise<{ pages: number; title?:
   const meta = await doc.getMetadata();
   const outline = (await doc.getOutline()) ?? [];
   const flat: string[] = [];
-  const walk = (items: typeof outline) => items.forEach((i) => (flat.push(i.title), walk(i.items ?? [])));
+  const walk = (items: readonly { title: string; items?: unknown }[]): void =>
+    items.forEach((i) => {
+      flat.push(i.title);
+      walk(Array.isArray(i.items) ? (i.items as { title: string; items?: unknown }[]) : []);
+    });
   walk(outline);
   return { pages: doc.numPages, title: (meta.info as { Title?: string }).Title, outline: flat };
 }

@@ -299,7 +299,7 @@ describe('the publication lifecycle (properties)', () => {
         const first = decide(p, again, settings('2021-06-01'));
         // Only a command that changed something can be repeated; refusals are covered above.
         fc.pre(first.outcome === 'changed');
-        const changed = first as Extract<typeof first, { outcome: 'changed' }>;
+        const changed = first;
         const second = decide(changed.publication, again, settings('2021-06-01', '10:00:01.000Z'));
         expect(second).toEqual({ outcome: 'repeat', publication: changed.publication });
       }),
