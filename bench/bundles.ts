@@ -50,7 +50,19 @@ function lambdaEnvironment(id: FunctionId | 'baseline'): NodeJS.ProcessEnv {
   const fake = 'bench';
   return {
     PATH: process.env.PATH,
-    ...functionEnvironment('aws', { tableName: fake, importsBucket: fake, findingsBucket: fake, reportsBucket: fake, eventBusName: fake, notifyQueueUrl: fake, linkSecretArn: fake, senderEmail: fake, webBaseUrl: fake, sesConfigurationSet: fake, reviewerMailboxes: fake }),
+    ...functionEnvironment('aws', {
+      tableName: fake,
+      importsBucket: fake,
+      findingsBucket: fake,
+      reportsBucket: fake,
+      eventBusName: fake,
+      notifyQueueUrl: fake,
+      linkSecretArn: fake,
+      senderEmail: fake,
+      webBaseUrl: fake,
+      sesConfigurationSet: fake,
+      reviewerMailboxes: fake,
+    }),
     AWS_REGION: 'eu-west-2',
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
@@ -61,7 +73,11 @@ function lambdaEnvironment(id: FunctionId | 'baseline'): NodeJS.ProcessEnv {
 
 /** One cold import of a bundle in a fresh Node process, in ms. */
 function coldImport(outfile: string, env: NodeJS.ProcessEnv): number {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`], { encoding: 'utf8', env });
+  const r = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`],
+    { encoding: 'utf8', env },
+  );
   if (r.status !== 0) throw new Error(`importing ${outfile} failed: ${r.stderr.slice(-1000)}`);
   return Number(r.stdout.trim());
 }
@@ -76,7 +92,8 @@ export async function benchBundles(log: (l: string) => void, rounds = 9): Promis
     const targets: { id: FunctionId | 'baseline'; file: string; kb: number }[] = [];
     const baselineSettings: BundleSettings = { ...bundleSettings(functionIds[0]!), entry: join(root, 'bench', 'cold-start-baseline.ts') };
     targets.push({ id: 'baseline', file: join(dir, 'baseline.mjs'), kb: await bundle(baselineSettings, join(dir, 'baseline.mjs')) });
-    for (const id of functionIds) targets.push({ id, file: join(dir, `${functions[id].dir}.mjs`), kb: await bundle(bundleSettings(id), join(dir, `${functions[id].dir}.mjs`)) });
+    for (const id of functionIds)
+      targets.push({ id, file: join(dir, `${functions[id].dir}.mjs`), kb: await bundle(bundleSettings(id), join(dir, `${functions[id].dir}.mjs`)) });
 
     const times = new Map<string, number[]>(targets.map((t) => [t.id, []]));
     for (let round = 0; round < rounds; round++) {

@@ -76,7 +76,9 @@ export async function benchIngest(options: { rows: number; rssRows: number; log:
       options.log(`warm-up: a ${warmRows.toLocaleString()}-row import ...`);
       const warmFile = join(dir, 'providers-warm.csv');
       await writeSyntheticCsv(warmRows, warmFile, 99);
-      await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: 'bench/warm.csv', Body: createReadStream(warmFile), ContentLength: statSync(warmFile).size }));
+      await s3Client().send(
+        new PutObjectCommand({ Bucket: bucket, Key: 'bench/warm.csv', Body: createReadStream(warmFile), ContentLength: statSync(warmFile).size }),
+      );
       await importObject(bucket, 'bench/warm.csv');
       await emptyTable(cloud.endpoints.table);
 
@@ -89,7 +91,12 @@ export async function benchIngest(options: { rows: number; rssRows: number; log:
       await emptyTable(cloud.endpoints.table);
       options.log('raw: preparing the same items, then a plain BatchWriteItem loop ...');
       const items: Record<string, unknown>[] = [];
-      for await (const ev of parseImport(createReadStream(file), { maxBytes: limits.importMaxBytes, maxRowChars: limits.importMaxRowChars, snapshotId: 'bench' })) if (ev.type === 'row') items.push(...entityItems(ev.row));
+      for await (const ev of parseImport(createReadStream(file), {
+        maxBytes: limits.importMaxBytes,
+        maxRowChars: limits.importMaxRowChars,
+        snapshotId: 'bench',
+      }))
+        if (ev.type === 'row') items.push(...entityItems(ev.row));
       const rawItemsCount = items.length;
       const writer = new BatchWriter(dynamoClient(), { tableName: cloud.endpoints.table, concurrency: 16 });
       const t1 = performance.now();
@@ -107,7 +114,12 @@ export async function benchIngest(options: { rows: number; rssRows: number; log:
       // The same V8 options as the deployed function (catalogue: functions.ingestImport.nodeOptions).
       const v8Options = (functions.ingestImport.nodeOptions ?? '').split(' ').filter(Boolean);
       // Asynchronous on purpose: s3rver serves the child's GetObject from this process's event loop.
-      const child = await runProcess(process.execPath, [...v8Options, '--import', 'tsx', resolve(import.meta.dirname, 'ingest-rss-child.ts'), bucket, rssKey], { ...process.env, ...localFunctionEnvironment(cloud.endpoints) }, (text) => process.stderr.write(text));
+      const child = await runProcess(
+        process.execPath,
+        [...v8Options, '--import', 'tsx', resolve(import.meta.dirname, 'ingest-rss-child.ts'), bucket, rssKey],
+        { ...process.env, ...localFunctionEnvironment(cloud.endpoints) },
+        (text) => process.stderr.write(text),
+      );
       if (child.code !== 0) throw new Error(`RSS run failed: ${child.stderr.slice(-2000)}`);
       const rss = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { peakRssMb: number; accepted: number };
       if (rss.accepted !== options.rssRows) throw new Error(`RSS run accepted ${rss.accepted} of ${options.rssRows} rows`);

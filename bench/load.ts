@@ -34,17 +34,22 @@ export interface LoadResult {
 
 async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i]!, i);
+      }
+    }),
+  );
 }
 
 export async function runLoad(e: Endpoints, options: { submissions: number; rows: number; log?: (line: string) => void }): Promise<LoadResult> {
   const log = options.log ?? (() => undefined);
-  const tag = randomUUID().replace(/[^0-9a-f]/g, '').slice(0, 5).toUpperCase();
+  const tag = randomUUID()
+    .replace(/[^0-9a-f]/g, '')
+    .slice(0, 5)
+    .toUpperCase();
   const la = `Loadshire ${tag}`;
   log(`creating ${options.submissions} visits ...`);
   const visits: Visit[] = [];

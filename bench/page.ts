@@ -33,8 +33,20 @@ export interface NetworkProfile {
   readonly cpuSlowdown: number;
 }
 
-export const SLOW_3G: NetworkProfile = { name: 'slow 3G: 400 kbit/s, 400 ms, CPU 4x', downloadThroughput: 50_000, uploadThroughput: 50_000, latency: 400, cpuSlowdown: 4 };
-export const DEVTOOLS_SLOW_3G: NetworkProfile = { name: 'Chrome DevTools "Slow 3G": 400 kbit/s, 2,000 ms, CPU 4x', downloadThroughput: 50_000, uploadThroughput: 50_000, latency: 2_000, cpuSlowdown: 4 };
+export const SLOW_3G: NetworkProfile = {
+  name: 'slow 3G: 400 kbit/s, 400 ms, CPU 4x',
+  downloadThroughput: 50_000,
+  uploadThroughput: 50_000,
+  latency: 400,
+  cpuSlowdown: 4,
+};
+export const DEVTOOLS_SLOW_3G: NetworkProfile = {
+  name: 'Chrome DevTools "Slow 3G": 400 kbit/s, 2,000 ms, CPU 4x',
+  downloadThroughput: 50_000,
+  uploadThroughput: 50_000,
+  latency: 2_000,
+  cpuSlowdown: 4,
+};
 
 type Kind = 'html' | 'css' | 'script' | 'font' | 'image' | 'other';
 
@@ -95,7 +107,12 @@ function recordTransfers(cdp: CDPSession): Transfer[] {
 
 async function throttle(cdp: CDPSession, profile: NetworkProfile): Promise<void> {
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.downloadThroughput, uploadThroughput: profile.uploadThroughput });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: profile.latency,
+    downloadThroughput: profile.downloadThroughput,
+    uploadThroughput: profile.uploadThroughput,
+  });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
 }
 
@@ -148,7 +165,11 @@ export async function benchPage(log: (line: string) => void): Promise<PageBench>
     applyEnvironment(cloud.endpoints);
     resetClients();
     const visit = await putVisit({ targetName: 'Meadow View Children’s Home' });
-    const token = createVisitToken(await loadLinkSecret(), { visitId: visit.visitId, inspector: visit.inspector!, expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString() });
+    const token = createVisitToken(await loadLinkSecret(), {
+      visitId: visit.visitId,
+      inspector: visit.inspector!,
+      expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString(),
+    });
     const link = visitLinkUrl(cloud.endpoints.web, visit.visitId, token);
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
     try {
@@ -162,7 +183,8 @@ export async function benchPage(log: (line: string) => void): Promise<PageBench>
       return {
         ...slow.first,
         profile: SLOW_3G.name,
-        definition: 'usable = the form script has run (GOV.UK Frontend has initialised the submit button, in the task that attaches the submit handler), ms from navigation start; bytes = every response on a first visit (empty cache), compressed bodies plus headers',
+        definition:
+          'usable = the form script has run (GOV.UK Frontend has initialised the submit button, in the task that attaches the submit handler), ms from navigation start; bytes = every response on a first visit (empty cache), compressed bodies plus headers',
         repeatVisit: { bytes: slow.repeat.bytes, usableMs: slow.repeat.usableMs, requests: slow.repeat.requests },
         devtoolsSlow3g: { profile: DEVTOOLS_SLOW_3G.name, usableMs: devtools.first.usableMs, bytes: devtools.first.bytes },
         files: slow.files.map((f) => ({ url: new URL(f.url).pathname, kind: f.kind, encoding: f.encoding, bytes: f.bytes })),

@@ -36,7 +36,14 @@ export function syntheticInputs(n: number, seed = 1): PrioritiseInputs {
       address: { redacted: true },
       status: 'open',
       snapshotId: 'bench',
-      latestFullInspection: { urn, eventNumber: `e${i}`, eventType: 'Full inspection', inspectionDate: date, overall: { kind: 'grade', grade, words: grade }, judgements: {} },
+      latestFullInspection: {
+        urn,
+        eventNumber: `e${i}`,
+        eventType: 'Full inspection',
+        inspectionDate: date,
+        overall: { kind: 'grade', grade, words: grade },
+        judgements: {},
+      },
     });
     for (let j = 0; j < 10; j++) {
       signals.push({

@@ -9,7 +9,9 @@ import { renderReportPdf } from '../shared/reports/render-pdf';
 import { variedReportModel } from '../test/support/report-fixture';
 import { chromiumPath } from '../test/support/browser';
 
-export async function benchReportPdf(n: number): Promise<{ oursMsPerPdf: number; chromiumMsPerPdf: number; ratio: number; pdfs: number; oursBytes: number; chromiumBytes: number }> {
+export async function benchReportPdf(
+  n: number,
+): Promise<{ oursMsPerPdf: number; chromiumMsPerPdf: number; ratio: number; pdfs: number; oursBytes: number; chromiumBytes: number }> {
   // n different reports (no two share their text) plus one to warm each renderer up (fonts, JIT).
   const models = Array.from({ length: n + 1 }, (_, i) => variedReportModel(i));
   const htmls = models.map((m) => renderReportHtml(m));
@@ -24,7 +26,15 @@ export async function benchReportPdf(n: number): Promise<{ oursMsPerPdf: number;
     const page = await browser.newPage();
     const print = async (html: string) => {
       await page.setContent(html, { waitUntil: 'load' });
-      return page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, footerTemplate: '<div style="font-size:9px;width:100%;text-align:right;margin-right:1cm">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>', headerTemplate: '<div></div>', margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' } });
+      return page.pdf({
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        footerTemplate:
+          '<div style="font-size:9px;width:100%;text-align:right;margin-right:1cm">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+        headerTemplate: '<div></div>',
+        margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' },
+      });
     };
     let theirs = await print(htmls[n]!);
     let theirBytes = 0;

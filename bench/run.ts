@@ -135,7 +135,9 @@ if (which !== 'all') {
   }
   const result = await all[which as Name]();
   record(which as Name, result);
-  console.log(values.json ? JSON.stringify(result) : which === 'cost' ? renderCost(result as Parameters<typeof renderCost>[0]) : JSON.stringify(result, null, 2));
+  console.log(
+    values.json ? JSON.stringify(result) : which === 'cost' ? renderCost(result as Parameters<typeof renderCost>[0]) : JSON.stringify(result, null, 2),
+  );
   await exitAfterOutput(0);
 }
 
@@ -149,7 +151,8 @@ console.log(values.json ? JSON.stringify(results) : readFileSync(resolve(import.
 
 /** The cost model reads best as tables: its block renders them, with the command and date that measured them. */
 function costBlock(recorded: unknown): string {
-  if (recorded === undefined) return '## Cost: what a month costs in eu-west-2 (goal: national service under $50)\n\nNot measured yet: run `npm run bench -- cost`.\n';
+  if (recorded === undefined)
+    return '## Cost: what a month costs in eu-west-2 (goal: national service under $50)\n\nNot measured yet: run `npm run bench -- cost`.\n';
   const entry = recorded as { measuredAt: string; command: string; result: Parameters<typeof renderCost>[0] };
   return `## Cost: what a month costs in eu-west-2 (goal: national service under $50)\n\nMeasured ${entry.measuredAt} by \`${entry.command}\`; the JSON is in \`bench/results/cost.json\`.\n\n${renderCost(entry.result)}\n`;
 }
@@ -166,7 +169,11 @@ function renderResults(r: Partial<Record<Name, unknown>>): string {
     block('Prioritise: seconds to score and programme n providers (goal 100k < 2 s, growth close to n log n)', r.prioritise, 'prioritise'),
     block('Re-plan: 100,000 providers, 1% with new signals the next day (goal seconds < 2, movedNotified 0, movedUnfixedShare <= 0.02)', r.replan, 'replan'),
     block('Reports: ms per PDF, ours vs Chromium (goal ratio <= 0.1); upload -> email latency (goal p95 < 2 s)', r.report, 'report'),
-    block('Bundles: size per function and cold-start import time on Node 24, against a handler that only creates a DynamoDB client, measured in the same rounds (goals: ratio <= 1.5; bundle < 500 KB, publicationWorker < 3 MB)', r.bundles, 'bundles'),
+    block(
+      'Bundles: size per function and cold-start import time on Node 24, against a handler that only creates a DynamoDB client, measured in the same rounds (goals: ratio <= 1.5; bundle < 500 KB, publicationWorker < 3 MB)',
+      r.bundles,
+      'bundles',
+    ),
     block('Load: findings submissions through the S3 POST path and a provider import at once (goal: lost 0, duplicates 0)', r.load, 'load'),
     block(
       'Page: the findings form on slow 3G (400 kbit/s, 400 ms per request, CPU 4x) (goal: under 150 KB transferred, usable under 3 s). Usable: the form script has run (GOV.UK Frontend has initialised the submit button, in the task that attaches the submit handler), from navigation start. Bytes: every response of a first visit, compressed bodies plus headers. Before content-hashed, compressed assets (one run, 2026-11-27): 302,900 bytes, usable 6,698 ms (DevTools Slow 3G: 9,789 ms); nothing compressed, crest and fonts 404',

@@ -19,7 +19,10 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[i]!;
 }
 
-export async function benchUploadToEmail(n: number, log: (l: string) => void): Promise<{ uploadToEmailP50Ms: number; uploadToEmailP95Ms: number; samples: number }> {
+export async function benchUploadToEmail(
+  n: number,
+  log: (l: string) => void,
+): Promise<{ uploadToEmailP50Ms: number; uploadToEmailP95Ms: number; samples: number }> {
   return withLocalCloud(async (cloud) => {
     const e = cloud.endpoints;
     const reviewer = 'reviews@inspectorate.example.gov.uk';
@@ -32,7 +35,11 @@ export async function benchUploadToEmail(n: number, log: (l: string) => void): P
       const started = performance.now();
       const res = await postFindings(post, JSON.stringify(validFindings(visit)));
       if (!res.ok) throw new Error(`POST failed: ${res.status} ${await res.text()}`);
-      await waitForEmail(e.ses, (m) => m.destination.to.includes(reviewer) && m.subject === `Findings to review: Bench Home ${i}, ${visit.localAuthority}`, 30_000);
+      await waitForEmail(
+        e.ses,
+        (m) => m.destination.to.includes(reviewer) && m.subject === `Findings to review: Bench Home ${i}, ${visit.localAuthority}`,
+        30_000,
+      );
       latencies.push(performance.now() - started);
       if ((i + 1) % 10 === 0) log(`  ${i + 1}/${n} submissions`);
     }

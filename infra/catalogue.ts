@@ -40,7 +40,10 @@ type LocalOnlyEnv = (typeof localOnlyEnv)[number];
  * except the other place's own: adding a variable to `env` fails to compile until both the stack
  * and the local stand-in give it a value (or it is listed as AWS-only or local-only above).
  */
-export type EnvironmentValues<Where extends 'aws' | 'local'> = Record<Exclude<EnvKey, AwsOnlyEnv | LocalOnlyEnv> | (Where extends 'aws' ? AwsOnlyEnv : LocalOnlyEnv), string> & {
+export type EnvironmentValues<Where extends 'aws' | 'local'> = Record<
+  Exclude<EnvKey, AwsOnlyEnv | LocalOnlyEnv> | (Where extends 'aws' ? AwsOnlyEnv : LocalOnlyEnv),
+  string
+> & {
   readonly [K in Where extends 'aws' ? LocalOnlyEnv : AwsOnlyEnv]?: never;
 };
 
@@ -87,9 +90,19 @@ export const prefixes = {
 } as const;
 
 export const buckets = {
-  imports: { logicalId: 'ImportsBucket', localName: 'visits-imports', envVar: env.importsBucket, prefixes: [prefixes.imports, prefixes.importReports, prefixes.policy] },
+  imports: {
+    logicalId: 'ImportsBucket',
+    localName: 'visits-imports',
+    envVar: env.importsBucket,
+    prefixes: [prefixes.imports, prefixes.importReports, prefixes.policy],
+  },
   findings: { logicalId: 'FindingsBucket', localName: 'visits-findings', envVar: env.findingsBucket, prefixes: [prefixes.findings, prefixes.quarantine] },
-  reports: { logicalId: 'ReportsBucket', localName: 'visits-reports', envVar: env.reportsBucket, prefixes: [prefixes.reports, prefixes.programme, prefixes.restricted] },
+  reports: {
+    logicalId: 'ReportsBucket',
+    localName: 'visits-reports',
+    envVar: env.reportsBucket,
+    prefixes: [prefixes.reports, prefixes.programme, prefixes.restricted],
+  },
 } as const;
 
 export type BucketId = keyof typeof buckets;
@@ -219,7 +232,11 @@ const functionSpecs = {
   // URNs seen, for duplicate checks); without a heap limit V8 lets garbage pile up to ~480 MB RSS
   // first. A 256 MB old space and a small young generation keep a whole 1,000,000-row import at
   // 195 MB peak RSS (npm run bench -- ingest, 2026-11-26).
-  ingestImport: { dir: 'ingest-import', trigger: { s3: { bucket: 'imports', prefix: prefixes.imports } }, nodeOptions: '--max-semi-space-size=16 --max-old-space-size=256' },
+  ingestImport: {
+    dir: 'ingest-import',
+    trigger: { s3: { bucket: 'imports', prefix: prefixes.imports } },
+    nodeOptions: '--max-semi-space-size=16 --max-old-space-size=256',
+  },
   prioritise: {
     dir: 'prioritise',
     // Findings submitted -> a re-plan when they record serious concerns (triage; the handler skips every other change).

@@ -53,14 +53,27 @@ export class VisitsStack extends Stack {
     this.functions = new Functions(this, 'Functions', {
       environment,
       failedEvents: pipeline.failedEvents,
-      resources: { table: data.table, buckets: data.buckets, bus: pipeline.bus, notifyQueue: notifications.notifyQueue, linkSecret: web.linkSecret, sendingArns: notifications.sendingArns },
+      resources: {
+        table: data.table,
+        buckets: data.buckets,
+        bus: pipeline.bus,
+        notifyQueue: notifications.notifyQueue,
+        linkSecret: web.linkSecret,
+        sendingArns: notifications.sendingArns,
+      },
     });
     const fn = this.functions.fn.bind(this.functions);
     data.routeUploads(fn);
     pipeline.routeEvents(fn);
     web.routeRequests(fn);
     notifications.routeMessages(fn);
-    new Monitoring(this, 'Monitoring', { fn, failedEvents: pipeline.failedEvents, notifyDeadLetterQueue: notifications.notifyDeadLetterQueue, dashboardName: `${id}-pipeline`, opsEmail: props.opsEmail });
+    new Monitoring(this, 'Monitoring', {
+      fn,
+      failedEvents: pipeline.failedEvents,
+      notifyDeadLetterQueue: notifications.notifyDeadLetterQueue,
+      dashboardName: `${id}-pipeline`,
+      opsEmail: props.opsEmail,
+    });
 
     const outputs: Record<string, string> = {
       WebUrl: web.url,

@@ -45,7 +45,11 @@ function webAssetCommands(output: string, browserScripts: boolean): string[] {
     `cp -r ${join(repoRoot, 'node_modules/govuk-frontend/dist/govuk')} ${output}/web/govuk-frontend/govuk`,
     `find ${output}/web -name '*.scss' -delete -o -name '*.map' -delete -o -name '*.d.ts' -delete`,
     // Built here, from source: the browser bundle is never committed, so never stale.
-    ...(browserScripts ? (Object.keys(BROWSER_ENTRIES) as (keyof typeof BROWSER_ENTRIES)[]).map((name) => [ESBUILD_BIN, ...browserBundleArgs(repoRoot, name, `${output}/web/browser`)].join(' ')) : []),
+    ...(browserScripts
+      ? (Object.keys(BROWSER_ENTRIES) as (keyof typeof BROWSER_ENTRIES)[]).map((name) =>
+          [ESBUILD_BIN, ...browserBundleArgs(repoRoot, name, `${output}/web/browser`)].join(' '),
+        )
+      : []),
   ];
 }
 
@@ -58,7 +62,10 @@ function bundling(props: VisitsFunctionProps) {
   const hooks: ICommandHooks = {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (_input: string, output: string) => [...(props.web ? webAssetCommands(output, props.browserScripts ?? false) : []), ...(props.fonts ? fontCommands(output) : [])],
+    afterBundling: (_input: string, output: string) => [
+      ...(props.web ? webAssetCommands(output, props.browserScripts ?? false) : []),
+      ...(props.fonts ? fontCommands(output) : []),
+    ],
   };
   return {
     format: OutputFormat.ESM,
@@ -87,10 +94,14 @@ export class VisitsFunction extends Construct {
     if (props.failureQueue) {
       Validations.of(this).acknowledge({
         id: 'Serverless-LambdaDLQ',
-        reason: 'Failed asynchronous invocations go to an on-failure destination (the failed-events queue), which records the request and the error; a DLQ as well would park each failure twice.',
+        reason:
+          'Failed asynchronous invocations go to an on-failure destination (the failed-events queue), which records the request and the error; a DLQ as well would park each failure twice.',
       });
     }
-    Validations.of(this).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray PutTraceSegments and PutTelemetryRecords only accept Resource "*" (added by tracing: ACTIVE).' });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments and PutTelemetryRecords only accept Resource "*" (added by tracing: ACTIVE).',
+    });
 
     // Our own role: it may write to its own log group and nothing else until `allow` adds more.
     const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });

@@ -16,7 +16,17 @@ export const BROWSER_ENTRIES = { findings: 'shared/web/browser/findings.ts' } as
 
 /** esbuild's command-line arguments for one entry: the one definition of the browser bundle. */
 export function browserBundleArgs(root: string, name: keyof typeof BROWSER_ENTRIES, outdir: string): string[] {
-  return [join(root, BROWSER_ENTRIES[name]), '--bundle', '--format=esm', '--minify', '--target=es2020', '--platform=browser', '--legal-comments=none', '--log-level=warning', `--outfile=${join(outdir, `${name}.js`)}`];
+  return [
+    join(root, BROWSER_ENTRIES[name]),
+    '--bundle',
+    '--format=esm',
+    '--minify',
+    '--target=es2020',
+    '--platform=browser',
+    '--legal-comments=none',
+    '--log-level=warning',
+    `--outfile=${join(outdir, `${name}.js`)}`,
+  ];
 }
 
 /** The esbuild executable installed with the project. */

@@ -51,21 +51,32 @@ await runCli(spec, async ({ values, positionals }) => {
   const publication = await getPublication(visitId);
   const today = new Date().toISOString().slice(0, 10);
   if (role === 'reviewer') {
-    if (!stepOpen('reviewer', publication, today) || !publication?.reviewer) throw new CliError(`Visit ${visitId} has nothing to review (${publication ? publication.state : 'no findings yet'}${publication && !publication.reviewer ? ', no reviewer assigned' : ''}). See: npm run visit -- status ${visitId}`);
+    if (!stepOpen('reviewer', publication, today) || !publication?.reviewer)
+      throw new CliError(
+        `Visit ${visitId} has nothing to review (${publication ? publication.state : 'no findings yet'}${publication && !publication.reviewer ? ', no reviewer assigned' : ''}). See: npm run visit -- status ${visitId}`,
+      );
     const reviewer = values.email ?? publication.reviewer;
-    if (reviewer !== publication.reviewer) throw new CliError(`The findings are assigned to ${publication.reviewer}, not ${reviewer}: the page would refuse the link.`);
+    if (reviewer !== publication.reviewer)
+      throw new CliError(`The findings are assigned to ${publication.reviewer}, not ${reviewer}: the page would refuse the link.`);
     const expiresAt = until(Date.now() + days * DAY);
     console.error(`Review link for ${reviewer}, visit to ${visit.targetName}, valid until ${expiresAt.slice(0, 10)}:`);
     console.log(roleLinkUrl(base, 'reviewer', visitId, createRoleToken(secret, { role: 'reviewer', visitId, subject: reviewer, expiresAt })));
     return 0;
   }
   const window = publication?.factualAccuracy;
-  if (!window || !stepOpen('provider', publication, today)) throw new CliError(`Visit ${visitId}'s draft is not out for a factual accuracy check (${publication?.state ?? 'no findings yet'}). See: npm run visit -- status ${visitId}`);
+  if (!window || !stepOpen('provider', publication, today))
+    throw new CliError(
+      `Visit ${visitId}'s draft is not out for a factual accuracy check (${publication?.state ?? 'no findings yet'}). See: npm run visit -- status ${visitId}`,
+    );
   const contacts = values.email ? [values.email] : window.contacts;
-  if (contacts.length === 0) throw new CliError(`The draft of visit ${visitId} was sent to nobody: no contact is held for ${visit.targetName}. Import contacts (npm run import -- contacts.csv).`);
+  if (contacts.length === 0)
+    throw new CliError(
+      `The draft of visit ${visitId} was sent to nobody: no contact is held for ${visit.targetName}. Import contacts (npm run import -- contacts.csv).`,
+    );
   const expiresAt = `${addDays(window.closesOn, 1)}T00:00:00.000Z`;
   for (const contact of contacts) {
-    if (!window.contacts.includes(contact)) throw new CliError(`The draft was not sent to ${contact}: the page would refuse the link. Sent to: ${window.contacts.join(', ')}.`);
+    if (!window.contacts.includes(contact))
+      throw new CliError(`The draft was not sent to ${contact}: the page would refuse the link. Sent to: ${window.contacts.join(', ')}.`);
     console.error(`Factual accuracy link for ${contact}, open until the end of ${window.closesOn}:`);
     console.log(roleLinkUrl(base, 'provider', visitId, createRoleToken(secret, { role: 'provider', visitId, subject: contact, expiresAt })));
   }

@@ -11,8 +11,17 @@ const list = visitCommands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).joi
 const command = visitCommands.find((c) => c.name === name);
 
 if (!command) {
-  const spec: CliSpec<Record<string, never>> = { command: 'npm run visit --', usage: `COMMAND VISIT_ID [options]\n\nCommands:\n${list}`, options: {}, positionals: { names: ['COMMAND'], variadic: true } };
-  await runCli(spec, () => Promise.reject(new CliError(`${name ? `Unknown command "${name}".` : 'Name a command.'}\nUsage: npm run visit -- COMMAND VISIT_ID [options]\n\nCommands:\n${list}`)));
+  const spec: CliSpec<Record<string, never>> = {
+    command: 'npm run visit --',
+    usage: `COMMAND VISIT_ID [options]\n\nCommands:\n${list}`,
+    options: {},
+    positionals: { names: ['COMMAND'], variadic: true },
+  };
+  await runCli(spec, () =>
+    Promise.reject(
+      new CliError(`${name ? `Unknown command "${name}".` : 'Name a command.'}\nUsage: npm run visit -- COMMAND VISIT_ID [options]\n\nCommands:\n${list}`),
+    ),
+  );
 } else {
   process.argv.splice(2, process.argv.length - 2, ...rest);
   await runCli({ command: `npm run visit -- ${command.name}`, usage: command.usage, options: command.options, positionals: command.positionals }, (args) =>

@@ -134,7 +134,10 @@ export const keys = {
     pk: target.urn ? `PROVIDER#${target.urn}` : `LA#${target.localAuthority ?? ''}`,
     sk: `CONTACT#${email}`,
   }),
-  contactsPrefix: (target: { urn?: string; localAuthority?: string }) => ({ pk: target.urn ? `PROVIDER#${target.urn}` : `LA#${target.localAuthority ?? ''}`, skPrefix: 'CONTACT#' }),
+  contactsPrefix: (target: { urn?: string; localAuthority?: string }) => ({
+    pk: target.urn ? `PROVIDER#${target.urn}` : `LA#${target.localAuthority ?? ''}`,
+    skPrefix: 'CONTACT#',
+  }),
   /** One item per region a reviewer covers: a Query on the region finds its reviewers. */
   reviewer: (region: string, email: string): Key => ({ pk: `REVIEWERS#${region}`, sk: email }),
   currentProgramme: (): Key => ({ pk: 'PROGRAMME#CURRENT', sk: 'SUMMARY' }),

@@ -55,7 +55,8 @@ export const PUBLIC_REPORT_KEY = /^reports\/[a-z0-9-]{1,100}\/[a-z0-9-]{1,100}\/
 
 export const objectKeys = {
   /** An upload by `npm run import`: a fresh folder per upload, so two uploads of one file never collide. */
-  importUpload: (fileName: string, at: Date, random: string): string => `${prefixes.imports}${at.toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${random}/${fileName}`,
+  importUpload: (fileName: string, at: Date, random: string): string =>
+    `${prefixes.imports}${at.toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${random}/${fileName}`,
   /** A bundled sample file loaded by `npm start`. */
   sampleImport: (fileName: string): string => `${prefixes.imports}samples/${fileName}`,
   /** Where the report of an uploaded key is written: import-reports/<same path>.json|.txt */
@@ -72,11 +73,20 @@ export const objectKeys = {
    * The quarantine copy and its reasons: quarantine/{visitId}/{submissionId}[-{attempt}], or
    * quarantine/unmatched/{hash of the upload key and version} when the key says nothing usable.
    */
-  quarantine: (upload: { readonly key: string; readonly versionId?: string; readonly visitId?: string; readonly submissionId?: string; readonly attempt?: string }): { readonly copy: string; readonly reasons: string } => {
+  quarantine: (upload: {
+    readonly key: string;
+    readonly versionId?: string;
+    readonly visitId?: string;
+    readonly submissionId?: string;
+    readonly attempt?: string;
+  }): { readonly copy: string; readonly reasons: string } => {
     const base =
       upload.visitId && upload.submissionId
         ? `${prefixes.quarantine}${upload.visitId}/${upload.submissionId}${upload.attempt ? `-${upload.attempt}` : ''}`
-        : `${prefixes.quarantine}unmatched/${createHash('sha256').update(`${upload.key}\n${upload.versionId ?? ''}`).digest('hex').slice(0, 32)}`;
+        : `${prefixes.quarantine}unmatched/${createHash('sha256')
+            .update(`${upload.key}\n${upload.versionId ?? ''}`)
+            .digest('hex')
+            .slice(0, 32)}`;
     return { copy: `${base}.json`, reasons: `${base}.reasons.json` };
   },
   quarantineOfVisit: (visitId: string): string => `${prefixes.quarantine}${visitId}/`,
@@ -86,4 +96,3 @@ export const objectKeys = {
   /** The programme in force is also written under this folder, so its address never changes. */
   currentProgrammeFolder: 'current',
 } as const;
-

@@ -25,7 +25,13 @@ export interface CostBench {
   readonly national: ScenarioCost & { readonly byService: Record<string, number> };
   readonly stress: ScenarioCost & { readonly byService: Record<string, number> };
   readonly goal: { readonly nationalUnderUsd: number; readonly met: boolean };
-  readonly prices: { readonly file: string; readonly region: string; readonly recordedOn: string; readonly unconfirmed: readonly string[]; readonly freeTiers: string };
+  readonly prices: {
+    readonly file: string;
+    readonly region: string;
+    readonly recordedOn: string;
+    readonly unconfirmed: readonly string[];
+    readonly freeTiers: string;
+  };
   readonly season: {
     readonly providers: number;
     readonly visits: number;
@@ -34,7 +40,19 @@ export interface CostBench {
     readonly customMetrics: readonly string[];
     readonly publishedIndex: PublishedIndexGrowth;
     /** What one unit of work was measured to cost in billable quantities. */
-    readonly perUnit: Record<UnitId, { readonly what: string; readonly measuredOver: number; readonly lambdaMs: number; readonly writeUnits: number; readonly readUnits: number; readonly scanReadUnits: number; readonly s3Requests: number; readonly logBytes: number }>;
+    readonly perUnit: Record<
+      UnitId,
+      {
+        readonly what: string;
+        readonly measuredOver: number;
+        readonly lambdaMs: number;
+        readonly writeUnits: number;
+        readonly readUnits: number;
+        readonly scanReadUnits: number;
+        readonly s3Requests: number;
+        readonly logBytes: number;
+      }
+    >;
   };
 }
 
@@ -46,7 +64,12 @@ async function measureSeason(visits: number, nights: number): Promise<Season> {
     const out = join(dir, 'season.json');
     const env = { ...process.env };
     delete env.POWERTOOLS_DEV;
-    const child = await runProcess(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'season-child.ts'), out, String(visits), String(nights)], env, (text) => process.stderr.write(text));
+    const child = await runProcess(
+      process.execPath,
+      ['--import', 'tsx', resolve(import.meta.dirname, 'season-child.ts'), out, String(visits), String(nights)],
+      env,
+      (text) => process.stderr.write(text),
+    );
     if (child.code !== 0 || !existsSync(out)) throw new Error(`The cost season failed (exit ${child.code}): ${child.stderr.slice(-2000)}`);
     return JSON.parse(readFileSync(out, 'utf8')) as Season;
   } finally {
@@ -88,7 +111,10 @@ function perUnitSummary(season: Season): CostBench['season']['perUnit'] {
 }
 
 export async function benchCost(options: { visits: number; nights: number; log: (l: string) => void }): Promise<CostBench> {
-  for (const [name, value] of [['visits', options.visits], ['nights', options.nights]] as const) {
+  for (const [name, value] of [
+    ['visits', options.visits],
+    ['nights', options.nights],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1 (got ${String(value)})`);
   }
   options.log('stack facts from the synthesised template ...');

@@ -56,11 +56,16 @@ export function emfMetricKeys(line: string, service: string): string[] {
   } catch {
     return [];
   }
-  const doc = parsed as { _aws?: { CloudWatchMetrics?: { Namespace?: string; Dimensions?: string[][]; Metrics?: { Name?: string }[] }[] } } & Record<string, unknown>;
+  const doc = parsed as { _aws?: { CloudWatchMetrics?: { Namespace?: string; Dimensions?: string[][]; Metrics?: { Name?: string }[] }[] } } & Record<
+    string,
+    unknown
+  >;
   const keys: string[] = [];
   for (const directive of doc._aws?.CloudWatchMetrics ?? []) {
     for (const dims of directive.Dimensions?.length ? directive.Dimensions : [[]]) {
-      const dimensions = dims.map((d) => `${d}=${d === 'service' ? service : (typeof doc[d] === 'string' || typeof doc[d] === 'number' ? String(doc[d]) : '')}`).join(',');
+      const dimensions = dims
+        .map((d) => `${d}=${d === 'service' ? service : typeof doc[d] === 'string' || typeof doc[d] === 'number' ? String(doc[d]) : ''}`)
+        .join(',');
       for (const m of directive.Metrics ?? []) keys.push(`${directive.Namespace ?? ''}/${m.Name ?? ''}{${dimensions}}`);
     }
   }

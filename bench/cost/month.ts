@@ -61,7 +61,9 @@ export function monthOf(units: Record<UnitId, MeasuredUnit>, s: Scenario, facts:
     }
     usage = sumByActor(usage, scaled);
   }
-  const s3BytesHeld = Object.fromEntries(Object.entries(bytesPutByPrefix(usage)).map(([prefix, bytes]) => [prefix, bytes * monthsHeld(prefix, facts, s.storageMonth)]));
+  const s3BytesHeld = Object.fromEntries(
+    Object.entries(bytesPutByPrefix(usage)).map(([prefix, bytes]) => [prefix, bytes * monthsHeld(prefix, facts, s.storageMonth)]),
+  );
   const growth = index ? indexGrowth(index, s) : undefined;
   if (growth) {
     usage.publicationWorker ??= {};

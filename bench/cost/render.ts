@@ -9,11 +9,18 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 function serviceTable(national: ScenarioCost & { byService: Record<string, number> }, stress: ScenarioCost & { byService: Record<string, number> }): string {
   const services = Object.keys(national.byService);
   const rows = services.map((s) => `| ${s} | ${usd(national.byService[s] ?? 0)} | ${usd(stress.byService[s] ?? 0)} |`);
-  return ['| Service | National, USD a month | Stress, USD a month |', '|---|---:|---:|', ...rows, `| **Total** | **${usd(national.usdPerMonth)}** | **${usd(stress.usdPerMonth)}** |`].join('\n');
+  return [
+    '| Service | National, USD a month | Stress, USD a month |',
+    '|---|---:|---:|',
+    ...rows,
+    `| **Total** | **${usd(national.usdPerMonth)}** | **${usd(stress.usdPerMonth)}** |`,
+  ].join('\n');
 }
 
 function lineTable(lines: readonly CostLine[]): string {
-  const rows = lines.map((l) => `| ${l.service} | ${cell(l.what)} | ${qty(l.quantityPerMonth)} | ${cell(l.price)} | ${usd(l.usdPerMonth)} | ${cell(l.explanation)} |`);
+  const rows = lines.map(
+    (l) => `| ${l.service} | ${cell(l.what)} | ${qty(l.quantityPerMonth)} | ${cell(l.price)} | ${usd(l.usdPerMonth)} | ${cell(l.explanation)} |`,
+  );
   return ['| Service | What | Quantity a month | Price | USD a month | Why |', '|---|---|---:|---|---:|---|', ...rows].join('\n');
 }
 
@@ -30,9 +37,14 @@ function scenarioSection(title: string, c: ScenarioCost): string {
 
 function perUnitTable(r: CostBench): string {
   const rows = Object.entries(r.season.perUnit).map(
-    ([id, u]) => `| ${id} | ${cell(u.what)} | ${qty(u.measuredOver)} | ${qty(u.lambdaMs)} | ${qty(u.writeUnits)} | ${qty(u.readUnits)} | ${qty(u.scanReadUnits)} | ${qty(u.s3Requests)} | ${qty(u.logBytes)} |`,
+    ([id, u]) =>
+      `| ${id} | ${cell(u.what)} | ${qty(u.measuredOver)} | ${qty(u.lambdaMs)} | ${qty(u.writeUnits)} | ${qty(u.readUnits)} | ${qty(u.scanReadUnits)} | ${qty(u.s3Requests)} | ${qty(u.logBytes)} |`,
   );
-  return ['| Unit | What | Measured over | Lambda ms | Write units | Read units | Scan read units | S3 requests | Log bytes |', '|---|---|---:|---:|---:|---:|---:|---:|---:|', ...rows].join('\n');
+  return [
+    '| Unit | What | Measured over | Lambda ms | Write units | Read units | Scan read units | S3 requests | Log bytes |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
 }
 
 export function renderCost(r: CostBench): string {

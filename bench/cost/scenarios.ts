@@ -51,7 +51,8 @@ export const PRACTICE = {
 
 export function scenario(name: Scenario['name'], r: Remit): Scenario {
   const p = PRACTICE;
-  const importsPerMonth = p.providerSnapshotsPerMonth + p.inspectionFilesPerMonth + p.laOutcomeFilesPerMonth + p.signalFilesPerWeek * WEEKS_PER_MONTH + p.commissionerFilesPerMonth;
+  const importsPerMonth =
+    p.providerSnapshotsPerMonth + p.inspectionFilesPerMonth + p.laOutcomeFilesPerMonth + p.signalFilesPerWeek * WEEKS_PER_MONTH + p.commissionerFilesPerMonth;
   const runs = DAYS_PER_MONTH + importsPerMonth;
   const visits = r.visitsPerYear / 12;
   const reportEmails = visits * p.reportEmailsPerVisit;

@@ -30,7 +30,13 @@ export async function pickVisits(n: number): Promise<{ picked: Visit[]; firstWee
   const weeks = visits.map((v) => v.week).sort();
   const commissioners = await listCommissioners();
   const picked = visits
-    .filter((v) => v.status === 'planned' && commissioners.some((c) => matchesCommissioner(c, { localAuthority: v.localAuthority, region: v.region, urn: v.kind === 'provider' ? v.target : undefined })))
+    .filter(
+      (v) =>
+        v.status === 'planned' &&
+        commissioners.some((c) =>
+          matchesCommissioner(c, { localAuthority: v.localAuthority, region: v.region, urn: v.kind === 'provider' ? v.target : undefined }),
+        ),
+    )
     .sort((a, b) => a.week.localeCompare(b.week) || a.visitId.localeCompare(b.visitId))
     .slice(0, n);
   if (picked.length === 0) throw new Error('The programme has no planned visit that a commissioner subscribes to');
@@ -76,7 +82,11 @@ function findingsFor(visit: Visit): string {
     validFindings(visit, {
       childrensExperiences: paragraph('Children said they feel safe and are helped to keep in touch with family.'),
       pandemicDecisions: paragraph('Leaders kept staffing stable and recorded why each change to contact was made.'),
-      goingWell: ['Children have trusted adults they can talk to', 'Records of decisions are clear and dated', 'Staff training continued online during lockdown'],
+      goingWell: [
+        'Children have trusted adults they can talk to',
+        'Records of decisions are clear and dated',
+        'Staff training continued online during lockdown',
+      ],
       needsToImprove: ['Return-home interviews are not always offered', 'Risk assessments are not always updated after incidents'],
     }),
   );
@@ -86,7 +96,12 @@ function findingsFor(visit: Visit): string {
 async function approveAsReviewer(meter: Meter, web: string, visit: Visit, secret: string): Promise<void> {
   const reviewer = (await meter.as('probe', () => getPublication(visit.visitId)))?.reviewer;
   if (!reviewer) throw new Error(`The findings for ${visit.visitId} were not sent to a reviewer`);
-  const token = createRoleToken(secret, { role: 'reviewer', visitId: visit.visitId, subject: reviewer, expiresAt: new Date(Date.now() + limits.reviewerLinkLifetimeDays * 86_400_000).toISOString() });
+  const token = createRoleToken(secret, {
+    role: 'reviewer',
+    visitId: visit.visitId,
+    subject: reviewer,
+    expiresAt: new Date(Date.now() + limits.reviewerLinkLifetimeDays * 86_400_000).toISOString(),
+  });
   const link = roleLinkUrl(web, 'reviewer', visit.visitId, token);
   await get(link);
   const res = await fetch(link, { method: 'POST', body: new URLSearchParams({ action: 'approve', decision: 'approve' }), redirect: 'manual' });
@@ -110,7 +125,11 @@ export async function inspectorVisits(meter: Meter, web: string, visits: readonl
   const secret = await loadLinkSecret();
   for (const visit of visits) {
     const inspector = visit.inspector ?? 'inspector@inspectorate.example.gov.uk';
-    const token = createVisitToken(secret, { visitId: visit.visitId, inspector, expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString() });
+    const token = createVisitToken(secret, {
+      visitId: visit.visitId,
+      inspector,
+      expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString(),
+    });
     const form = await get(visitLinkUrl(web, visit.visitId, token));
     await loadAssets(web, form);
     const target = JSON.parse(/<script type="application\/json" id="upload-target">([\s\S]*?)<\/script>/.exec(form)?.[1] ?? 'null') as PostTarget | null;

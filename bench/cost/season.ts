@@ -71,7 +71,17 @@ async function tableSize(ddb: DynamoDBClient, name: string): Promise<TableSize> 
 }
 
 function scheduledEvent(at: Date): unknown {
-  return { version: '0', id: crypto.randomUUID(), 'detail-type': 'Scheduled Event', source: 'aws.events', account: '000000000000', time: at.toISOString(), region: 'eu-west-2', resources: [], detail: {} };
+  return {
+    version: '0',
+    id: crypto.randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '000000000000',
+    time: at.toISOString(),
+    region: 'eu-west-2',
+    resources: [],
+    detail: {},
+  };
 }
 
 function only(usage: UsageByActor, actors: readonly string[]): UsageByActor {
@@ -171,7 +181,10 @@ async function imports(run: SeasonRun) {
   return {
     providers,
     units: {
-      providerRow: { ...rows('snapshot', providers), usage: { ...without(run.usage('snapshot'), ['prioritise', 'table']), table: run.usage('firstLoad').table ?? {} } },
+      providerRow: {
+        ...rows('snapshot', providers),
+        usage: { ...without(run.usage('snapshot'), ['prioritise', 'table']), table: run.usage('firstLoad').table ?? {} },
+      },
       inspectionRow: rows('inspections', inspections),
       laOutcomeRow: rows('laOutcomes', laOutcomes),
       signalRow: rows('signals', signals),
@@ -241,13 +254,30 @@ async function visitsWithIndexGrowth(run: SeasonRun, visits: readonly Visit[]): 
   run.meter.phase = phase;
   const readUnits = total(run.usage('indexProbe'), N.ddbReadUnits);
   if (reports.length < 2) throw new Error('The season needs at least two published reports to see the index grow: use --visits 2 or more');
-  return { reportsMeasured: reports.length, fixedBytes: first, bytesPerReport: (last - first) / (reports.length - 1), readUnitsPerReport: readUnits / reports.length };
+  return {
+    reportsMeasured: reports.length,
+    fixedBytes: first,
+    bytesPerReport: (last - first) / (reports.length - 1),
+    readUnitsPerReport: readUnits / reports.length,
+  };
 }
 
 async function bounce(run: SeasonRun) {
-  const message = JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'gone@bounce.example.gov.uk', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }] } });
+  const message = JSON.stringify({
+    eventType: 'Bounce',
+    bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'gone@bounce.example.gov.uk', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }] },
+  });
   await run.phase('bounce', () =>
-    run.cloud.invoker.invokeAsync('sesFeedback', { Records: [{ EventSource: 'aws:sns', EventVersion: '1.0', EventSubscriptionArn: 'local', Sns: { Type: 'Notification', MessageId: crypto.randomUUID(), TopicArn: 'local', Message: message, Timestamp: new Date().toISOString() } }] }),
+    run.cloud.invoker.invokeAsync('sesFeedback', {
+      Records: [
+        {
+          EventSource: 'aws:sns',
+          EventVersion: '1.0',
+          EventSubscriptionArn: 'local',
+          Sns: { Type: 'Notification', MessageId: crypto.randomUUID(), TopicArn: 'local', Message: message, Timestamp: new Date().toISOString() },
+        },
+      ],
+    }),
   );
   return run.unit('bounce', 1, 'bounces');
 }
@@ -286,7 +316,13 @@ export async function runSeason(options: SeasonOptions): Promise<Season> {
       const now = Date.now();
       const digest = await quietThenBusy(run, 'weeklyDigest', 'digest', new Date(now + 21 * DAY), new Date(now + 7 * DAY));
       // Reminders go out for visits whose week ended a week ago: none in the programme's first week, all after its last.
-      const reminders = await quietThenBusy(run, 'findingsReminders', 'reminders', new Date(`${firstWeek}T08:00:00Z`), new Date(Date.parse(`${lastWeek}T08:00:00Z`) + 15 * DAY));
+      const reminders = await quietThenBusy(
+        run,
+        'findingsReminders',
+        'reminders',
+        new Date(`${firstWeek}T08:00:00Z`),
+        new Date(Date.parse(`${lastWeek}T08:00:00Z`) + 15 * DAY),
+      );
       const bounced = await bounce(run);
       const end = await tableSize(new DynamoDBClient({}), cloud.endpoints.table);
       return {

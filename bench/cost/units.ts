@@ -10,7 +10,8 @@ export const UNITS = {
   commissionerRow: 'a commissioner subscription row',
   prioritiseProvider: 'a provider scored and planned by one prioritisation run (all but its table Scan)',
   prioritiseRun: "a prioritisation run's Scan of the whole table",
-  visit: "a visit from the inspector's link to its published report (form page and assets, S3 POST, validation, HTML and PDF, reports index, queueing its emails)",
+  visit:
+    "a visit from the inspector's link to its published report (form page and assets, S3 POST, validation, HTML and PDF, reports index, queueing its emails)",
   reportEmail: 'a report email to one commissioner, with the PDF attached',
   digestRun: 'a weekly digest run with nothing to send (it finds commissioners with a Scan of the table)',
   digestEmail: 'a weekly digest email to one commissioner',

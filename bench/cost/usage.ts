@@ -87,7 +87,6 @@ export function total(u: UsageByActor, name: string): number {
 /** Bytes put under each S3 key prefix, over every actor. */
 export function bytesPutByPrefix(u: UsageByActor): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const usage of Object.values(u))
-    for (const [k, v] of Object.entries(usage)) if (k.startsWith(S3_BYTES_PUT)) addTo(out, k.slice(S3_BYTES_PUT.length), v);
+  for (const usage of Object.values(u)) for (const [k, v] of Object.entries(usage)) if (k.startsWith(S3_BYTES_PUT)) addTo(out, k.slice(S3_BYTES_PUT.length), v);
   return out;
 }

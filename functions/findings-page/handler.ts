@@ -35,7 +35,8 @@ const page = createFindingsPage({
   latestVersion: latestFindingsVersion,
   loadContext: loadVisitContext,
   getSecret: loadLinkSecret,
-  createPost: ({ visitId, submissionId, inspector }) => createFindingsPost({ s3: s3Client(), bucket: requireEnv('findingsBucket'), visitId, submissionId, inspector }),
+  createPost: ({ visitId, submissionId, inspector }) =>
+    createFindingsPost({ s3: s3Client(), bucket: requireEnv('findingsBucket'), visitId, submissionId, inspector }),
   recordWaiting: (visitId, submissionId, inspector) => recordSubmissionWaiting(visitId, submissionId, inspector),
   getSubmissionStatus: submissionStatus,
   publicUrl: (visit) => `${requireEnv('webBaseUrl')}/${publicReportKey(visit, 'html')}`,

@@ -4,7 +4,15 @@
  */
 import type { S3Event } from 'aws-lambda';
 import { limits, prefixes } from '../../infra/catalogue';
-import { getSubmission, getVisit, latestFindingsVersion, quarantineUpload, readUpload, recordSubmissionRejected, recordSubmissionRepeat } from '../../shared/aws/findings-store';
+import {
+  getSubmission,
+  getVisit,
+  latestFindingsVersion,
+  quarantineUpload,
+  readUpload,
+  recordSubmissionRejected,
+  recordSubmissionRepeat,
+} from '../../shared/aws/findings-store';
 import { instrumented, logger, metrics, MetricUnit } from '../../shared/aws/observability';
 import { publicationPorts } from '../../shared/aws/publication-ports';
 import { objectKey } from '../../shared/aws/s3-event';
@@ -20,7 +28,13 @@ function portsFor(bucket: string): FindingsIngestPorts {
     latestVersion: latestFindingsVersion,
     recordRepeat: recordSubmissionRepeat,
     quarantine: async (q) => {
-      await quarantineUpload(bucket, q.key, q.versionId, { visitId: q.visitId, submissionId: q.submissionId, attempt: q.reject ? undefined : q.objectVersion?.slice(0, 16) }, q.reasons);
+      await quarantineUpload(
+        bucket,
+        q.key,
+        q.versionId,
+        { visitId: q.visitId, submissionId: q.submissionId, attempt: q.reject ? undefined : q.objectVersion?.slice(0, 16) },
+        q.reasons,
+      );
       if (q.reject && q.visitId && q.submissionId) await recordSubmissionRejected(q.visitId, q.submissionId, q.reasons, q.objectVersion);
     },
     now: () => new Date(),
@@ -33,7 +47,9 @@ export const handler = instrumented('ingest-findings', async (event: S3Event) =>
     if (!key.startsWith(prefixes.findings)) continue;
     logger.appendKeys({ correlationId: key.split('/')[1] ?? key });
     const result = await ingestFindings(portsFor(record.s3.bucket.name), key, record.s3.object.versionId);
-    const metric = { accepted: 'FindingsAccepted', repeat: 'FindingsRepeated', 'already-handled': 'FindingsRedelivered', rejected: 'FindingsRejected' }[result.outcome];
+    const metric = { accepted: 'FindingsAccepted', repeat: 'FindingsRepeated', 'already-handled': 'FindingsRedelivered', rejected: 'FindingsRejected' }[
+      result.outcome
+    ];
     metrics.addMetric(metric, MetricUnit.Count, 1);
     if (result.outcome === 'rejected') logger.warn('findings quarantined', { key, reasons: result.reasons });
     else logger.info('findings handled', { ...result });

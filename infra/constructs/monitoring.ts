@@ -19,7 +19,18 @@ export const RUNBOOK = { alarms: 'Alarms and what to do', parked: 'Parked events
 const see = (section: string, row?: string) => `see README runbook "${section}"${row ? ` (${row})` : ''}`;
 
 /** The custom metrics the handlers emit (namespace Visits), shown on the dashboard. */
-const PIPELINE_METRICS = ['ImportsCompleted', 'RowsRejected', 'VisitsPlanned', 'VisitsMoved', 'TriageNoSlot', 'FindingsAccepted', 'FindingsRejected', 'EmailsSent', 'EmailsSuppressed', 'EmailsFailed'];
+const PIPELINE_METRICS = [
+  'ImportsCompleted',
+  'RowsRejected',
+  'VisitsPlanned',
+  'VisitsMoved',
+  'TriageNoSlot',
+  'FindingsAccepted',
+  'FindingsRejected',
+  'EmailsSent',
+  'EmailsSuppressed',
+  'EmailsFailed',
+];
 
 export interface MonitoringProps {
   readonly fn: (id: FunctionId) => lambda.IFunction;
@@ -43,14 +54,35 @@ export class Monitoring extends Construct {
 
     const queueDepth = (q: sqs.IQueue) => q.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) });
     this.alarm('FailedEventsAlarm', queueDepth(props.failedEvents), 1, `Events parked after retries: ${see(RUNBOOK.parked)}.`);
-    this.alarm('NotifyDlqAlarm', queueDepth(props.notifyDeadLetterQueue), 1, `Emails that could not be sent went to the notify dead-letter queue: ${see(RUNBOOK.alarms, 'NotifyDlqAlarm')}.`);
+    this.alarm(
+      'NotifyDlqAlarm',
+      queueDepth(props.notifyDeadLetterQueue),
+      1,
+      `Emails that could not be sent went to the notify dead-letter queue: ${see(RUNBOOK.alarms, 'NotifyDlqAlarm')}.`,
+    );
     for (const fid of functionIds) {
       const f = props.fn(fid);
-      this.alarm(`${pascal(fid)}ErrorsAlarm`, f.metricErrors({ period: Duration.minutes(5) }), 1, `${fid} errors: ${see(RUNBOOK.alarms, '<Function>ErrorsAlarm')}.`);
-      this.alarm(`${pascal(fid)}ThrottlesAlarm`, f.metricThrottles({ period: Duration.minutes(5) }), 1, `${fid} throttled: ${see(RUNBOOK.alarms, '<Function>ThrottlesAlarm')}.`);
+      this.alarm(
+        `${pascal(fid)}ErrorsAlarm`,
+        f.metricErrors({ period: Duration.minutes(5) }),
+        1,
+        `${fid} errors: ${see(RUNBOOK.alarms, '<Function>ErrorsAlarm')}.`,
+      );
+      this.alarm(
+        `${pascal(fid)}ThrottlesAlarm`,
+        f.metricThrottles({ period: Duration.minutes(5) }),
+        1,
+        `${fid} throttled: ${see(RUNBOOK.alarms, '<Function>ThrottlesAlarm')}.`,
+      );
     }
     for (const [key, m] of Object.entries(alarmedMetrics)) {
-      const metric = new cloudwatch.Metric({ namespace: 'Visits', metricName: m.metricName, statistic: 'Maximum', period: Duration.hours(1), dimensionsMap: { service: functions[m.function].dir } });
+      const metric = new cloudwatch.Metric({
+        namespace: 'Visits',
+        metricName: m.metricName,
+        statistic: 'Maximum',
+        period: Duration.hours(1),
+        dimensionsMap: { service: functions[m.function].dir },
+      });
       this.alarm(`${pascal(key)}Alarm`, metric, m.threshold, m.description);
     }
     const bounceRate = new cloudwatch.Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', statistic: 'Maximum', period: Duration.hours(1) });
@@ -76,11 +108,17 @@ export class Monitoring extends Construct {
     dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'Pipeline (custom metrics)',
-        left: PIPELINE_METRICS.map((m) => new cloudwatch.Metric({ namespace: 'Visits', metricName: m, statistic: 'Sum', period: Duration.hours(1), dimensionsMap: {} })),
+        left: PIPELINE_METRICS.map(
+          (m) => new cloudwatch.Metric({ namespace: 'Visits', metricName: m, statistic: 'Sum', period: Duration.hours(1), dimensionsMap: {} }),
+        ),
         width: 24,
       }),
       new cloudwatch.GraphWidget({ title: 'Function errors', left: functionIds.map((id) => props.fn(id).metricErrors()), width: 12 }),
-      new cloudwatch.GraphWidget({ title: 'Function duration p95', left: functionIds.map((id) => props.fn(id).metricDuration({ statistic: 'p95' })), width: 12 }),
+      new cloudwatch.GraphWidget({
+        title: 'Function duration p95',
+        left: functionIds.map((id) => props.fn(id).metricDuration({ statistic: 'p95' })),
+        width: 12,
+      }),
       new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24 }),
     );
   }

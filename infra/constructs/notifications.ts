@@ -29,9 +29,17 @@ export class Notifications extends Construct {
   readonly sendingArns: string[];
   private readonly feedbackTopic: sns.Topic;
 
-  constructor(scope: Construct, id: string, private readonly props: NotificationsProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: NotificationsProps,
+  ) {
     super(scope, id);
-    this.notifyDeadLetterQueue = new sqs.Queue(this, 'NotifyDeadLetterQueue', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.notifyDeadLetterQueue = new sqs.Queue(this, 'NotifyDeadLetterQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
     Validations.of(this.notifyDeadLetterQueue).acknowledge(
       { id: 'AwsSolutions-SQS3', reason: 'This is the notify queue dead-letter queue.' },
       { id: 'Serverless-SQSRedrivePolicy', reason: 'A dead-letter queue has no dead-letter queue of its own.' },
@@ -45,12 +53,18 @@ export class Notifications extends Construct {
 
     this.configurationSet = new ses.ConfigurationSet(this, 'SesConfigurationSet', { reputationMetrics: true, sendingEnabled: true });
     this.feedbackTopic = new sns.Topic(this, topics.sesFeedback.logicalId, { enforceSSL: true });
-    Validations.of(this.feedbackTopic).acknowledge({ id: 'AwsSolutions-SNS2', reason: 'SES bounce/complaint notices carry no report content; SSE with a customer key would need a key policy for SES, tracked as a follow-up.' });
+    Validations.of(this.feedbackTopic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason: 'SES bounce/complaint notices carry no report content; SSE with a customer key would need a key policy for SES, tracked as a follow-up.',
+    });
     this.configurationSet.addEventDestination('BouncesAndComplaints', {
       destination: ses.EventDestination.snsTopic(this.feedbackTopic),
       events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT, ses.EmailSendingEvent.REJECT],
     });
-    const identity = new ses.EmailIdentity(this, 'SenderIdentity', { identity: ses.Identity.email(props.senderEmail), configurationSet: this.configurationSet });
+    const identity = new ses.EmailIdentity(this, 'SenderIdentity', {
+      identity: ses.Identity.email(props.senderEmail),
+      configurationSet: this.configurationSet,
+    });
     const { partition, region, account } = Stack.of(this);
     this.sendingArns = [
       `arn:${partition}:ses:${region}:${account}:identity/${identity.emailIdentityName}`,
@@ -75,6 +89,7 @@ export class Notifications extends Construct {
         reason: 'SQS event sources do not take an on-failure destination; the queue redrive policy moves a message to the notify DLQ after 5 receives.',
       });
     }
-    for (const id of consumersOf({ sns: 'sesFeedback' })) this.feedbackTopic.addSubscription(new subs.LambdaSubscription(fn(id), { deadLetterQueue: this.props.failedEvents }));
+    for (const id of consumersOf({ sns: 'sesFeedback' }))
+      this.feedbackTopic.addSubscription(new subs.LambdaSubscription(fn(id), { deadLetterQueue: this.props.failedEvents }));
   }
 }

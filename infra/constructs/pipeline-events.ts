@@ -21,7 +21,11 @@ export class PipelineEvents extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.bus = new events.EventBus(this, eventCatalogue.bus.logicalId, {});
-    this.failedEvents = new sqs.Queue(this, 'FailedEventsQueue', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.failedEvents = new sqs.Queue(this, 'FailedEventsQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
     Validations.of(this.failedEvents).acknowledge(
       { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue; npm run redrive replays it.' },
       { id: 'Serverless-SQSRedrivePolicy', reason: 'A dead-letter queue has no dead-letter queue of its own.' },
@@ -30,17 +34,26 @@ export class PipelineEvents extends Construct {
 
   /** A rule per pipeline event and consumer, and a rule per schedule with all its consumers as targets. */
   routeEvents(fn: (id: FunctionId) => lambda.IFunction): void {
-    const target = (id: FunctionId) => new targets.LambdaFunction(fn(id), { deadLetterQueue: this.failedEvents, retryAttempts: 4, maxEventAge: Duration.hours(6) });
+    const target = (id: FunctionId) =>
+      new targets.LambdaFunction(fn(id), { deadLetterQueue: this.failedEvents, retryAttempts: 4, maxEventAge: Duration.hours(6) });
     for (const detailType of Object.values(eventCatalogue.detailTypes)) {
       for (const id of consumersOf({ event: detailType })) {
-        new events.Rule(this, `${pascal(id)}On${detailType}`, { eventBus: this.bus, eventPattern: { source: [eventCatalogue.source], detailType: [detailType] }, targets: [target(id)] });
+        new events.Rule(this, `${pascal(id)}On${detailType}`, {
+          eventBus: this.bus,
+          eventPattern: { source: [eventCatalogue.source], detailType: [detailType] },
+          targets: [target(id)],
+        });
       }
     }
     for (const schedule of Object.keys(schedules) as ScheduleId[]) {
       const consumers = consumersOf({ schedule });
       if (consumers.length === 0) continue;
       const s = schedules[schedule];
-      new events.Rule(this, `${pascal(schedule)}Schedule`, { description: s.description, schedule: events.Schedule.cron(eventBridgeCron(s)), targets: consumers.map(target) });
+      new events.Rule(this, `${pascal(schedule)}Schedule`, {
+        description: s.description,
+        schedule: events.Schedule.cron(eventBridgeCron(s)),
+        targets: consumers.map(target),
+      });
     }
   }
 }

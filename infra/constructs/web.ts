@@ -33,7 +33,17 @@ export class Web extends Construct {
       throttle: { rateLimit: 50, burstLimit: 100 },
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogs),
-        format: AccessLogFormat.jsonWithStandardFields({ caller: false, httpMethod: true, ip: true, protocol: true, requestTime: true, resourcePath: true, responseLength: true, status: true, user: false }),
+        format: AccessLogFormat.jsonWithStandardFields({
+          caller: false,
+          httpMethod: true,
+          ip: true,
+          protocol: true,
+          requestTime: true,
+          resourcePath: true,
+          responseLength: true,
+          status: true,
+          user: false,
+        }),
       },
     });
     this.url = stage.url.replace(/\/$/, '');
@@ -44,7 +54,8 @@ export class Web extends Construct {
     });
     Validations.of(this.linkSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Rotating this key invalidates every outstanding visit link; it is rotated by hand on a schedule set by ops (README runbook: rotating the link secret).',
+      reason:
+        'Rotating this key invalidates every outstanding visit link; it is rotated by hand on a schedule set by ops (README runbook: rotating the link secret).',
     });
   }
 
@@ -60,7 +71,8 @@ export class Web extends Construct {
       if (route instanceof apigw.HttpRoute) {
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: "Pages authenticate each request with an HMAC-signed token in the link (inspectors', reviewers', contacts' and briefing links expire; unsubscribe links do not), checked against the step and the subscription; published reports are public by design.",
+          reason:
+            "Pages authenticate each request with an HMAC-signed token in the link (inspectors', reviewers', contacts' and briefing links expire; unsubscribe links do not), checked against the step and the subscription; published reports are public by design.",
         });
       }
     }

@@ -11,7 +11,20 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event, ScheduledEvent } from 'aws-lambda';
 import { Cron } from 'croner';
 import type S3rver from 's3rver';
-import { buckets, consumersOf, env, functionEnvironment, local, localCron, queues, schedules, table, type BucketId, type QueueId, type ScheduleId } from '../catalogue';
+import {
+  buckets,
+  consumersOf,
+  env,
+  functionEnvironment,
+  local,
+  localCron,
+  queues,
+  schedules,
+  table,
+  type BucketId,
+  type QueueId,
+  type ScheduleId,
+} from '../catalogue';
 import { buildBrowserBundles } from '../../scripts/build-browser';
 import { encodeEventKey } from '../../shared/aws/s3-event';
 import { startAwsShims, type AwsShims } from './aws-shims';
@@ -191,7 +204,9 @@ function routeS3Events(s3: S3rver, invoker: LocalInvoker): void {
       if (!record.eventName.startsWith('ObjectCreated') || !bucket) continue;
       const key = record.s3.object.key;
       for (const id of consumersOf({ s3: { bucket, key } })) {
-        const encoded: S3Event = { Records: [{ ...record, awsRegion: local.region, s3: { ...record.s3, object: { ...record.s3.object, key: encodeEventKey(key) } } }] };
+        const encoded: S3Event = {
+          Records: [{ ...record, awsRegion: local.region, s3: { ...record.s3, object: { ...record.s3.object, key: encodeEventKey(key) } } }],
+        };
         void invoker.invokeAsync(id, encoded);
       }
     }
@@ -240,11 +255,21 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const shims = await startAwsShims(ports.aws, invoker, { sqsRedeliveryDelayMs: options.sqsRedeliveryDelayMs, log, clock });
   routeS3Events(emulators.s3.server, invoker);
   const runSchedule = scheduleRunner(invoker, clock);
-  const crons = options.runSchedules ? (Object.keys(schedules) as ScheduleId[]).map((id) => new Cron(localCron(schedules[id]), { timezone: 'UTC' }, () => void runSchedule(id))) : [];
+  const crons = options.runSchedules
+    ? (Object.keys(schedules) as ScheduleId[]).map((id) => new Cron(localCron(schedules[id]), { timezone: 'UTC' }, () => void runSchedule(id)))
+    : [];
 
   const control: ControlContext = { invoker, shims, emulators, clock, runSchedule, faults };
   const s3Client = new S3Client({ endpoint: endpoints.s3, region: local.region, credentials: local.credentials, forcePathStyle: true });
-  const web = await startWeb({ port: ports.web, invoker, s3: s3Client, reportsBucket: endpoints.buckets.reports, endpoints, control: (path, body) => runControl(control, path, body), log });
+  const web = await startWeb({
+    port: ports.web,
+    invoker,
+    s3: s3Client,
+    reportsBucket: endpoints.buckets.reports,
+    endpoints,
+    control: (path, body) => runControl(control, path, body),
+    log,
+  });
 
   return {
     endpoints,

@@ -32,7 +32,9 @@ const isFunction = (s: string | undefined): s is FunctionId => s !== undefined &
 async function idle(c: ControlContext, seconds: string | undefined): Promise<unknown> {
   let timer: NodeJS.Timeout | undefined;
   const settled = c.invoker.idle().then(() => true);
-  const idleNow = seconds ? await Promise.race([settled, new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Number(seconds) * 1000)))]) : await settled;
+  const idleNow = seconds
+    ? await Promise.race([settled, new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Number(seconds) * 1000)))])
+    : await settled;
   clearTimeout(timer);
   return { ...c.invoker.stats, ...c.shims.stats, idle: idleNow };
 }
@@ -87,12 +89,7 @@ export type ControlVerb = keyof typeof controlActions;
 
 /** Every path a control request may name. */
 export type ControlPath =
-  | Exclude<ControlVerb, 'schedule' | 'invoke'>
-  | `idle/${number}`
-  | 'faults/arm'
-  | 'faults/clear'
-  | `schedule/${ScheduleId}`
-  | `invoke/${FunctionId}`;
+  Exclude<ControlVerb, 'schedule' | 'invoke'> | `idle/${number}` | 'faults/arm' | 'faults/clear' | `schedule/${ScheduleId}` | `invoke/${FunctionId}`;
 
 const isVerb = (s: string): s is ControlVerb => Object.hasOwn(controlActions, s);
 

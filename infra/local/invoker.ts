@@ -108,7 +108,10 @@ export class LocalInvoker {
 
   park(parked: ParkedEvent): void {
     this.stats.parked++;
-    writeFileSync(join(this.options.failedDir, `${parked.parkedAt.replace(/[:.]/g, '-')}-${parked.functionId}-${parked.id}.json`), JSON.stringify(parked, null, 2));
+    writeFileSync(
+      join(this.options.failedDir, `${parked.parkedAt.replace(/[:.]/g, '-')}-${parked.functionId}-${parked.id}.json`),
+      JSON.stringify(parked, null, 2),
+    );
     this.options.log?.(`[${parked.functionId}] parked after ${parked.attempts} attempts: ${parked.error}`);
   }
 

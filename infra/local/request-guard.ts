@@ -15,14 +15,18 @@ const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'] as const;
 export function hostProblem(host: string | undefined, port: number): string | undefined {
   if (!host) return 'A request without a Host header is refused.';
   const allowed = LOOPBACK_HOSTS.map((h) => `${h}:${port}`);
-  return allowed.includes(host.toLowerCase()) ? undefined : `Host "${host}" is not this machine's loopback address and port (${allowed[0]}): refused (DNS rebinding).`;
+  return allowed.includes(host.toLowerCase())
+    ? undefined
+    : `Host "${host}" is not this machine's loopback address and port (${allowed[0]}): refused (DNS rebinding).`;
 }
 
 /** Why an Origin header is refused, or undefined when it is absent (not a browser) or one of the local web origins. */
 export function originProblem(origin: string | undefined, webPort: number): string | undefined {
   if (origin === undefined) return undefined;
   const allowed = LOOPBACK_HOSTS.map((h) => `http://${h}:${webPort}`);
-  return allowed.includes(origin.toLowerCase()) ? undefined : `Origin "${origin}" is not the local web origin (${allowed[0]}): cross-origin requests to the local cloud are refused.`;
+  return allowed.includes(origin.toLowerCase())
+    ? undefined
+    : `Origin "${origin}" is not the local web origin (${allowed[0]}): cross-origin requests to the local cloud are refused.`;
 }
 
 /**

@@ -20,7 +20,9 @@ export async function loadSamples(cloud: LocalCloud, log: (line: string) => void
   const root = resolve(import.meta.dirname, '..', '..');
   for (const file of SAMPLE_FILES) {
     const key = objectKeys.sampleImport(basename(file));
-    await s3Client().send(new PutObjectCommand({ Bucket: cloud.endpoints.buckets.imports, Key: key, Body: readFileSync(resolve(root, file)), ContentType: 'text/csv' }));
+    await s3Client().send(
+      new PutObjectCommand({ Bucket: cloud.endpoints.buckets.imports, Key: key, Body: readFileSync(resolve(root, file)), ContentType: 'text/csv' }),
+    );
     // One at a time, in order: intelligence and contacts refer to providers imported before them.
     await cloud.idle();
     log(`imported ${file}`);

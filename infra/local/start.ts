@@ -93,7 +93,12 @@ if (empty) {
   say('Empty store: loading the bundled sample data (real Ofsted provider data + synthetic LA outcomes, intelligence, commissioners, contacts, reviewers) ...');
   await loadSamples(cloud, (l) => say(`  ${l}`));
 }
-say(readyMessage(e, captured ? `${relative(process.cwd(), logsDir) || logsDir}/<function>.log (npm start -- --verbose shows them here)` : 'shown here (--verbose)'));
+say(
+  readyMessage(
+    e,
+    captured ? `${relative(process.cwd(), logsDir) || logsDir}/<function>.log (npm start -- --verbose shows them here)` : 'shown here (--verbose)',
+  ),
+);
 
 // Ctrl+C reaches this process through npm and tsx too: stop once.
 let stopping: Promise<void> | undefined;

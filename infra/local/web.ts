@@ -54,7 +54,13 @@ function toEvent(req: IncomingMessage, body: Buffer, port: number): APIGatewayPr
       apiId: 'local',
       domainName: headers.host ?? `127.0.0.1:${port}`,
       domainPrefix: 'local',
-      http: { method: req.method ?? 'GET', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey: '$default',
       stage: '$default',
@@ -74,7 +80,11 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
   res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
 }
 
-const text = (statusCode: number, body: string): APIGatewayProxyStructuredResultV2 => ({ statusCode, headers: { 'content-type': 'text/plain; charset=utf-8' }, body });
+const text = (statusCode: number, body: string): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body,
+});
 
 /** Refuse a request that names another host (DNS rebinding) or, for a local-only route, comes from another origin. */
 function refusal(req: IncomingMessage, path: string, port: number): string | undefined {
@@ -92,7 +102,8 @@ async function reportsBucketObject(o: WebOptions, path: string): Promise<APIGate
 
 async function respond(o: WebOptions, req: IncomingMessage, body: Buffer): Promise<APIGatewayProxyStructuredResultV2> {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
-  if (path === '/' || path === '/index.html') return { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: landingPage(o.endpoints) };
+  if (path === '/' || path === '/index.html')
+    return { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: landingPage(o.endpoints) };
   if (path.startsWith(CONTROL) && req.method === 'POST') {
     const out = await o.control(path.slice(CONTROL.length), body.toString('utf8'));
     return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(out ?? {}) };

@@ -8,7 +8,12 @@ export interface ProcessResult {
 }
 
 /** `onStderr` sees the child's stderr as it comes (for progress lines); it is also collected. */
-export function runProcess(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env, onStderr?: (text: string) => void): Promise<ProcessResult> {
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  onStderr?: (text: string) => void,
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -29,7 +29,13 @@ export async function sendWeeklyDigests(now: Date): Promise<Record<SendOutcome |
       continue;
     }
     const items = mine.map((e) => ({ title: e.title, url: `${base}/${e.htmlKey}`, seriousConcerns: e.seriousConcerns }));
-    const email = await composeDigestEmail({ commissioner: c, weekOf: week.from, items, unsubscribeUrl: unsubscribeUrl(base, createUnsubscribeToken(secret, c.email)), sender: requireEnv('senderEmail') });
+    const email = await composeDigestEmail({
+      commissioner: c,
+      weekOf: week.from,
+      items,
+      unsubscribeUrl: unsubscribeUrl(base, createUnsubscribeToken(secret, c.email)),
+      sender: requireEnv('senderEmail'),
+    });
     counts[await sendOnce(emailKeys.digest(week.from, c.email), c.email, email.raw)]++;
   }
   return counts;
@@ -41,8 +47,18 @@ export async function sendFindingsReminders(now: Date): Promise<Record<SendOutco
   const counts: Record<SendOutcome, number> = { sent: 0, 'already-sent': 0, suppressed: 0 };
   for (const { visit, daysOverdue } of overdueVisits(visits, now, limits.reminderAfterDays)) {
     if (!visit.inspector) continue;
-    const token = createVisitToken(secret, { visitId: visit.visitId, inspector: visit.inspector, expiresAt: new Date(now.getTime() + limits.visitLinkLifetimeDays * DAY).toISOString() });
-    const email = await composeReminderEmail({ inspectorEmail: visit.inspector, visit, daysOverdue, findingsUrl: visitLinkUrl(requireEnv('webBaseUrl'), visit.visitId, token), sender: requireEnv('senderEmail') });
+    const token = createVisitToken(secret, {
+      visitId: visit.visitId,
+      inspector: visit.inspector,
+      expiresAt: new Date(now.getTime() + limits.visitLinkLifetimeDays * DAY).toISOString(),
+    });
+    const email = await composeReminderEmail({
+      inspectorEmail: visit.inspector,
+      visit,
+      daysOverdue,
+      findingsUrl: visitLinkUrl(requireEnv('webBaseUrl'), visit.visitId, token),
+      sender: requireEnv('senderEmail'),
+    });
     // One reminder per visit per day at most, whatever the schedule's delivery does.
     counts[await sendOnce(emailKeys.reminder(visit.visitId, now.toISOString().slice(0, 10)), visit.inspector, email.raw)]++;
   }

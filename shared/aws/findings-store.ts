@@ -56,7 +56,16 @@ export async function recordSubmissionRejected(visitId: string, submissionId: st
     .send(
       new PutCommand({
         TableName: table(),
-        Item: { ...keys.submission(visitId, submissionId), entity: 'submission', visitId, submissionId, state: 'rejected', reasons, objectVersion, at: new Date().toISOString() },
+        Item: {
+          ...keys.submission(visitId, submissionId),
+          entity: 'submission',
+          visitId,
+          submissionId,
+          state: 'rejected',
+          reasons,
+          objectVersion,
+          at: new Date().toISOString(),
+        },
         ConditionExpression: 'attribute_not_exists(pk) OR #s = :waiting',
         ExpressionAttributeNames: { '#s': 'state' },
         ExpressionAttributeValues: { ':waiting': 'waiting' },
@@ -73,7 +82,16 @@ export async function recordSubmissionRepeat(visitId: string, submissionId: stri
     .send(
       new PutCommand({
         TableName: table(),
-        Item: { ...keys.submission(visitId, submissionId), entity: 'submission', visitId, submissionId, state: 'repeat', version, objectVersion, at: new Date().toISOString() },
+        Item: {
+          ...keys.submission(visitId, submissionId),
+          entity: 'submission',
+          visitId,
+          submissionId,
+          state: 'repeat',
+          version,
+          objectVersion,
+          at: new Date().toISOString(),
+        },
         ConditionExpression: '#s = :waiting',
         ExpressionAttributeNames: { '#s': 'state' },
         ExpressionAttributeValues: { ':waiting': 'waiting' },
@@ -87,7 +105,11 @@ export async function recordSubmissionRepeat(visitId: string, submissionId: stri
 export async function listFindingsVersions(visitId: string): Promise<FindingsVersion[]> {
   const k = keys.findingsPrefix(visitId);
   // Every page: versions of up to 256 KB each pass Query's 1 MB page after a few amendments.
-  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ConsistentRead: true });
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
+    ConsistentRead: true,
+  });
   return items.map((i) => parseItem(findingsVersionItem, i, 'findings version'));
 }
 
@@ -100,7 +122,14 @@ export async function getFindingsVersion(visitId: string, version: number): Prom
 export async function latestFindingsVersion(visitId: string): Promise<FindingsVersion | undefined> {
   const k = keys.findingsPrefix(visitId);
   const out = await dynamoClient().send(
-    new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ScanIndexForward: false, Limit: 1, ConsistentRead: true }),
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }),
   );
   return parseOptional(findingsVersionItem, out.Items?.[0], 'findings version');
 }
@@ -133,11 +162,24 @@ export async function readUpload(bucket: string, key: string, versionId: string 
 }
 
 /** quarantine/{visitId}/{submissionId}[-{n}].json and .reasons.json, or quarantine/unmatched/{hash} when the key says nothing usable. */
-export async function quarantineUpload(bucket: string, key: string, versionId: string | undefined, where: { visitId?: string; submissionId?: string; attempt?: string }, reasons: string[]): Promise<string> {
+export async function quarantineUpload(
+  bucket: string,
+  key: string,
+  versionId: string | undefined,
+  where: { visitId?: string; submissionId?: string; attempt?: string },
+  reasons: string[],
+): Promise<string> {
   const s3 = s3Client();
   const target = objectKeys.quarantine({ key, versionId, ...where });
   const source = `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}${versionId ? `?versionId=${encodeURIComponent(versionId)}` : ''}`;
   await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: target.copy, CopySource: source })).catch(() => undefined);
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: target.reasons, Body: JSON.stringify({ key, versionId, reasons, at: new Date().toISOString() }, null, 2), ContentType: 'application/json' }));
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: target.reasons,
+      Body: JSON.stringify({ key, versionId, reasons, at: new Date().toISOString() }, null, 2),
+      ContentType: 'application/json',
+    }),
+  );
   return target.copy;
 }

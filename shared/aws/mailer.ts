@@ -32,7 +32,15 @@ async function claim(dedupeKey: string, to: string): Promise<'claimed' | 'alread
     await dynamoClient().send(
       new PutCommand({
         TableName,
-        Item: { ...keys.emailSent(dedupeKey), entity: 'email', dedupeKey, to, state: 'sending', leaseUntil: now + LEASE_SECONDS, claimedAt: new Date().toISOString() },
+        Item: {
+          ...keys.emailSent(dedupeKey),
+          entity: 'email',
+          dedupeKey,
+          to,
+          state: 'sending',
+          leaseUntil: now + LEASE_SECONDS,
+          claimedAt: new Date().toISOString(),
+        },
         ConditionExpression: 'attribute_not_exists(pk) OR (#s = :sending AND leaseUntil < :now)',
         ExpressionAttributeNames: { '#s': 'state' },
         ExpressionAttributeValues: { ':sending': 'sending', ':now': now },

@@ -27,7 +27,11 @@ const metricsLog = {
   warn: (message: string) => (message.startsWith('No application metrics') ? logger.debug(message) : logger.warn(message)),
   error: (message: string) => logger.error(message),
 };
-export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Visits', serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'visits', logger: metricsLog });
+export const metrics = new Metrics({
+  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Visits',
+  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'visits',
+  logger: metricsLog,
+});
 export { MetricUnit };
 
 /** Is the Powertools tracer on in this container? */
@@ -41,10 +45,15 @@ type Middleware = middy.MiddlewareObj;
 /** The tracer's middy middleware, loaded on demand; undefined (with a warning) if it is not bundled. */
 async function loadTracing(): Promise<Middleware | undefined> {
   try {
-    const [{ Tracer }, { captureLambdaHandler }] = await Promise.all([import('@aws-lambda-powertools/tracer'), import('@aws-lambda-powertools/tracer/middleware')]);
+    const [{ Tracer }, { captureLambdaHandler }] = await Promise.all([
+      import('@aws-lambda-powertools/tracer'),
+      import('@aws-lambda-powertools/tracer/middleware'),
+    ]);
     return captureLambdaHandler(new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'visits' }));
   } catch (err) {
-    logger.warn('POWERTOOLS_TRACE_ENABLED is true but the tracer is not in this bundle: set `tracing: true` on the function in infra/catalogue.ts and deploy', { error: String(err) });
+    logger.warn('POWERTOOLS_TRACE_ENABLED is true but the tracer is not in this bundle: set `tracing: true` on the function in infra/catalogue.ts and deploy', {
+      error: String(err),
+    });
     return undefined;
   }
 }

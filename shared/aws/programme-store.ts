@@ -107,7 +107,9 @@ export async function currentProgramme(): Promise<CurrentProgramme | undefined> 
 
 export async function readProgrammeJson(programmeId: string): Promise<Programme | undefined> {
   try {
-    const obj = await s3Client().send(new GetObjectCommand({ Bucket: requireEnv('reportsBucket'), Key: objectKeys.programmeFile(programmeId, 'programme.json') }));
+    const obj = await s3Client().send(
+      new GetObjectCommand({ Bucket: requireEnv('reportsBucket'), Key: objectKeys.programmeFile(programmeId, 'programme.json') }),
+    );
     // Our own canonical JSON, written by publishProgrammeFiles from a Programme.
     return JSON.parse(await obj.Body!.transformToString()) as Programme;
   } catch (err) {
@@ -130,7 +132,11 @@ async function inBatches<T>(items: readonly T[], limit: number, task: (item: T) 
 export async function publishProgrammeFiles(programmeId: string, files: readonly ProgrammeFile[]): Promise<void> {
   const Bucket = requireEnv('reportsBucket');
   const puts = files.flatMap((f) =>
-    [programmeId, objectKeys.currentProgrammeFolder].map((folder) => ({ Key: objectKeys.programmeFile(folder, f.name), Body: f.body, ContentType: f.contentType })),
+    [programmeId, objectKeys.currentProgrammeFolder].map((folder) => ({
+      Key: objectKeys.programmeFile(folder, f.name),
+      Body: f.body,
+      ContentType: f.contentType,
+    })),
   );
   await inBatches(puts, 16, async (put) => {
     await s3Client().send(new PutObjectCommand({ Bucket, ...put }));

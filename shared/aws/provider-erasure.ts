@@ -90,9 +90,15 @@ function reportFolder(htmlKey: string): string {
 
 export async function planProviderErasure(urn: string): Promise<ErasurePlan> {
   const providerItems = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.provider(urn).pk } });
-  const visitRefs = await queryAll({ IndexName: 'gsi4', KeyConditionExpression: 'gsi4pk = :t', ExpressionAttributeValues: { ':t': keys.visitsOfTarget('provider', urn) } });
+  const visitRefs = await queryAll({
+    IndexName: 'gsi4',
+    KeyConditionExpression: 'gsi4pk = :t',
+    ExpressionAttributeValues: { ':t': keys.visitsOfTarget('provider', urn) },
+  });
   const visitIds = [...new Set(visitRefs.map((v) => String(v.visitId)))].sort();
-  const visitItems = (await Promise.all(visitIds.map((id) => queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.visit(id).pk } })))).flat();
+  const visitItems = (
+    await Promise.all(visitIds.map((id) => queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.visit(id).pk } })))
+  ).flat();
   const emailItems = await emailRecordsFor(visitIds);
   const all = [...providerItems, ...visitItems, ...emailItems];
 
@@ -135,7 +141,10 @@ export async function executeErasure(plan: ErasurePlan): Promise<{ itemsDeleted:
   for (const [Bucket, ids] of byBucket) {
     for (let i = 0; i < ids.length; i += 1000) {
       const out = await s3Client().send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: ids.slice(i, i + 1000), Quiet: true } }));
-      if (out.Errors?.length) throw new Error(`S3 refused to delete ${out.Errors.length} object(s) in ${Bucket}, e.g. ${out.Errors[0]!.Key}: ${out.Errors[0]!.Message}. Run the erasure again to retry.`);
+      if (out.Errors?.length)
+        throw new Error(
+          `S3 refused to delete ${out.Errors.length} object(s) in ${Bucket}, e.g. ${out.Errors[0]!.Key}: ${out.Errors[0]!.Message}. Run the erasure again to retry.`,
+        );
       objectsDeleted += Math.min(1000, ids.length - i);
     }
   }

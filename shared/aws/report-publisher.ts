@@ -18,7 +18,9 @@ async function queue(messages: readonly NotifyMessage[]): Promise<void> {
   const QueueUrl = requireEnv('notifyQueueUrl');
   for (let i = 0; i < messages.length; i += 10) {
     const batch = messages.slice(i, i + 10);
-    const out = await sqsClient().send(new SendMessageBatchCommand({ QueueUrl, Entries: batch.map((m, j) => ({ Id: String(j), MessageBody: JSON.stringify(m) })) }));
+    const out = await sqsClient().send(
+      new SendMessageBatchCommand({ QueueUrl, Entries: batch.map((m, j) => ({ Id: String(j), MessageBody: JSON.stringify(m) })) }),
+    );
     if (out.Failed?.length) throw new Error(`SQS refused ${out.Failed.length} notification messages: ${out.Failed.map((f) => f.Message).join('; ')}`);
   }
 }

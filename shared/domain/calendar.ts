@@ -74,7 +74,7 @@ export function addWorkingDays(date: IsoDate, n: number, holidays: Holidays): Is
   if (n === 0) return nextWorkingDay(date, holidays);
   const step = n > 0 ? 1 : -1;
   let d = date;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     d = addDays(d, step);
     if (isWorkingDay(d, holidays)) left--;
   }

@@ -18,7 +18,15 @@ const INTERIM_WORDS: Record<string, InterimOutcome> = {
   'declined in effectiveness': 'declined',
 };
 
-export const ACCEPTED_GRADE_WORDS = ['Outstanding', 'Good', 'Requires improvement to be good', 'Inadequate', 'Requires improvement', 'Adequate', 'Satisfactory'];
+export const ACCEPTED_GRADE_WORDS = [
+  'Outstanding',
+  'Good',
+  'Requires improvement to be good',
+  'Inadequate',
+  'Requires improvement',
+  'Adequate',
+  'Satisfactory',
+];
 export const ACCEPTED_OUTCOME_WORDS = [...ACCEPTED_GRADE_WORDS, 'Improved effectiveness', 'Sustained effectiveness', 'Declined in effectiveness', 'Not judged'];
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');

@@ -40,7 +40,12 @@ export function textProblem(text: string, kind: TextKind = 'free'): TextProblem 
     const m = rule.pattern.exec(text);
     if (!m || (first && first.position <= m.index + 1)) continue;
     const codePoint = hex(m[0]);
-    first = { position: m.index + 1, codePoint, what: rule.what, message: `holds ${rule.what} (${codePoint}) at position ${m.index + 1}: remove it (it is usually pasted in by accident)` };
+    first = {
+      position: m.index + 1,
+      codePoint,
+      what: rule.what,
+      message: `holds ${rule.what} (${codePoint}) at position ${m.index + 1}: remove it (it is usually pasted in by accident)`,
+    };
   }
   return first;
 }

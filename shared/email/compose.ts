@@ -47,7 +47,10 @@ export async function composeEmail(parts: EmailParts): Promise<ComposedEmail> {
 
 /** One line for a subject: no newlines (header injection) and a sensible length. */
 export function subjectLine(text: string): string {
-  const flat = text.replace(/[\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > 150 ? `${flat.slice(0, 147)}...` : flat;
 }
 

@@ -29,7 +29,7 @@ export function composeDigestEmail(input: {
     '',
     ...items.map((i) => `- ${i.seriousConcerns ? '[Serious concerns] ' : ''}${i.title}\n  ${i.url}`),
     '',
-    'Each link is the report\'s own page: it does not expire. The briefing for each came in its own email.',
+    "Each link is the report's own page: it does not expire. The briefing for each came in its own email.",
     '',
     `Unsubscribe: ${input.unsubscribeUrl}`,
   ].join('\n');
@@ -44,7 +44,13 @@ export function composeDigestEmail(input: {
   });
 }
 
-export function composeReminderEmail(input: { inspectorEmail: string; visit: Visit; daysOverdue: number; findingsUrl: string; sender: string }): Promise<ComposedEmail> {
+export function composeReminderEmail(input: {
+  inspectorEmail: string;
+  visit: Visit;
+  daysOverdue: number;
+  findingsUrl: string;
+  sender: string;
+}): Promise<ComposedEmail> {
   const v = input.visit;
   const subject = subjectLine(`Reminder: findings not yet submitted for your visit to ${v.targetName}`);
   const text = [

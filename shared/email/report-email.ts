@@ -23,7 +23,8 @@ export interface ReportEmailInput {
 }
 
 /** The provider or LA, as the public report names it (a children's home by its type and URN). */
-export const whereWords = (r: Briefing['report']): string => (r.kind === 'provider' ? `${r.targetName}, ${r.localAuthority}` : `${r.localAuthority} children's services`);
+export const whereWords = (r: Briefing['report']): string =>
+  r.kind === 'provider' ? `${r.targetName}, ${r.localAuthority}` : `${r.localAuthority} children's services`;
 
 export function reportEmailSubject(b: Briefing): string {
   return `${b.restricted.seriousConcerns.raised ? 'Serious concerns: visit report' : 'Visit report published'}: ${whereWords(b.report)}`;
@@ -34,12 +35,20 @@ export function composeReportEmail(input: ReportEmailInput): Promise<ComposedEma
   const blocks: Block[] = [
     { p: `Dear ${input.commissioner.name},` },
     { p: `We have published the report of our visit to ${whereWords(r)}, visited ${r.visitDates}.` },
-    ...(x.seriousConcerns.raised ? [{ warning: `Inspectors found serious concerns.${x.enforcementConsidered ? ` Enforcement action being considered: ${x.enforcementConsidered}.` : ''} The briefing has the details.` }] : []),
+    ...(x.seriousConcerns.raised
+      ? [
+          {
+            warning: `Inspectors found serious concerns.${x.enforcementConsidered ? ` Enforcement action being considered: ${x.enforcementConsidered}.` : ''} The briefing has the details.`,
+          },
+        ]
+      : []),
     { strong: 'What is going well' },
     { list: mainPoints(r.goingWell) },
     { strong: 'What needs to improve' },
     { list: r.needsToImprove.length ? mainPoints(r.needsToImprove) : ['Inspectors did not identify anything that needs to improve.'] },
-    ...(r.requirements.length ? [{ strong: 'Requirements' }, { list: mainPoints(r.requirements.map((q) => `${q.text.replace(/\.$/, "")}, by ${q.dueDate}`)) }] : []),
+    ...(r.requirements.length
+      ? [{ strong: 'Requirements' }, { list: mainPoints(r.requirements.map((q) => `${q.text.replace(/\.$/, '')}, by ${q.dueDate}`)) }]
+      : []),
     { p: 'The visit was not graded.' },
     { link: { href: input.reportUrl, text: 'Read the public report' } },
     { p: 'This link does not expire. If the report is amended or withdrawn, it shows that, and we will email you.' },
@@ -55,6 +64,8 @@ export function composeReportEmail(input: ReportEmailInput): Promise<ComposedEma
     subject: reportEmailSubject(input.briefing),
     blocks,
     unsubscribeUrl: input.unsubscribeUrl,
-    attachments: input.briefingPdf ? [{ filename: `briefing-OFFICIAL-SENSITIVE-${r.visitId}.pdf`, content: input.briefingPdf, contentType: 'application/pdf' }] : undefined,
+    attachments: input.briefingPdf
+      ? [{ filename: `briefing-OFFICIAL-SENSITIVE-${r.visitId}.pdf`, content: input.briefingPdf, contentType: 'application/pdf' }]
+      : undefined,
   });
 }

@@ -22,7 +22,16 @@ import { html, json } from '../web/http';
 import { renderTemplate } from '../web/render';
 import { safeDecode, type WebRequest } from '../web/request';
 import { formValues } from './form-values';
-import { AUDIENCE_HINTS, ENFORCEMENT_LABELS, FIELD_AUDIENCE, findingsRulesFor, findingsSchema, METHOD_LABELS, visitDateRange, type FindingsVersion } from './schema';
+import {
+  AUDIENCE_HINTS,
+  ENFORCEMENT_LABELS,
+  FIELD_AUDIENCE,
+  findingsRulesFor,
+  findingsSchema,
+  METHOD_LABELS,
+  visitDateRange,
+  type FindingsVersion,
+} from './schema';
 import type { SubmissionState } from './submission';
 import { verifyVisitToken } from './visit-token';
 
@@ -62,12 +71,18 @@ function message(status: number, heading: string, paragraphs: string[]) {
   return html(status, renderTemplate('errors/message.njk', { pageTitle: heading, heading, paragraphs }));
 }
 
-const notFound = () => message(404, 'Page not found', ['If you typed the web address, check it is correct.', 'If you used a link from an email, copy the whole link.']);
+const notFound = () =>
+  message(404, 'Page not found', ['If you typed the web address, check it is correct.', 'If you used a link from an email, copy the whole link.']);
 
 function context(visit: Visit) {
   return [
     { key: { text: visit.kind === 'la' ? 'Local authority' : 'Provider' }, value: { text: visit.targetName } },
-    ...(visit.kind === 'provider' ? [{ key: { text: 'URN' }, value: { text: visit.target } }, { key: { text: 'Provision type' }, value: { text: visit.provisionType ?? 'Not known' } }] : []),
+    ...(visit.kind === 'provider'
+      ? [
+          { key: { text: 'URN' }, value: { text: visit.target } },
+          { key: { text: 'Provision type' }, value: { text: visit.provisionType ?? 'Not known' } },
+        ]
+      : []),
     { key: { text: 'Local authority area' }, value: { text: visit.localAuthority } },
     { key: { text: 'Ofsted region' }, value: { text: visit.region } },
     { key: { text: 'Planned week' }, value: { text: `Week commencing ${ukDate(visit.week)} (notice given ${ukDate(visit.noticeDate)})` } },
@@ -76,7 +91,8 @@ function context(visit: Visit) {
 
 /** Where the findings are, in the inspector's words, once the form is no longer offered. */
 const LOCKED_WORDS: Partial<Record<Publication['state'], string>> = {
-  submitted: 'Your findings have been sent for review. Nothing is published until a reviewer approves them and the provider or local authority has checked the draft.',
+  submitted:
+    'Your findings have been sent for review. Nothing is published until a reviewer approves them and the provider or local authority has checked the draft.',
   'in-review': 'Your findings are with the reviewer. If something must change, ask them to return the findings to you.',
   'factual-accuracy': 'Your reviewer approved the findings. The provider or local authority is checking the draft report for factual accuracy.',
   ready: 'The report is ready and will be published on its publication date.',
@@ -148,7 +164,15 @@ async function preview(deps: FindingsPageDeps, visit: Visit, body: string | unde
   const rules = findingsRulesFor({ kind: visit.kind, visitDates: visitDateRange(visit.week, deps.now().toISOString().slice(0, 10)) }, parsed.data);
   if (rules.length) return json(400, { problems: rules.map((r) => `${r.path}: ${r.message}`) });
   const [latest, context, publication] = await Promise.all([deps.latestVersion(visit.visitId), deps.loadContext(visit), deps.getPublication(visit.visitId)]);
-  const findings: FindingsVersion = { visitId: visit.visitId, version: (latest?.version ?? 0) + 1, submissionId: 'preview', inspector: 'preview', receivedAt: deps.now().toISOString(), s3Key: '', findings: parsed.data };
+  const findings: FindingsVersion = {
+    visitId: visit.visitId,
+    version: (latest?.version ?? 0) + 1,
+    submissionId: 'preview',
+    inspector: 'preview',
+    receivedAt: deps.now().toISOString(),
+    s3Key: '',
+    findings: parsed.data,
+  };
   const { report, briefing } = draftDocuments({ ...context, visit, findings }, publication, deps.now().toISOString());
   const x = briefing.restricted;
   const rows = [
@@ -168,7 +192,9 @@ async function status(deps: FindingsPageDeps, visit: Visit, submissionId: string
   return html(
     200,
     renderTemplate('findings/status.njk', {
-      pageTitle: { accepted: 'Findings sent for review', repeat: 'Findings already sent', rejected: 'Findings not accepted' }[s.state as string] ?? 'Checking your findings',
+      pageTitle:
+        { accepted: 'Findings sent for review', repeat: 'Findings already sent', rejected: 'Findings not accepted' }[s.state as string] ??
+        'Checking your findings',
       visit,
       state: s.state,
       version: s.version,

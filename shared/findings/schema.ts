@@ -48,7 +48,11 @@ export const FINDINGS_SCHEMA_VERSION = 1;
 export const findingsSchema = z
   .strictObject({
     schemaVersion: z.literal(FINDINGS_SCHEMA_VERSION, { error: `schemaVersion must be ${FINDINGS_SCHEMA_VERSION}` }),
-    visitId: z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/, { error: 'visitId must be letters, digits and hyphens' }),
+    visitId: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9-]+$/, { error: 'visitId must be letters, digits and hyphens' }),
     visitStartDate: isoDate,
     visitEndDate: isoDate,
     method: z.enum(VISIT_METHODS, { error: 'Select how the visit was done' }),
@@ -63,10 +67,7 @@ export const findingsSchema = z
     needsToImprove: z
       .array(text('what needs to improve', 2_000), { error: 'Enter what needs to improve' })
       .max(30, { error: 'Enter 30 or fewer things that need to improve' }),
-    requirements: z
-      .array(requirementSchema, { error: 'Enter the requirements as a list' })
-      .max(30, { error: 'Enter 30 or fewer requirements' })
-      .default([]),
+    requirements: z.array(requirementSchema, { error: 'Enter the requirements as a list' }).max(30, { error: 'Enter 30 or fewer requirements' }).default([]),
     recommendations: z
       .array(text('the recommendation', 2_000), { error: 'Enter the recommendations as a list' })
       .max(30, { error: 'Enter 30 or fewer recommendations' })
@@ -90,7 +91,8 @@ export const findingsSchema = z
       ctx.addIssue({ code: 'custom', path: ['enforcementAction'], message: 'Only choose an enforcement action when there are serious concerns' });
     }
     f.requirements.forEach((r, i) => {
-      if (r.dueDate < f.visitEndDate) ctx.addIssue({ code: 'custom', path: ['requirements', i, 'dueDate'], message: 'The due date must be on or after the last day of the visit' });
+      if (r.dueDate < f.visitEndDate)
+        ctx.addIssue({ code: 'custom', path: ['requirements', i, 'dueDate'], message: 'The due date must be on or after the last day of the visit' });
     });
   });
 
@@ -128,10 +130,18 @@ export function findingsRulesFor(context: FindingsContext, f: Findings): { path:
     problems.push({ path: 'enforcementAction', message: 'Select the enforcement action considered' });
   if (kind === 'la' && f.requirements.length)
     problems.push({ path: 'requirements', message: 'Requirements apply only to regulated services: write them for a local authority as recommendations' });
-  for (const [path, date] of [['visitStartDate', f.visitStartDate], ['visitEndDate', f.visitEndDate]] as const) {
+  for (const [path, date] of [
+    ['visitStartDate', f.visitStartDate],
+    ['visitEndDate', f.visitEndDate],
+  ] as const) {
     const label = path === 'visitStartDate' ? 'first' : 'last';
-    if (date < visitDates.earliest) problems.push({ path, message: `The ${label} day of the visit must be on or after ${ukDay(visitDates.earliest)}, in this visit's programme year` });
-    else if (date > visitDates.latest) problems.push({ path, message: `The ${label} day of the visit must be on or before ${ukDay(visitDates.latest)}: findings are for a visit that has taken place` });
+    if (date < visitDates.earliest)
+      problems.push({ path, message: `The ${label} day of the visit must be on or after ${ukDay(visitDates.earliest)}, in this visit's programme year` });
+    else if (date > visitDates.latest)
+      problems.push({
+        path,
+        message: `The ${label} day of the visit must be on or before ${ukDay(visitDates.latest)}: findings are for a visit that has taken place`,
+      });
   }
   return problems;
 }

@@ -32,21 +32,30 @@ export interface UploadToTrust {
 /** Why the upload cannot be trusted to be the issued form's upload (empty when it can). */
 export function trustProblems(u: UploadToTrust): string[] {
   const where = parseFindingsKey(u.key);
-  if (!where) return [`The upload's key "${u.key.slice(0, 200)}" is not of the form findings/{visitId}/{submissionId}.json: only the findings page's form can upload findings.`];
+  if (!where)
+    return [
+      `The upload's key "${u.key.slice(0, 200)}" is not of the form findings/{visitId}/{submissionId}.json: only the findings page's form can upload findings.`,
+    ];
   const reasons: string[] = [];
   const meta = (k: string) => u.metadata[k] ?? u.metadata[k.toLowerCase()];
   if (!u.visit) reasons.push(`There is no visit ${where.visitId}: the link may be for a visit that was withdrawn. Ask the planning team for a new link.`);
   if (!u.submission) {
-    reasons.push(`Submission ${where.submissionId} was not issued by the findings page for visit ${where.visitId}: open the visit's link and submit from its form.`);
+    reasons.push(
+      `Submission ${where.submissionId} was not issued by the findings page for visit ${where.visitId}: open the visit's link and submit from its form.`,
+    );
   } else if (u.submission.state !== 'waiting') {
     reasons.push(`Submission ${where.submissionId} was already used for an upload (each form sends once): open the visit's link again to send changes.`);
   } else if (meta('inspector') !== u.submission.inspector) {
-    reasons.push(`The upload says it is from "${meta('inspector') ?? ''}", but this visit's form was issued to ${u.submission.inspector ?? 'another inspector'}: submit from your own link.`);
+    reasons.push(
+      `The upload says it is from "${meta('inspector') ?? ''}", but this visit's form was issued to ${u.submission.inspector ?? 'another inspector'}: submit from your own link.`,
+    );
   }
-  if (meta('visit-id') !== where.visitId) reasons.push(`The upload says it is for visit "${meta('visit-id') ?? ''}", not ${where.visitId}: use the form from this visit's own link.`);
+  if (meta('visit-id') !== where.visitId)
+    reasons.push(`The upload says it is for visit "${meta('visit-id') ?? ''}", not ${where.visitId}: use the form from this visit's own link.`);
   if (meta('submission-id') !== where.submissionId) reasons.push("The upload's submission id does not match its key: submit again from the visit's link.");
   const type = (u.contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') reasons.push(`The upload is of type "${u.contentType ?? 'not given'}", not application/json: only the findings page's form can upload findings.`);
+  if (type !== 'application/json')
+    reasons.push(`The upload is of type "${u.contentType ?? 'not given'}", not application/json: only the findings page's form can upload findings.`);
   return reasons;
 }
 
@@ -95,7 +104,10 @@ function pathText(path: readonly PropertyKey[]): string {
 
 function parseJson(u: ContentToCheck): { ok: true; json: unknown } | { ok: false; reasons: string[] } {
   if (u.contentLength > u.maxBytes || u.bytes === undefined || u.bytes.length > u.maxBytes) {
-    return { ok: false, reasons: [`The upload is ${Math.max(u.contentLength, u.bytes?.length ?? 0)} bytes, over the ${u.maxBytes}-byte limit. Shorten the longest answers.`] };
+    return {
+      ok: false,
+      reasons: [`The upload is ${Math.max(u.contentLength, u.bytes?.length ?? 0)} bytes, over the ${u.maxBytes}-byte limit. Shorten the longest answers.`],
+    };
   }
   let text: string;
   try {

@@ -18,8 +18,7 @@ export interface VisitTokenClaims {
 }
 
 export type VisitTokenCheck =
-  | { ok: true; inspector: string; expiresAt: string }
-  | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' | 'wrong-visit' };
+  { ok: true; inspector: string; expiresAt: string } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' | 'wrong-visit' };
 
 function sign(secret: string, payload: string): string {
   return createHmac('sha256', secret).update(`visit-link\n${payload}`).digest('base64url');
@@ -33,7 +32,8 @@ export function createVisitToken(secret: string, claims: VisitTokenClaims): stri
 export function verifyVisitToken(secret: string, token: string | undefined, visitId: string, now: Date): VisitTokenCheck {
   if (!token || token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'malformed' };
   const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== VERSION || !/^[A-Za-z0-9_-]+$/.test(parts[1]!) || !/^[A-Za-z0-9_-]+$/.test(parts[2]!)) return { ok: false, reason: 'malformed' };
+  if (parts.length !== 3 || parts[0] !== VERSION || !/^[A-Za-z0-9_-]+$/.test(parts[1]!) || !/^[A-Za-z0-9_-]+$/.test(parts[2]!))
+    return { ok: false, reason: 'malformed' };
   const expected = Buffer.from(sign(secret, parts[1]!));
   const given = Buffer.from(parts[2]!);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'bad-signature' };

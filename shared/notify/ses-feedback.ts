@@ -9,10 +9,18 @@ export interface SesNotification {
 export function addressesToSuppress(n: SesNotification): { email: string; reason: 'bounce' | 'complaint'; detail: string }[] {
   const type = n.eventType ?? n.notificationType;
   if (type === 'Bounce' && n.bounce?.bounceType === 'Permanent') {
-    return (n.bounce.bouncedRecipients ?? []).map((r) => ({ email: r.emailAddress, reason: 'bounce' as const, detail: r.diagnosticCode ?? 'permanent bounce' }));
+    return (n.bounce.bouncedRecipients ?? []).map((r) => ({
+      email: r.emailAddress,
+      reason: 'bounce' as const,
+      detail: r.diagnosticCode ?? 'permanent bounce',
+    }));
   }
   if (type === 'Complaint') {
-    return (n.complaint?.complainedRecipients ?? []).map((r) => ({ email: r.emailAddress, reason: 'complaint' as const, detail: n.complaint?.complaintFeedbackType ?? 'complaint' }));
+    return (n.complaint?.complainedRecipients ?? []).map((r) => ({
+      email: r.emailAddress,
+      reason: 'complaint' as const,
+      detail: n.complaint?.complaintFeedbackType ?? 'complaint',
+    }));
   }
   // Transient bounces (mailbox full, ...) are retried by SES: no suppression.
   return [];

@@ -21,7 +21,9 @@ const INCOMPLETE = 'The link is not complete. Copy the whole link from the email
 const CHANGED = 'The link has been changed or is not one of ours.';
 
 function sign(secret: string, email: string): string {
-  return createHmac('sha256', secret).update(`unsubscribe\n${canonicalEmail(email)}`).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(`unsubscribe\n${canonicalEmail(email)}`)
+    .digest('base64url');
 }
 
 export function createUnsubscribeToken(secret: string, email: string): string {

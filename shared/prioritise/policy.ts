@@ -193,14 +193,25 @@ export const policySchema = z
     fullInspectionsPausedUntil: z.strictObject({ la: isoDate, providers: isoDate }),
     /** Imports: a provider snapshot that would close more than this share of the open providers is held (policies from before it get 10%). */
     imports: z
-      .strictObject({ maxClosureShare: z.number().min(0).max(1).describe('A provider file that would close more than this share of the open providers is held until confirmed') })
+      .strictObject({
+        maxClosureShare: z
+          .number()
+          .min(0)
+          .max(1)
+          .describe('A provider file that would close more than this share of the open providers is held until confirmed'),
+      })
       .default({ maxClosureShare: 0.1 })
       .describe('Imports'),
     /** Publication of findings (shared/publication): absent in policies written before it, hence the defaults. */
     publication: z
       .strictObject({
         factualAccuracyWorkingDays: z.number().int().min(1).max(30).describe('Working days the provider or local authority has to comment on the draft report'),
-        publishWorkingDaysAfterWindow: z.number().int().min(0).max(30).describe('Working days from the factual accuracy window closing to the publication date'),
+        publishWorkingDaysAfterWindow: z
+          .number()
+          .int()
+          .min(0)
+          .max(30)
+          .describe('Working days from the factual accuracy window closing to the publication date'),
       })
       .default({ factualAccuracyWorkingDays: 5, publishWorkingDaysAfterWindow: 1 })
       .describe('Publication of findings'),

@@ -28,7 +28,8 @@ function page(status: number, heading: string, paragraphs: string[], form?: { ac
   return html(status, renderTemplate('public/message.njk', { pageTitle: heading, heading, paragraphs, form, panel }));
 }
 
-const notFound = () => page(404, 'Page not found', ['If you typed the web address, check it is correct.', 'Published visit reports are listed on the reports page.']);
+const notFound = () =>
+  page(404, 'Page not found', ['If you typed the web address, check it is correct.', 'Published visit reports are listed on the reports page.']);
 
 async function unsubscribe(deps: PublicSiteDeps, request: WebRequest) {
   const token = request.query.token ?? '';
@@ -36,7 +37,13 @@ async function unsubscribe(deps: PublicSiteDeps, request: WebRequest) {
   if (!verified.ok) return page(403, 'This unsubscribe link does not work', [verified.reason, 'Use the link in the most recent email you received from us.']);
   if (request.method === 'POST') {
     await deps.unsubscribe(verified.email);
-    return page(200, 'You have been unsubscribed', [`We will not email ${verified.email} about visit reports or digests again.`, 'Published reports stay available on the reports page.'], undefined, true);
+    return page(
+      200,
+      'You have been unsubscribed',
+      [`We will not email ${verified.email} about visit reports or digests again.`, 'Published reports stay available on the reports page.'],
+      undefined,
+      true,
+    );
   }
   return page(200, 'Unsubscribe from visit report emails', [`This will stop emails about visit reports and weekly digests to ${verified.email}.`], {
     action: `/unsubscribe?token=${encodeURIComponent(token)}`,

@@ -13,7 +13,8 @@ export function renderReportHtml(report: PublicReport, options: { inlineCss?: bo
   return renderTemplate('report/report.njk', {
     pageTitle: report.status === 'draft' ? `DRAFT: ${report.title}` : report.title,
     inlineCss: options.inlineCss === false ? undefined : govukCss(),
-    footerText: report.status === 'draft' ? `DRAFT visit report ${report.visitId}: not published` : `Visit report ${report.visitId}, published ${report.publishedOn}`,
+    footerText:
+      report.status === 'draft' ? `DRAFT visit report ${report.visitId}: not published` : `Visit report ${report.visitId}, published ${report.publishedOn}`,
     r: report,
     pdfHref: options.pdfHref,
     rowsOf,

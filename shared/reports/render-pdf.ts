@@ -83,7 +83,11 @@ class PdfWriter {
     for (const f of list) {
       this.keepWithNext(SIZES.body * 2);
       this.block('P', () => {
-        this.doc.font('Bold').fontSize(SIZES.body).fillColor(INK).text(`${f.label}: `, MARGIN.left, this.doc.y, { width: this.width, continued: true, lineGap: 2.5 });
+        this.doc
+          .font('Bold')
+          .fontSize(SIZES.body)
+          .fillColor(INK)
+          .text(`${f.label}: `, MARGIN.left, this.doc.y, { width: this.width, continued: true, lineGap: 2.5 });
         this.doc.font('Body').text(f.value);
       });
       this.doc.moveDown(0.25);
@@ -106,7 +110,12 @@ class PdfWriter {
   }
 
   rule(): void {
-    this.doc.moveTo(MARGIN.left, this.doc.y).lineTo(MARGIN.left + this.width, this.doc.y).lineWidth(0.75).strokeColor(BLUE).stroke();
+    this.doc
+      .moveTo(MARGIN.left, this.doc.y)
+      .lineTo(MARGIN.left + this.width, this.doc.y)
+      .lineWidth(0.75)
+      .strokeColor(BLUE)
+      .stroke();
     this.doc.moveDown(0.6);
   }
 }
@@ -126,7 +135,11 @@ function writeBody(w: PdfWriter, m: PublicReport, level: 2 | 3): void {
   listOr(w, m.needsToImprove, 'Inspectors did not identify anything that needs to improve.');
   if (m.kind === 'provider') {
     w.heading(level, 'Requirements');
-    listOr(w, m.requirements.map((r) => `${r.text}${r.regulation ? ` (${r.regulation})` : ''}. Due by ${r.dueDate}.`), 'Inspectors set no requirements.');
+    listOr(
+      w,
+      m.requirements.map((r) => `${r.text}${r.regulation ? ` (${r.regulation})` : ''}. Due by ${r.dueDate}.`),
+      'Inspectors set no requirements.',
+    );
   }
   w.heading(level, 'Recommendations');
   listOr(w, m.recommendations, 'Inspectors made no recommendations.');
@@ -153,7 +166,10 @@ function listOr(w: PdfWriter, items: readonly string[], empty: string): void {
 }
 
 function writeReport(w: PdfWriter, m: PublicReport): void {
-  w.paragraph(m.kind === 'provider' ? 'Visit report: regulated service' : "Visit report: local authority children's services", { colour: GREY, size: SIZES.body });
+  w.paragraph(m.kind === 'provider' ? 'Visit report: regulated service' : "Visit report: local authority children's services", {
+    colour: GREY,
+    size: SIZES.body,
+  });
   w.heading(1, m.title);
   w.rule();
   if (m.amendment) w.warning(`This report was amended on ${m.amendment.on}: ${m.amendment.note}`);
@@ -170,7 +186,10 @@ function writeBriefing(w: PdfWriter, b: Briefing): void {
   w.heading(1, m.title);
   w.rule();
   w.warning('For commissioners placing children with this service or in this area only. Do not forward or publish.');
-  w.paragraph(`Visit reference ${m.visitId}. Public report published ${m.publishedOn}${m.edition > 1 ? ` (edition ${m.edition})` : ''}.`, { colour: GREY, size: SIZES.small + 1 });
+  w.paragraph(`Visit reference ${m.visitId}. Public report published ${m.publishedOn}${m.edition > 1 ? ` (edition ${m.edition})` : ''}.`, {
+    colour: GREY,
+    size: SIZES.small + 1,
+  });
   w.heading(2, 'Restricted: for commissioners');
   w.heading(3, 'Serious concerns');
   if (x.seriousConcerns.raised) {
@@ -182,7 +201,11 @@ function writeBriefing(w: PdfWriter, b: Briefing): void {
     w.paragraph(x.enforcementConsidered ?? 'None');
   }
   w.heading(3, 'Recent concerns considered');
-  listOr(w, x.recentConcerns.map((c) => `${c.date}, ${c.type}${c.summary ? `: ${c.summary}` : ''}`), 'No concerns were received in the 12 months before the visit.');
+  listOr(
+    w,
+    x.recentConcerns.map((c) => `${c.date}, ${c.type}${c.summary ? `: ${c.summary}` : ''}`),
+    'No concerns were received in the 12 months before the visit.',
+  );
   w.heading(3, 'Notes from inspectors for commissioners');
   if (x.notes.length) for (const p of x.notes) w.paragraph(p);
   else w.paragraph('None.');
@@ -289,7 +312,8 @@ function parseFontsOnce(): NonNullable<typeof parsedFonts> {
     fonts.set(name, internals._font?.font);
   }
   const EmbeddedFont = internals._font?.constructor;
-  if (typeof EmbeddedFont !== 'function' || [...fonts.values()].some((f) => !f)) throw new Error('pdfkit font internals changed: review useParsedFonts in render-pdf.ts');
+  if (typeof EmbeddedFont !== 'function' || [...fonts.values()].some((f) => !f))
+    throw new Error('pdfkit font internals changed: review useParsedFonts in render-pdf.ts');
   for (const font of fonts.values()) decodeGlyphsOnce(font as FontkitFontInternals);
   parsedFonts = { EmbeddedFont, fonts };
   return parsedFonts;
@@ -383,7 +407,11 @@ export const BRIEFING_MARKING = 'OFFICIAL-SENSITIVE';
 /** The restricted commissioner briefing, marked OFFICIAL-SENSITIVE at the top and bottom of every page. */
 export function renderBriefingPdf(briefing: Briefing): Promise<Buffer> {
   return renderPdf(
-    { title: `${BRIEFING_MARKING}: briefing: ${briefing.report.title}`, subject: `Commissioner briefing for visit ${briefing.report.visitId}`, publishedAt: briefing.report.publishedAt },
+    {
+      title: `${BRIEFING_MARKING}: briefing: ${briefing.report.title}`,
+      subject: `Commissioner briefing for visit ${briefing.report.visitId}`,
+      publishedAt: briefing.report.publishedAt,
+    },
     (w) => writeBriefing(w, briefing),
     (doc) => paginate(doc, briefing.report, BRIEFING_MARKING),
   );

@@ -155,7 +155,8 @@ function providerDetails(p: Provider | undefined, visit: Visit): ReportFact[] {
 function previousProviderInspection(p: Provider | undefined): ReportFact[] {
   const last = p?.latestFullInspection;
   if (!last) return [{ label: 'Previous full inspection', value: 'None on record: not inspected since registration' }];
-  const judgement = last.overall.kind === 'grade' ? GRADE_LABELS[last.overall.grade] : last.overall.kind === 'none' ? 'No overall judgement published' : last.overall.words;
+  const judgement =
+    last.overall.kind === 'grade' ? GRADE_LABELS[last.overall.grade] : last.overall.kind === 'none' ? 'No overall judgement published' : last.overall.words;
   return [
     { label: 'Previous full inspection', value: ukDate(last.inspectionDate) },
     { label: 'Overall effectiveness at the previous inspection', value: judgement },
@@ -163,7 +164,8 @@ function previousProviderInspection(p: Provider | undefined): ReportFact[] {
 }
 
 function laInspectionFacts(la: LaOutcome | undefined, name: string): ReportFact[] {
-  if (!la || !la.inspectionDate || !la.overall) return [{ label: `Previous inspection of ${name} children's services`, value: 'Not yet inspected under the current framework' }];
+  if (!la || !la.inspectionDate || !la.overall)
+    return [{ label: `Previous inspection of ${name} children's services`, value: 'Not yet inspected under the current framework' }];
   const facts: ReportFact[] = [
     { label: `Previous inspection of ${name} children's services`, value: ukDate(la.inspectionDate) },
     { label: 'Overall effectiveness at that inspection', value: GRADE_LABELS[la.overall] },
@@ -214,11 +216,15 @@ export function buildReport(inputs: ReportInputs): { report: PublicReport; brief
   const hidden = identifyingStrings(provider, isAnonymisedType(provider?.provisionType ?? visit.provisionType) ? [visit.targetName] : []);
   const clean = (s: string) => scrub(s, hidden);
   const paragraphs = (s: string | undefined) => paragraphsOf(s).map(clean);
-  const targetName = isLa ? visit.localAuthority : publicName({ urn: visit.target, name: provider?.name ?? visit.targetName, provisionType: provider?.provisionType ?? visit.provisionType });
+  const targetName = isLa
+    ? visit.localAuthority
+    : publicName({ urn: visit.target, name: provider?.name ?? visit.targetName, provisionType: provider?.provisionType ?? visit.provisionType });
   const narrative: ReportSection[] = [
     { id: 'experiences', heading: "Children's experiences and progress", paragraphs: paragraphs(f.childrensExperiences) },
     { id: 'pandemic', heading: 'How decisions for children were made during the pandemic', paragraphs: paragraphs(f.pandemicDecisions) },
-    ...(isLa && f.schoolsJoinedUp ? [{ id: 'schools', heading: 'How schools and social care worked together while schools were closed', paragraphs: paragraphs(f.schoolsJoinedUp) }] : []),
+    ...(isLa && f.schoolsJoinedUp
+      ? [{ id: 'schools', heading: 'How schools and social care worked together while schools were closed', paragraphs: paragraphs(f.schoolsJoinedUp) }]
+      : []),
   ];
   const report: PublicReport = {
     status: inputs.status,
@@ -235,10 +241,19 @@ export function buildReport(inputs: ReportInputs): { report: PublicReport; brief
     publishedOn: ukDate(inputs.publishedAt),
     visitDates: visitDates(f.visitStartDate, f.visitEndDate),
     method: METHOD_LABELS[f.method],
-    details: isLa ? [{ label: 'Local authority', value: visit.localAuthority }, { label: 'Ofsted region', value: visit.region }] : providerDetails(provider, visit),
+    details: isLa
+      ? [
+          { label: 'Local authority', value: visit.localAuthority },
+          { label: 'Ofsted region', value: visit.region },
+        ]
+      : providerDetails(provider, visit),
     goingWell: f.goingWell.map(clean),
     needsToImprove: f.needsToImprove.map(clean),
-    requirements: f.requirements.map((r) => ({ text: clean(r.text), ...(r.regulation ? { regulation: clean(r.regulation) } : {}), dueDate: ukDate(r.dueDate) })),
+    requirements: f.requirements.map((r) => ({
+      text: clean(r.text),
+      ...(r.regulation ? { regulation: clean(r.regulation) } : {}),
+      dueDate: ukDate(r.dueDate),
+    })),
     recommendations: f.recommendations.map(clean),
     enforcementTaken: enforcementTaken(inputs),
     narrative,
@@ -248,7 +263,9 @@ export function buildReport(inputs: ReportInputs): { report: PublicReport; brief
   };
   const restricted: RestrictedAnnex = {
     seriousConcerns: { raised: f.seriousConcerns, description: paragraphsOf(f.seriousConcernsDescription) },
-    ...(!isLa && f.seriousConcerns && f.enforcementAction && f.enforcementAction !== 'none' ? { enforcementConsidered: ENFORCEMENT_LABELS[f.enforcementAction] } : {}),
+    ...(!isLa && f.seriousConcerns && f.enforcementAction && f.enforcementAction !== 'none'
+      ? { enforcementConsidered: ENFORCEMENT_LABELS[f.enforcementAction] }
+      : {}),
     recentConcerns: recentConcerns(inputs.signals, f.visitStartDate),
     notes: paragraphsOf(f.notesForCommissioners),
     places: isLa ? 'Not applicable to a local authority' : provider?.places === undefined ? 'Not published' : String(provider.places),

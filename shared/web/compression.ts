@@ -16,7 +16,10 @@ export const MIN_COMPRESS_BYTES = 1024;
 export function chooseEncoding(acceptEncoding: string | undefined): ContentCoding {
   const accepted = new Set<string>();
   for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
-    const [coding, ...params] = part.trim().split(';').map((s) => s.trim());
+    const [coding, ...params] = part
+      .trim()
+      .split(';')
+      .map((s) => s.trim());
     const q = params.find((p) => p.startsWith('q='));
     if (coding && !(q && Number(q.slice(2)) === 0)) accepted.add(coding);
   }
@@ -27,7 +30,9 @@ export function chooseEncoding(acceptEncoding: string | undefined): ContentCodin
 
 export function compress(body: Buffer, coding: Exclude<ContentCoding, 'identity'>, effort: 'best' | 'fast'): Buffer {
   if (coding === 'gzip') return gzipSync(body, { level: effort === 'best' ? 9 : 6 });
-  return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: effort === 'best' ? 10 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  return brotliCompressSync(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: effort === 'best' ? 10 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
 }
 
 const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|javascript)|image\/svg\+xml)/;

@@ -76,5 +76,10 @@ export function json(statusCode: number, value: unknown): APIGatewayProxyStructu
 }
 
 export function binary(statusCode: number, bytes: Uint8Array, contentType: string, options: PageOptions = {}): APIGatewayProxyStructuredResultV2 {
-  return { statusCode, headers: { 'content-type': contentType, ...securityHeaders(options) }, body: Buffer.from(bytes).toString('base64'), isBase64Encoded: true };
+  return {
+    statusCode,
+    headers: { 'content-type': contentType, ...securityHeaders(options) },
+    body: Buffer.from(bytes).toString('base64'),
+    isBase64Encoded: true,
+  };
 }

@@ -28,7 +28,9 @@ beforeAll(() => {
   const packs = [new AwsSolutionsChecks(app), new ServerlessChecks(app)];
   Validations.of(app).addPlugins(...packs);
   template = Template.fromStack(stack);
-  nagFindings = packs.flatMap((p) => p.validateScope(app).violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`));
+  nagFindings = packs.flatMap((p) =>
+    p.validateScope(app).violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`),
+  );
 }, 240_000);
 
 function policies(): Statement[] {
@@ -79,7 +81,12 @@ describe('the stack', () => {
     expect(Object.keys(all).length).toBe(Object.keys(buckets).length + 1);
     for (const b of Object.values(all)) {
       expect(b.Properties.BucketEncryption).toBeDefined();
-      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
     }
     const versioned = Object.values(all).filter((b) => (b.Properties.VersioningConfiguration as { Status?: string } | undefined)?.Status === 'Enabled');
     expect(versioned.length).toBe(2);
@@ -128,7 +135,9 @@ describe('the stack', () => {
     // Only the briefing page and the notifier read briefings, and only under restricted/briefings/.
     const readers = ['BriefingPageRole', 'NotifyCommissionersRole'];
     for (const role of readers) expect(JSON.stringify(statementsOf(role))).toContain(`/${prefixes.restricted}briefings/*`);
-    const others = Object.keys(functions).map((id) => `${id.charAt(0).toUpperCase()}${id.slice(1)}Role`).filter((r) => !readers.includes(r));
+    const others = Object.keys(functions)
+      .map((id) => `${id.charAt(0).toUpperCase()}${id.slice(1)}Role`)
+      .filter((r) => !readers.includes(r));
     for (const role of others) {
       const reads = statementsOf(role).filter((s) => [s.Action].flat().includes('s3:GetObject'));
       expect(JSON.stringify(reads), role).not.toContain(prefixes.restricted);
@@ -191,7 +200,9 @@ describe('the stack', () => {
 
 describe('the stack, split into constructs', () => {
   it('keeps the logical id of every resource whose replacement would lose data or break what was sent out', () => {
-    const recorded = (JSON.parse(readFileSync(resolve(import.meta.dirname, 'logical-ids.json'), 'utf8')) as { resources: { type: string; logicalId: string }[] }).resources;
+    const recorded = (
+      JSON.parse(readFileSync(resolve(import.meta.dirname, 'logical-ids.json'), 'utf8')) as { resources: { type: string; logicalId: string }[] }
+    ).resources;
     const now = template.toJSON().Resources as Record<string, { Type: string }>;
     const missing = recorded.filter((r) => now[r.logicalId]?.Type !== r.type).map((r) => `${r.type} ${r.logicalId}`);
     expect(recorded.length).toBeGreaterThan(30);
@@ -220,7 +231,15 @@ function bareStack(): { stack: Stack; fn: (id: FunctionId) => lambda.Function } 
   const made = new Map<FunctionId, lambda.Function>();
   const fn = (id: FunctionId) => {
     let f = made.get(id);
-    if (!f) made.set(id, (f = new lambda.Function(stack, id, { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {}') })));
+    if (!f)
+      made.set(
+        id,
+        (f = new lambda.Function(stack, id, {
+          runtime: lambda.Runtime.NODEJS_24_X,
+          handler: 'index.handler',
+          code: lambda.Code.fromInline('exports.handler = async () => {}'),
+        })),
+      );
     return f;
   };
   return { stack, fn };
@@ -233,7 +252,11 @@ describe('the constructs', () => {
     pipeline.routeEvents(fn);
     const rules = Object.values(Template.fromStack(stack).findResources('AWS::Events::Rule') as Record<string, Resource>);
     const scheduled = rules.filter((r) => r.Properties.ScheduleExpression);
-    expect(scheduled.map((r) => r.Properties.Description).sort()).toEqual(Object.values(schedules).map((s) => s.description).sort());
+    expect(scheduled.map((r) => r.Properties.Description).sort()).toEqual(
+      Object.values(schedules)
+        .map((s) => s.description)
+        .sort(),
+    );
     for (const rule of scheduled) {
       const id = (Object.keys(schedules) as (keyof typeof schedules)[]).find((k) => schedules[k].description === rule.Properties.Description)!;
       expect((rule.Properties.Targets as unknown[]).length).toBe(consumersOf({ schedule: id }).length);
@@ -246,7 +269,9 @@ describe('the constructs', () => {
     new Notifications(stack, 'Notifications', { senderEmail: 'visits@example.gov.uk', failedEvents: failed }).routeMessages(fn);
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { maxReceiveCount: queues.notify.maxReceiveCount, deadLetterTargetArn: Match.anyValue() } });
-    t.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', { EventDestination: Match.objectLike({ MatchingEventTypes: ['bounce', 'complaint', 'reject'] }) });
+    t.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ MatchingEventTypes: ['bounce', 'complaint', 'reject'] }),
+    });
     t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 5, FunctionResponseTypes: ['ReportBatchItemFailures'] });
     t.resourceCountIs('AWS::SNS::Subscription', consumersOf({ sns: 'sesFeedback' }).length);
   });
@@ -255,7 +280,9 @@ describe('the constructs', () => {
     const { stack, fn } = bareStack();
     new DataStore(stack, 'DataStore', { findingsUploadOrigin: 'https://pages.example' }).routeUploads(fn);
     const t = Template.fromStack(stack);
-    t.hasResourceProperties('AWS::S3::Bucket', { CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['https://pages.example'], AllowedMethods: ['POST'] })] } });
+    t.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['https://pages.example'], AllowedMethods: ['POST'] })] },
+    });
     const text = JSON.stringify(t.findResources('Custom::S3BucketNotifications'));
     for (const id of functionIds) {
       const s3 = functions[id].trigger.s3;

@@ -174,7 +174,12 @@ describe('the command-line interfaces', () => {
     const visit = await putVisit({ targetName: 'Deferrable House' });
     const deferred = await run('visit', ['defer', visit.visitId, '--until', '2099-01-04', '--reason', 'Local restrictions', '--json']);
     expect(deferred.code).toBe(0);
-    expect(json(deferred)).toMatchObject({ visitId: visit.visitId, status: 'deferred', previousStatus: 'planned', deferral: { until: '2099-01-04', reason: 'Local restrictions' } });
+    expect(json(deferred)).toMatchObject({
+      visitId: visit.visitId,
+      status: 'deferred',
+      previousStatus: 'planned',
+      deferral: { until: '2099-01-04', reason: 'Local restrictions' },
+    });
     const cancelled = await run('visit', ['cancel', visit.visitId, '--reason', 'The home has closed', '--json']);
     expect(json(cancelled)).toMatchObject({ status: 'cancelled', previousStatus: 'deferred', cancellation: { reason: 'The home has closed' } });
     const again = await run('visit', ['defer', visit.visitId, '--until', '2099-01-04', '--reason', 'x']);
@@ -200,16 +205,36 @@ describe('the command-line interfaces', () => {
 
   it('visit: status --json, approve, publish early with a reason, amend and withdraw, each printing the one status object', async () => {
     const provider = await putProvider({ localAuthority: 'Opsshire', provisionType: 'Independent Fostering Agency' });
-    const visit = await putVisit({ target: provider.urn, targetName: provider.name, localAuthority: 'Opsshire', provisionType: 'Independent Fostering Agency' });
+    const visit = await putVisit({
+      target: provider.urn,
+      targetName: provider.name,
+      localAuthority: 'Opsshire',
+      provisionType: 'Independent Fostering Agency',
+    });
     const contact = await putContact({ urn: provider.urn });
-    type Status = { visitId: string; state: string; version: number; history: { state: string; at: string; by: string; reason: string | null }[]; public: { html: string; pdf: string } | null };
+    type Status = {
+      visitId: string;
+      state: string;
+      version: number;
+      history: { state: string; at: string; by: string; reason: string | null }[];
+      public: { html: string; pdf: string } | null;
+    };
 
-    expect(json<Status>(await run('visit', ['status', visit.visitId, '--json']))).toEqual({ visitId: visit.visitId, state: 'none', version: 0, history: [], public: null });
+    expect(json<Status>(await run('visit', ['status', visit.visitId, '--json']))).toEqual({
+      visitId: visit.visitId,
+      state: 'none',
+      version: 0,
+      history: [],
+      public: null,
+    });
     await submitFindings(e, visit);
     const inReview = json<Status>(await run('visit', ['status', visit.visitId, '--json']));
     expect(Object.keys(inReview)).toEqual(['visitId', 'state', 'version', 'history', 'public']);
     expect(inReview).toMatchObject({ state: 'in-review', version: 1, public: null });
-    expect(inReview.history.map((h) => Object.keys(h))).toEqual([['state', 'at', 'by', 'reason'], ['state', 'at', 'by', 'reason']]);
+    expect(inReview.history.map((h) => Object.keys(h))).toEqual([
+      ['state', 'at', 'by', 'reason'],
+      ['state', 'at', 'by', 'reason'],
+    ]);
 
     // Publishing before review and factual accuracy is refused, with what is true instead.
     const early = await run('visit', ['publish', visit.visitId, '--reason', 'Urgent']);
@@ -252,7 +277,11 @@ describe('the command-line interfaces', () => {
   it('visit and visit-link: a wrong or missing option gets one line and the usage, never a stack trace', async () => {
     const visit = await putVisit();
     const cases: [string, string[], RegExp][] = [
-      ['visit', ['return', visit.visitId], /^Error: --reason is required: the comments for the inspector\.\nUsage: npm run visit -- return VISIT_ID --reason TEXT/],
+      [
+        'visit',
+        ['return', visit.visitId],
+        /^Error: --reason is required: the comments for the inspector\.\nUsage: npm run visit -- return VISIT_ID --reason TEXT/,
+      ],
       ['visit', ['amend', visit.visitId, '--reasn', 'x'], /^Error: Unknown option '--reasn'\.\nUsage: npm run visit -- amend/],
       ['visit', ['status'], /^Error: Missing VISIT_ID\.\nUsage: npm run visit -- status VISIT_ID \[--json\]/],
       ['visit', ['promote', visit.visitId], /^Unknown command "promote"\.\nUsage: npm run visit -- COMMAND VISIT_ID \[options\]\n\nCommands:\n {2}status /],

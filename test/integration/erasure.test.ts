@@ -48,7 +48,19 @@ describe('erasing a provider on request', () => {
     await waitForEmail(e.ses, (m) => m.subject.includes(erased.targetName) && m.destination.to.some((t) => t.includes(commissioner.email)));
     const table = e.table;
     await dynamoClient().send(
-      new PutCommand({ TableName: table, Item: { ...keys.signal({ urn: erased.target }, '2020-08-01', 's-erase'), entity: 'signal', signalId: 's-erase', type: 'complaint', date: '2020-08-01', urn: erased.target, severity: 1, open: true } }),
+      new PutCommand({
+        TableName: table,
+        Item: {
+          ...keys.signal({ urn: erased.target }, '2020-08-01', 's-erase'),
+          entity: 'signal',
+          signalId: 's-erase',
+          type: 'complaint',
+          date: '2020-08-01',
+          urn: erased.target,
+          severity: 1,
+          open: true,
+        },
+      }),
     );
     const report = (await getEdition(erased.visitId, 1))!;
     expect(await getText(e.buckets.reports, 'reports/index.html')).toContain(erased.targetName);
@@ -63,7 +75,9 @@ describe('erasing a provider on request', () => {
     expect(email).toBeGreaterThanOrEqual(2);
     expect(recipient).toBeGreaterThanOrEqual(1);
     const objectKeys = plan.objects.map((o) => o.key);
-    expect(objectKeys).toEqual(expect.arrayContaining([report.htmlKey, report.pdfKey, `restricted/briefings/${erased.visitId}/e1.pdf`, `restricted/editions/${erased.visitId}/e1.html`]));
+    expect(objectKeys).toEqual(
+      expect.arrayContaining([report.htmlKey, report.pdfKey, `restricted/briefings/${erased.visitId}/e1.pdf`, `restricted/editions/${erased.visitId}/e1.html`]),
+    );
     expect(objectKeys.some((k) => k.startsWith(`findings/${erased.visitId}/`))).toBe(true);
     expect(objectKeys.every((k) => k.includes(erased.visitId))).toBe(true);
 
@@ -72,7 +86,9 @@ describe('erasing a provider on request', () => {
     const { regenerateIndex } = await import('../../shared/aws/report-publisher');
     await regenerateIndex();
 
-    const left = await dynamoClient().send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.provider(erased.target).pk } }));
+    const left = await dynamoClient().send(
+      new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.provider(erased.target).pk } }),
+    );
     expect(left.Items).toEqual([]);
     expect((await dynamoClient().send(new GetCommand({ TableName: table, Key: keys.visit(erased.visitId) }))).Item).toBeUndefined();
     expect(await exists(e.buckets.reports, report.htmlKey)).toBe(false);

@@ -77,7 +77,20 @@ describe('findings ingest', () => {
     const findings = validFindings(visit, { childrensExperiences: 'Children said staff listen to them. '.repeat(7_000) });
     for (let version = 1; version <= 6; version++) {
       await dynamoClient().send(
-        new PutCommand({ TableName: e.table, Item: { ...keys.findingsVersion(visit.visitId, version), entity: 'findings', visitId: visit.visitId, version, submissionId: `s${version}`, inspector: visit.inspector, receivedAt: new Date().toISOString(), s3Key: `findings/${visit.visitId}/s${version}.json`, findings } }),
+        new PutCommand({
+          TableName: e.table,
+          Item: {
+            ...keys.findingsVersion(visit.visitId, version),
+            entity: 'findings',
+            visitId: visit.visitId,
+            version,
+            submissionId: `s${version}`,
+            inspector: visit.inspector,
+            receivedAt: new Date().toISOString(),
+            s3Key: `findings/${visit.visitId}/s${version}.json`,
+            findings,
+          },
+        }),
       );
     }
     expect((await listFindingsVersions(visit.visitId)).map((v) => v.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -118,7 +131,9 @@ describe('findings ingest', () => {
     const visit = await putVisit();
     const other = await putVisit();
     const { submissionId } = await submit(visit, JSON.stringify(validFindings(other)));
-    expect((await reasonsOf(visit.visitId, submissionId)).join('\n')).toMatch(new RegExp(`visitId: the findings are for ${other.visitId}, not ${visit.visitId}`));
+    expect((await reasonsOf(visit.visitId, submissionId)).join('\n')).toMatch(
+      new RegExp(`visitId: the findings are for ${other.visitId}, not ${visit.visitId}`),
+    );
     await expectNothingFrom(visit);
     await expectNothingFrom(other);
   });
@@ -146,7 +161,13 @@ describe('findings ingest', () => {
     const submissionId = randomUUID();
     await issueUploadFor(visit, submissionId, visit.inspector!);
     // A form signed for someone else (s3rver does not check POST policies; AWS would refuse it earlier).
-    const post = await createFindingsPost({ s3: s3Client(), bucket: e.buckets.findings, visitId: visit.visitId, submissionId, inspector: 'mallory@example.com' });
+    const post = await createFindingsPost({
+      s3: s3Client(),
+      bucket: e.buckets.findings,
+      visitId: visit.visitId,
+      submissionId,
+      inspector: 'mallory@example.com',
+    });
     expect((await postFindings(post, JSON.stringify(validFindings(visit)))).ok).toBe(true);
     await settle(e);
     expect((await reasonsOf(visit.visitId, submissionId)).join('\n')).toMatch(/says it is from "mallory@example\.com", but this visit's form was issued to/);
@@ -156,7 +177,15 @@ describe('findings ingest', () => {
   it('quarantines an upload that is not application/json, even under an issued submission', async () => {
     const visit = await putVisit();
     const { submissionId, key } = await issueUpload(e, visit);
-    await s3Client().send(new PutObjectCommand({ Bucket: e.buckets.findings, Key: key, Body: '<html>findings</html>', ContentType: 'text/html', Metadata: { 'visit-id': visit.visitId, 'submission-id': submissionId, inspector: visit.inspector! } }));
+    await s3Client().send(
+      new PutObjectCommand({
+        Bucket: e.buckets.findings,
+        Key: key,
+        Body: '<html>findings</html>',
+        ContentType: 'text/html',
+        Metadata: { 'visit-id': visit.visitId, 'submission-id': submissionId, inspector: visit.inspector! },
+      }),
+    );
     await settle(e);
     expect((await reasonsOf(visit.visitId, submissionId)).join('\n')).toMatch(/of type "text\/html", not application\/json/);
     await expectNothingFrom(visit);

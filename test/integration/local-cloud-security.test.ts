@@ -118,7 +118,7 @@ describe('the local cloud', () => {
     expect(readdirSync(dirname(e.dataDir)).filter((n) => n.includes(tag))).toEqual([]);
   });
 
-  it("refuses browsers and other hosts on the local EventBridge and SQS APIs", async () => {
+  it('refuses browsers and other hosts on the local EventBridge and SQS APIs', async () => {
     const target = { 'x-amz-target': 'AWSEvents.PutEvents', 'content-type': 'application/x-amz-json-1.1' };
     const body = JSON.stringify({ Entries: [] });
     expect((await raw(e.aws, 'POST', '/', { ...target, origin: 'https://attacker.example' }, body)).status).toBe(403);

@@ -42,7 +42,9 @@ beforeAll(async () => {
   for (const file of ['samples/ofsted/providers-as-at-2018-03-31.csv', 'samples/la-outcomes.synthetic.csv', 'samples/intelligence.synthetic.csv']) {
     // Confirmed (as `npm run import -- --confirm-closures`): providers other test files left open must
     // not hold the snapshot, so the programme is planned from this file's providers alone.
-    await putObject(e.buckets.imports, uniqueKey(prefixes.imports, file.split('/').pop()!), readFileSync(resolve(root, file)), 'text/csv', { [CONFIRM_METADATA]: 'yes' });
+    await putObject(e.buckets.imports, uniqueKey(prefixes.imports, file.split('/').pop()!), readFileSync(resolve(root, file)), 'text/csv', {
+      [CONFIRM_METADATA]: 'yes',
+    });
     await settle(e);
   }
   await controlLocalCloud(e.web, 'schedule/nightlyPrioritise');
@@ -87,7 +89,14 @@ describe('the programme computed on schedule from the real provider file', () =>
     expect(week.every((v) => v.week === sample.week)).toBe(true);
     expect(region.every((v) => v.region === sample.region)).toBe(true);
     const stored = target.find((v) => v.visitId === sample.visitId)!;
-    expect(stored).toMatchObject({ status: 'planned', reasons: sample.reasons, week: sample.week, noticeDate: sample.noticeDate, pool: 'provider', unannounced: sample.unannounced });
+    expect(stored).toMatchObject({
+      status: 'planned',
+      reasons: sample.reasons,
+      week: sample.week,
+      noticeDate: sample.noticeDate,
+      pool: 'provider',
+      unannounced: sample.unannounced,
+    });
     expect(stored.inspector).toMatch(/\.inspectors@inspectorate\.example\.gov\.uk$/);
   });
 

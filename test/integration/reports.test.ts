@@ -53,7 +53,8 @@ describe('a published report', () => {
 
     const html = await getText(e.buckets.reports, edition.htmlKey);
     writeFileSync('test-artifacts/e2e-report.html', html);
-    for (const heading of ['What is going well', 'What needs to improve', 'Requirements', 'Recommendations', 'Enforcement action taken', 'Earlier inspections']) expect(html).toContain(heading);
+    for (const heading of ['What is going well', 'What needs to improve', 'Requirements', 'Recommendations', 'Enforcement action taken', 'Earlier inspections'])
+      expect(html).toContain(heading);
     expect(html).toContain('Regulation 12');
     expect(html).toContain('These judgements are from earlier inspections, not from this visit.');
     expect(html).not.toMatch(/Overall effectiveness of this visit|Grade:/i);
@@ -118,7 +119,10 @@ describe('a published report', () => {
     const visit = await putVisit({ localAuthority: la });
     const commissioner = await putCommissioner({ localAuthorities: [la] });
     const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-    await publishThroughReview(e, visit, { goingWell: [hostile, '=HYPERLINK("http://evil.example","click")'], notesForCommissioners: '"><svg onload=alert(3)>' });
+    await publishThroughReview(e, visit, {
+      goingWell: [hostile, '=HYPERLINK("http://evil.example","click")'],
+      notesForCommissioners: '"><svg onload=alert(3)>',
+    });
     const edition = (await getEdition(visit.visitId, 1))!;
     const html = await getText(e.buckets.reports, edition.htmlKey);
     expect(html).not.toContain('<script>alert(1)</script>');

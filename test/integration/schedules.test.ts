@@ -20,7 +20,7 @@ const scheduled = (time: string) => ({ time, 'detail-type': 'Scheduled Event', d
 const to = (addr: string) => (m: { destination: { to: string[] } }) => m.destination.to.some((t) => t.toLowerCase().includes(addr.toLowerCase()));
 
 describe('scheduled emails', () => {
-  it('sends each commissioner one digest of last week\'s reports in their area, and nothing to those with nothing to say', async () => {
+  it("sends each commissioner one digest of last week's reports in their area, and nothing to those with nothing to say", async () => {
     const la = `Digestshire ${randomUUID().slice(0, 4)}`;
     const reader = await putCommissioner({ localAuthorities: [la] });
     const quiet = await putCommissioner({ localAuthorities: [`Quietshire ${randomUUID().slice(0, 4)}`] });
@@ -29,7 +29,7 @@ describe('scheduled emails', () => {
     const published = new Date((await getEdition(visit.visitId, 1))!.at);
 
     // The digest that runs the Monday after covers the week in which the report was published.
-    const daysToNextMonday = ((8 - published.getUTCDay()) % 7) || 7;
+    const daysToNextMonday = (8 - published.getUTCDay()) % 7 || 7;
     const nextMonday = new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth(), published.getUTCDate() + daysToNextMonday, 7));
     const { handler } = await import('../../functions/weekly-digest/handler');
     await handler(scheduled(nextMonday.toISOString()), {} as never);
@@ -66,4 +66,3 @@ describe('scheduled emails', () => {
     expect(await page.text()).toContain('Overdue House');
   });
 });
-

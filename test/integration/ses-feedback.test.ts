@@ -59,7 +59,9 @@ describe('SES bounces and complaints', () => {
     expect(await Promise.all(commissioners.map((c) => isSuppressed(c.email)))).toEqual([true, true, false, false]);
 
     // A report in their area is published: the email goes to the two addresses still good.
-    const published = await publishFindings(await putVisit({ localAuthority: la, targetName: 'Feedback House', provisionType: 'Independent Fostering Agency' }));
+    const published = await publishFindings(
+      await putVisit({ localAuthority: la, targetName: 'Feedback House', provisionType: 'Independent Fostering Agency' }),
+    );
     expect(await emailsTo(commissioners, /Feedback House/)).toEqual([0, 0, 1, 1]);
 
     // The weekly digest that covers it skips the same two addresses.

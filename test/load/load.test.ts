@@ -8,7 +8,11 @@ import { useLocalCloud } from '../support/cloud';
 
 it('processes every submission and every row when findings and an import arrive at once: nothing lost, nothing twice', async () => {
   const e = useLocalCloud();
-  const result = await runLoad(e, { submissions: Number(process.env.LOAD_SUBMISSIONS ?? 100), rows: Number(process.env.LOAD_ROWS ?? 5_000), log: (l) => console.log(l) });
+  const result = await runLoad(e, {
+    submissions: Number(process.env.LOAD_SUBMISSIONS ?? 100),
+    rows: Number(process.env.LOAD_ROWS ?? 5_000),
+    log: (l) => console.log(l),
+  });
   expect(result.lost).toBe(0);
   expect(result.duplicates).toBe(0);
   expect(result.submissionsAccepted).toBe(result.submissions);

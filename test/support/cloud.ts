@@ -17,7 +17,13 @@ export function settle(e: Endpoints): Promise<Record<string, number>> {
   return controlLocalCloud(e.web, 'idle');
 }
 
-export async function putObject(bucket: string, key: string, body: string | Uint8Array, contentType = 'text/csv', metadata?: Record<string, string>): Promise<void> {
+export async function putObject(
+  bucket: string,
+  key: string,
+  body: string | Uint8Array,
+  contentType = 'text/csv',
+  metadata?: Record<string, string>,
+): Promise<void> {
   await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, Metadata: metadata }));
 }
 

@@ -11,7 +11,11 @@ import { anInspection, aProvider } from './builders';
 
 export async function putProvider(over: Partial<Provider> = {}): Promise<Provider> {
   // Eight digits: never one of the real (six-digit) URNs the sample files carry.
-  const urn = over.urn ?? `SC${Math.floor(Math.random() * 1e8).toString().padStart(8, '0')}`;
+  const urn =
+    over.urn ??
+    `SC${Math.floor(Math.random() * 1e8)
+      .toString()
+      .padStart(8, '0')}`;
   const provider = aProvider(urn, {
     name: 'Hillside Children’s Home',
     snapshotId: 'fixture',
@@ -23,7 +27,16 @@ export async function putProvider(over: Partial<Provider> = {}): Promise<Provide
 }
 
 export async function putVisit(over: Partial<Visit> = {}): Promise<Visit> {
-  const provider = over.kind === 'la' ? undefined : await putProvider({ localAuthority: over.localAuthority ?? 'Testshire', region: over.region ?? 'North West', ...(over.target ? { urn: over.target } : {}), ...(over.targetName ? { name: over.targetName } : {}), ...(over.provisionType ? { provisionType: over.provisionType } : {}) });
+  const provider =
+    over.kind === 'la'
+      ? undefined
+      : await putProvider({
+          localAuthority: over.localAuthority ?? 'Testshire',
+          region: over.region ?? 'North West',
+          ...(over.target ? { urn: over.target } : {}),
+          ...(over.targetName ? { name: over.targetName } : {}),
+          ...(over.provisionType ? { provisionType: over.provisionType } : {}),
+        });
   const visit: Visit = {
     visitId: `v-test-${randomUUID().slice(0, 8)}`,
     programmeId: 'p-test',
@@ -41,7 +54,9 @@ export async function putVisit(over: Partial<Visit> = {}): Promise<Visit> {
     status: 'planned',
     ...over,
   };
-  await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.visit(visit.visitId), ...keys.visitIndexes(visit), entity: 'visit', ...visit } }));
+  await dynamoClient().send(
+    new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.visit(visit.visitId), ...keys.visitIndexes(visit), entity: 'visit', ...visit } }),
+  );
   return visit;
 }
 
@@ -56,21 +71,37 @@ export async function putCommissioner(over: Partial<Commissioner> = {}): Promise
     urns: [],
     ...over,
   };
-  await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.commissioner(c.commissionerId), entity: 'commissioner', ...c } }));
+  await dynamoClient().send(
+    new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.commissioner(c.commissionerId), entity: 'commissioner', ...c } }),
+  );
   return c;
 }
 
 /** A provider's or LA's factual accuracy contact, stored as the `contacts` import kind stores it. */
 export async function putContact(target: { urn?: string; localAuthority?: string }, over: Partial<Contact> = {}): Promise<Contact> {
-  const c: Contact = { contactId: `k-${randomUUID().slice(0, 8)}`, name: 'Morgan Manager', email: `manager.${randomUUID().slice(0, 6)}@provider.example.org`, role: 'Registered manager', ...target, ...over };
+  const c: Contact = {
+    contactId: `k-${randomUUID().slice(0, 8)}`,
+    name: 'Morgan Manager',
+    email: `manager.${randomUUID().slice(0, 6)}@provider.example.org`,
+    role: 'Registered manager',
+    ...target,
+    ...over,
+  };
   await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.contact(target, c.email), entity: 'contact', ...c } }));
   return c;
 }
 
 /** A reviewer for regions, stored as the `reviewers` import kind stores them (one item per region). */
 export async function putReviewer(regions: OfstedRegion[], over: Partial<Reviewer> = {}): Promise<Reviewer> {
-  const r: Reviewer = { reviewerId: `r-${randomUUID().slice(0, 8)}`, name: 'Rowan Reviewer', email: `reviewer.${randomUUID().slice(0, 6)}@inspectorate.example.gov.uk`, regions, ...over };
-  for (const region of regions) await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.reviewer(region, r.email), entity: 'reviewer', ...r } }));
+  const r: Reviewer = {
+    reviewerId: `r-${randomUUID().slice(0, 8)}`,
+    name: 'Rowan Reviewer',
+    email: `reviewer.${randomUUID().slice(0, 6)}@inspectorate.example.gov.uk`,
+    regions,
+    ...over,
+  };
+  for (const region of regions)
+    await dynamoClient().send(new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.reviewer(region, r.email), entity: 'reviewer', ...r } }));
   return r;
 }
 

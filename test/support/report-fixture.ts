@@ -89,7 +89,11 @@ export function typicalFindings(visit: Visit, over: Partial<FindingsVersion['fin
         'The registered manager does not yet audit medication records weekly.',
       ],
       requirements: [
-        { text: 'Update each child’s risk assessment after every incident.', regulation: 'Regulation 12 (protection of children standard)', dueDate: '2020-10-30' },
+        {
+          text: 'Update each child’s risk assessment after every incident.',
+          regulation: 'Regulation 12 (protection of children standard)',
+          dueDate: '2020-10-30',
+        },
         { text: 'Make sure new staff are supervised at least monthly.', dueDate: '2020-11-30' },
       ],
       recommendations: ['Record the child’s view in every record of physical intervention.'],
@@ -112,7 +116,15 @@ export const typicalLaOutcome: LaOutcome = {
   areaForPriorityAction: false,
 };
 
-const signal = (signalId: string, type: IntelligenceSignal['type'], date: string, summary?: string): IntelligenceSignal => ({ signalId, type, date, urn: 'SC123456', severity: 2, open: false, ...(summary ? { summary } : {}) });
+const signal = (signalId: string, type: IntelligenceSignal['type'], date: string, summary?: string): IntelligenceSignal => ({
+  signalId,
+  type,
+  date,
+  urn: 'SC123456',
+  severity: 2,
+  open: false,
+  ...(summary ? { summary } : {}),
+});
 
 export const typicalSignals: IntelligenceSignal[] = [
   signal('s1', 'complaint', '2020-06-02', 'Parent complained about contact arrangements'),
@@ -120,18 +132,58 @@ export const typicalSignals: IntelligenceSignal[] = [
   signal('s3', 'manager-change', '2020-01-10'),
 ];
 
-export function typicalDocuments(visit = typicalVisit(), findings = typicalFindings(visit), provider: Provider | undefined = typicalProvider(), signals = typicalSignals): { report: PublicReport; briefing: Briefing } {
-  return buildReport({ visit, findings, provider, laOutcome: typicalLaOutcome, signals, enforcementRecorded: [], status: 'published', edition: 1, publishedAt: '2020-09-14T10:30:00.000Z' });
+export function typicalDocuments(
+  visit = typicalVisit(),
+  findings = typicalFindings(visit),
+  provider: Provider | undefined = typicalProvider(),
+  signals = typicalSignals,
+): { report: PublicReport; briefing: Briefing } {
+  return buildReport({
+    visit,
+    findings,
+    provider,
+    laOutcome: typicalLaOutcome,
+    signals,
+    enforcementRecorded: [],
+    status: 'published',
+    edition: 1,
+    publishedAt: '2020-09-14T10:30:00.000Z',
+  });
 }
 
-export function typicalReportModel(visit = typicalVisit(), findings = typicalFindings(visit), provider: Provider | undefined = typicalProvider()): PublicReport {
+export function typicalReportModel(
+  visit = typicalVisit(),
+  findings = typicalFindings(visit),
+  provider: Provider | undefined = typicalProvider(),
+): PublicReport {
   return typicalDocuments(visit, findings, provider).report;
 }
 
 /* Varied reports for the PDF benchmark: each one a different home, with its own mix of sentences,
    names and numbers, so no two reports share their text (as real reports don't), while sharing
    the everyday vocabulary real reports share. */
-const NAMES = ['Amara', 'Bethan', 'Callum', 'Dylan', 'Efa', 'Farah', 'Gethin', 'Hana', 'Idris', 'Jade', 'Kofi', 'Lowri', 'Maya', 'Noah', 'Osian', 'Priya', 'Rhys', 'Seren', 'Tomos', 'Zainab'];
+const NAMES = [
+  'Amara',
+  'Bethan',
+  'Callum',
+  'Dylan',
+  'Efa',
+  'Farah',
+  'Gethin',
+  'Hana',
+  'Idris',
+  'Jade',
+  'Kofi',
+  'Lowri',
+  'Maya',
+  'Noah',
+  'Osian',
+  'Priya',
+  'Rhys',
+  'Seren',
+  'Tomos',
+  'Zainab',
+];
 const PLACES = ['Hillside', 'Oakfield', 'Riverside', 'Meadow View', 'Bryn Celyn', 'Larch House', 'Fernbank', 'Ty Coed', 'Willow Lodge', 'Harbour Lights'];
 const SENTENCES = [
   (n: string, _k: number) => `${n} told inspectors that staff listen to them and that they feel safe in the home.`,

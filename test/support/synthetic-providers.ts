@@ -34,7 +34,9 @@ const SECTORS: readonly (readonly [string, number])[] = [
 
 /** Synthetic local authority names per region (not real places). */
 export function syntheticLas(perRegion = 19): { name: string; region: string }[] {
-  return OFSTED_REGIONS.flatMap((region, r) => Array.from({ length: perRegion }, (_, i) => ({ name: `Synthetic LA ${r + 1}-${String(i + 1).padStart(2, '0')}`, region })));
+  return OFSTED_REGIONS.flatMap((region, r) =>
+    Array.from({ length: perRegion }, (_, i) => ({ name: `Synthetic LA ${r + 1}-${String(i + 1).padStart(2, '0')}`, region })),
+  );
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

@@ -32,9 +32,28 @@ const ALIASES: Record<SignalType, readonly string[]> = {
   'manager-change': ['manager change', 'change of manager', 'management change', 'registered manager change'],
   'enforcement-action': ['enforcement', 'enforcement action'],
   'independent-report': ['independent report', 'regulation 44', 'reg 44', 'regulation 45', 'reg 45', 'regulation 44 report', 'regulation 45 report'],
-  'independent-report-missing': ['regulation 44 report missing', 'regulation 45 report missing', 'missing regulation 44 report', 'missing regulation 45 report', 'independent report missing'],
-  'independent-report-late': ['regulation 44 report late', 'regulation 45 report late', 'late regulation 44 report', 'late regulation 45 report', 'independent report late'],
-  'independent-report-concern': ['regulation 44 report concern', 'regulation 45 report concern', 'regulation 44 concerns', 'regulation 45 concerns', 'independent report concern', 'independent report concerns'],
+  'independent-report-missing': [
+    'regulation 44 report missing',
+    'regulation 45 report missing',
+    'missing regulation 44 report',
+    'missing regulation 45 report',
+    'independent report missing',
+  ],
+  'independent-report-late': [
+    'regulation 44 report late',
+    'regulation 45 report late',
+    'late regulation 44 report',
+    'late regulation 45 report',
+    'independent report late',
+  ],
+  'independent-report-concern': [
+    'regulation 44 report concern',
+    'regulation 45 report concern',
+    'regulation 44 concerns',
+    'regulation 45 concerns',
+    'independent report concern',
+    'independent report concerns',
+  ],
   'serious-concerns': ['serious concerns', 'serious concerns at a visit'],
 };
 const TYPE_BY_WORDS = new Map<string, SignalType>(SIGNAL_TYPES.flatMap((t) => [t, t.replace(/-/g, ' '), ...ALIASES[t]].map((w) => [w, t] as const)));

@@ -61,7 +61,13 @@ function lines(name: string): string[] {
 function dateOf(prefix: string, label: string): { iso?: string; problem?: string } {
   const [d, m, y] = ['day', 'month', 'year'].map((p) => value(`${prefix}-${p}`).trim());
   if (!d && !m && !y) return { problem: `Enter the ${label}` };
-  const missing = [['day', d], ['month', m], ['year', y]].filter(([, v]) => !v).map(([n]) => n);
+  const missing = [
+    ['day', d],
+    ['month', m],
+    ['year', y],
+  ]
+    .filter(([, v]) => !v)
+    .map(([n]) => n);
   if (missing.length) return { problem: `The ${label} must include a ${missing.join(' and ')}` };
   if (!/^\d{1,2}$/.test(d!) || !/^\d{1,2}$/.test(m!) || !/^\d{4}$/.test(y!)) return { problem: `The ${label} must be a real date` };
   const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
@@ -128,7 +134,8 @@ function problemFor(path: readonly PropertyKey[], message: string): Problem {
     const target = part === 'dueDate' ? `requirements-${index}-dueDate-day` : `requirements-${index}-${part}`;
     return { href: target, field: `requirements-${index}-${part}`, message: `Requirement ${index + 1}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` };
   }
-  const text = index !== undefined && LIST_NAMES[field] ? `Point ${index + 1} of ${LIST_NAMES[field]}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
+  const text =
+    index !== undefined && LIST_NAMES[field] ? `Point ${index + 1} of ${LIST_NAMES[field]}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
   return { href: FIELD_TARGETS[field] ?? field, field, message: text };
 }
 
@@ -190,7 +197,12 @@ function showErrors(problems: readonly Problem[], title = 'There is a problem'):
     const group = outermostGroup(target);
     if (!group) continue;
     group.classList.add('govuk-form-group--error');
-    const message = el('p', { class: 'govuk-error-message app-js-error', id: `${p.field}-error` }, el('span', { class: 'govuk-visually-hidden' }, 'Error:'), ` ${p.message}`);
+    const message = el(
+      'p',
+      { class: 'govuk-error-message app-js-error', id: `${p.field}-error` },
+      el('span', { class: 'govuk-visually-hidden' }, 'Error:'),
+      ` ${p.message}`,
+    );
     // GOV.UK places the message after the hint, or after the label or legend when there is none.
     const notCount = ':not(.govuk-character-count__message)';
     const hint = group.querySelector(`:scope > .govuk-hint${notCount}, :scope > fieldset > .govuk-hint${notCount}`);
@@ -263,7 +275,16 @@ if (form) {
         checked = findings;
       })
       .catch((err: unknown) => {
-        showErrors([{ href: 'submit-findings', field: 'submit', message: `Your answers could not be checked (${err instanceof Error ? err.message : String(err)}). Check your connection and try again.` }], 'There is a problem');
+        showErrors(
+          [
+            {
+              href: 'submit-findings',
+              field: 'submit',
+              message: `Your answers could not be checked (${err instanceof Error ? err.message : String(err)}). Check your connection and try again.`,
+            },
+          ],
+          'There is a problem',
+        );
       })
       .finally(() => {
         if (button) button.disabled = false;
@@ -279,7 +300,13 @@ if (form) {
         send.disabled = false;
         backToForm();
         showErrors(
-          [{ href: 'submit-findings', field: 'submit', message: `Your findings were not uploaded (${err instanceof Error ? err.message : String(err)}). Check your connection and submit again; if the page is more than 15 minutes old, reload it first.` }],
+          [
+            {
+              href: 'submit-findings',
+              field: 'submit',
+              message: `Your findings were not uploaded (${err instanceof Error ? err.message : String(err)}). Check your connection and submit again; if the page is more than 15 minutes old, reload it first.`,
+            },
+          ],
           'Your findings were not uploaded',
         );
       });

@@ -32,7 +32,8 @@ export class LoadedPage {
   ) {
     page.on('response', (res: Response) => {
       const url = new URL(res.url());
-      if (url.origin === this.origin) this.responses.push({ path: url.pathname, status: res.status(), headers: res.headers(), type: res.request().resourceType() });
+      if (url.origin === this.origin)
+        this.responses.push({ path: url.pathname, status: res.status(), headers: res.headers(), type: res.request().resourceType() });
     });
     page.on('console', (msg) => {
       if (msg.type() === 'error') this.errors.push(msg.text());
@@ -65,7 +66,11 @@ export class LoadedPage {
   }
 
   heading(): Promise<string> {
-    return this.page.locator('h1').first().innerText().then((t) => t.trim());
+    return this.page
+      .locator('h1')
+      .first()
+      .innerText()
+      .then((t) => t.trim());
   }
 
   title(): Promise<string> {

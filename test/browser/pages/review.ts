@@ -55,7 +55,10 @@ export class ReviewPage extends Page {
 
   /** The factual accuracy comments, with their answers. */
   comments(): Promise<string> {
-    return this.page.locator('.govuk-summary-card').allInnerTexts().then((t) => t.join('\n'));
+    return this.page
+      .locator('.govuk-summary-card')
+      .allInnerTexts()
+      .then((t) => t.join('\n'));
   }
 
   /** The first unanswered factual accuracy comment, answered. */

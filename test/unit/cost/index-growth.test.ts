@@ -33,6 +33,8 @@ describe('the published index as it grows', () => {
 
   it('warns when the index outgrows what a Lambda response can carry', () => {
     const g = indexGrowth(measured, scenario('stress', stressRemit()));
-    expect(g.warning).toMatch(/^publicSite: the reports index would list 107,143 reports in month 12 \(51\.1 MB\), past the 6\.0 MB a Lambda response can carry/);
+    expect(g.warning).toMatch(
+      /^publicSite: the reports index would list 107,143 reports in month 12 \(51\.1 MB\), past the 6\.0 MB a Lambda response can carry/,
+    );
   });
 });

@@ -12,8 +12,12 @@ function fakeDynamo(reply: unknown) {
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     requestHandler: {
       handle: async (request: { body?: unknown }) => {
-        bodies.push(JSON.parse(typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array)) as Record<string, unknown>);
-        return { response: { statusCode: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: Readable.from([Buffer.from(JSON.stringify(reply))]) } };
+        bodies.push(
+          JSON.parse(typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array)) as Record<string, unknown>,
+        );
+        return {
+          response: { statusCode: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: Readable.from([Buffer.from(JSON.stringify(reply))]) },
+        };
       },
     },
   });
@@ -57,7 +61,9 @@ describe('the cost meter', () => {
       await m.as('prioritise', async () => {
         process.stdout.write('{"level":"INFO","message":"programme written"}\n');
         await new Promise((r) => setTimeout(r, 1));
-        process.stdout.write('{"_aws":{"CloudWatchMetrics":[{"Namespace":"Visits","Dimensions":[["service"]],"Metrics":[{"Name":"VisitsPlanned"}]}]},"service":"visits-local","VisitsPlanned":4}\n');
+        process.stdout.write(
+          '{"_aws":{"CloudWatchMetrics":[{"Namespace":"Visits","Dimensions":[["service"]],"Metrics":[{"Name":"VisitsPlanned"}]}]},"service":"visits-local","VisitsPlanned":4}\n',
+        );
       });
     } finally {
       undo();
@@ -82,7 +88,10 @@ describe('the cost meter', () => {
   it('reads metric names from Embedded Metric Format lines and ignores other lines', () => {
     expect(emfMetricKeys('{"level":"INFO"}', 'x')).toEqual([]);
     expect(emfMetricKeys('{"_aws": not json', 'x')).toEqual([]);
-    expect(emfMetricKeys('{"_aws":{"CloudWatchMetrics":[{"Namespace":"N","Dimensions":[],"Metrics":[{"Name":"A"},{"Name":"B"}]}]}}', 'x')).toEqual(['N/A{}', 'N/B{}']);
+    expect(emfMetricKeys('{"_aws":{"CloudWatchMetrics":[{"Namespace":"N","Dimensions":[],"Metrics":[{"Name":"A"},{"Name":"B"}]}]}}', 'x')).toEqual([
+      'N/A{}',
+      'N/B{}',
+    ]);
   });
 });
 

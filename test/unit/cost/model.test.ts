@@ -15,7 +15,11 @@ function facts(over: Partial<StackFacts> = {}): StackFacts {
   const fn = { memoryMb: 1024, architecture: 'arm64' as const, readsSecret: false, tracing: true, logRetentionDays: 90, timeoutSeconds: 60 };
   return {
     functions: Object.fromEntries((Object.keys(functions) as FunctionId[]).map((id) => [id, fn])) as StackFacts['functions'],
-    buckets: { imports: { versioned: false, expirationDays: { 'imports/': 90 } }, findings: { versioned: true, expirationDays: {}, noncurrentDays: 365 }, reports: { versioned: true, expirationDays: {}, noncurrentDays: 365 } },
+    buckets: {
+      imports: { versioned: false, expirationDays: { 'imports/': 90 } },
+      findings: { versioned: true, expirationDays: {}, noncurrentDays: 365 },
+      reports: { versioned: true, expirationDays: {}, noncurrentDays: 365 },
+    },
     accessLogsExpirationDays: 365,
     alarms: 23,
     dashboards: 1,
@@ -39,7 +43,13 @@ function only(monthly: Partial<Record<UnitId, number>>, storageMonth = 12): Scen
   return { name: 'national', remit: NATIONAL, monthly: { ...zero, ...monthly }, storageMonth, assumptions: [] };
 }
 
-const inputs = (u: Record<UnitId, MeasuredUnit>, f = facts()): ModelInputs => ({ units: u, customMetrics: ['Visits/A{service=x}', 'Visits/B{service=x}'], facts: f, prices, initMs: {} });
+const inputs = (u: Record<UnitId, MeasuredUnit>, f = facts()): ModelInputs => ({
+  units: u,
+  customMetrics: ['Visits/A{service=x}', 'Visits/B{service=x}'],
+  facts: f,
+  prices,
+  initMs: {},
+});
 const lineOf = (lines: readonly { what: string; usdPerMonth: number; quantityPerMonth: number }[], what: string) => {
   const found = lines.find((l) => l.what === what);
   if (!found) throw new Error(`no line ${what}: ${lines.map((l) => l.what).join(', ')}`);
@@ -61,7 +71,9 @@ describe('the price file', () => {
 
   it('turns a list price into dollars per unit and back into the words of the page', () => {
     expect(unitPrice({ usd: 0.2, per: 1_000_000, unit: 'requests', source: 'https://aws.amazon.com/lambda/pricing/', sure: true })).toBeCloseTo(2e-7, 12);
-    expect(priceLabel({ usd: 1.11, per: 1_000_000, unit: 'HTTP API requests', source: 'https://aws.amazon.com/api-gateway/pricing/', sure: false })).toBe('$1.11 per 1,000,000 HTTP API requests (unconfirmed)');
+    expect(priceLabel({ usd: 1.11, per: 1_000_000, unit: 'HTTP API requests', source: 'https://aws.amazon.com/api-gateway/pricing/', sure: false })).toBe(
+      '$1.11 per 1,000,000 HTTP API requests (unconfirmed)',
+    );
   });
 });
 
@@ -125,7 +137,10 @@ describe('the cost of a month', () => {
     expect(lineOf(cost.lines, 'Custom metrics').usdPerMonth).toBeCloseTo(0.6, 9);
     expect(lineOf(cost.lines, 'Secrets').usdPerMonth).toBeCloseTo(0.4, 9);
     expect(lineOf(cost.lines, 'Idle polling by the event source').quantityPerMonth).toBeCloseTo(ESTIMATES.sqsIdleReceivesPerMonth, 6);
-    expect(cost.usdPerMonth).toBeCloseTo(cost.lines.reduce((a, l) => a + l.usdPerMonth, 0), 2);
+    expect(cost.usdPerMonth).toBeCloseTo(
+      cost.lines.reduce((a, l) => a + l.usdPerMonth, 0),
+      2,
+    );
   });
 
   it('gives every line a price, a quantity and a sentence saying where it comes from', () => {
@@ -146,7 +161,9 @@ describe('the cost of a month', () => {
     const stress = scenario('stress', stressRemit());
     // 53,571 digests of 100 ms each in one run: about 5,357 s, past a 300 s timeout.
     const f = { ...facts(), functions: { ...facts().functions, weeklyDigest: { ...facts().functions.weeklyDigest, timeoutSeconds: 300 } } };
-    expect(longRuns(inputs(u, f), stress)).toEqual([expect.stringMatching(/^weeklyDigest: a weekly digest to 53,571 commissioners would take about 5,357 s .* past its 300 s timeout\.$/)]);
+    expect(longRuns(inputs(u, f), stress)).toEqual([
+      expect.stringMatching(/^weeklyDigest: a weekly digest to 53,571 commissioners would take about 5,357 s .* past its 300 s timeout\.$/),
+    ]);
     // 1,500 of them take about 150 s: within the timeout.
     expect(longRuns(inputs(u, f), scenario('national', NATIONAL))).toEqual([]);
   });

@@ -16,14 +16,40 @@ const line = (service: string, what: string, usd: number): CostLine => ({
 });
 
 function bench(): CostBench {
-  const national = { usdPerMonth: 12.6, lines: [line('Lambda', 'Requests', 0.01), line('CloudWatch', 'Alarms', 2.3)], assumptions: ['2,800 providers.'], warnings: [], byService: { Lambda: 0.01, CloudWatch: 2.3 } };
-  const stress = { usdPerMonth: 400, lines: [line('Lambda', 'Requests', 0.42), line('CloudWatch', 'Alarms', 2.3)], assumptions: ['100,000 providers.'], warnings: ['weeklyDigest: too long.'], byService: { Lambda: 0.42, CloudWatch: 2.3 } };
+  const national = {
+    usdPerMonth: 12.6,
+    lines: [line('Lambda', 'Requests', 0.01), line('CloudWatch', 'Alarms', 2.3)],
+    assumptions: ['2,800 providers.'],
+    warnings: [],
+    byService: { Lambda: 0.01, CloudWatch: 2.3 },
+  };
+  const stress = {
+    usdPerMonth: 400,
+    lines: [line('Lambda', 'Requests', 0.42), line('CloudWatch', 'Alarms', 2.3)],
+    assumptions: ['100,000 providers.'],
+    warnings: ['weeklyDigest: too long.'],
+    byService: { Lambda: 0.42, CloudWatch: 2.3 },
+  };
   return {
     national,
     stress,
     goal: { nationalUnderUsd: 50, met: true },
-    prices: { file: 'bench/cost/prices-eu-west-2.json', region: 'eu-west-2', recordedOn: '2026-11-27', unconfirmed: ['logs.ingestion'], freeTiers: 'No free tier is applied.' },
-    season: { providers: 2797, visits: 20, nightlyRuns: 7, reportEmailsPerVisit: 1.2, customMetrics: [], publishedIndex: { reportsMeasured: 20, fixedBytes: 9000, bytesPerReport: 400, readUnitsPerReport: 0.1 }, perUnit: {} as CostBench['season']['perUnit'] },
+    prices: {
+      file: 'bench/cost/prices-eu-west-2.json',
+      region: 'eu-west-2',
+      recordedOn: '2026-11-27',
+      unconfirmed: ['logs.ingestion'],
+      freeTiers: 'No free tier is applied.',
+    },
+    season: {
+      providers: 2797,
+      visits: 20,
+      nightlyRuns: 7,
+      reportEmailsPerVisit: 1.2,
+      customMetrics: [],
+      publishedIndex: { reportsMeasured: 20, fixedBytes: 9000, bytesPerReport: 400, readUnitsPerReport: 0.1 },
+      perUnit: {} as CostBench['season']['perUnit'],
+    },
   };
 }
 

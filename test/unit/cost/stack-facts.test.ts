@@ -21,10 +21,25 @@ function template(): CfnTemplate {
       },
     };
   }
-  Resources.SecretPolicy = { Type: 'AWS::IAM::Policy', Properties: { Roles: [{ Ref: 'findingsPageRole' }], PolicyDocument: { Statement: [{ Action: 'secretsmanager:GetSecretValue', Resource: 'x' }] } } };
+  Resources.SecretPolicy = {
+    Type: 'AWS::IAM::Policy',
+    Properties: { Roles: [{ Ref: 'findingsPageRole' }], PolicyDocument: { Statement: [{ Action: 'secretsmanager:GetSecretValue', Resource: 'x' }] } },
+  };
   Resources.AccessLogs = { Type: 'AWS::S3::Bucket', Properties: { LifecycleConfiguration: { Rules: [{ ExpirationInDays: 365, Status: 'Enabled' }] } } };
-  Resources[`${buckets.imports.logicalId}ABC`] = { Type: 'AWS::S3::Bucket', Properties: { LoggingConfiguration: { DestinationBucketName: { Ref: 'AccessLogs' } }, LifecycleConfiguration: { Rules: [{ Prefix: 'imports/', ExpirationInDays: 90 }] } } };
-  Resources[`${buckets.findings.logicalId}DEF`] = { Type: 'AWS::S3::Bucket', Properties: { VersioningConfiguration: { Status: 'Enabled' }, LifecycleConfiguration: { Rules: [{ NoncurrentVersionExpiration: { NoncurrentDays: 365 } }] } } };
+  Resources[`${buckets.imports.logicalId}ABC`] = {
+    Type: 'AWS::S3::Bucket',
+    Properties: {
+      LoggingConfiguration: { DestinationBucketName: { Ref: 'AccessLogs' } },
+      LifecycleConfiguration: { Rules: [{ Prefix: 'imports/', ExpirationInDays: 90 }] },
+    },
+  };
+  Resources[`${buckets.findings.logicalId}DEF`] = {
+    Type: 'AWS::S3::Bucket',
+    Properties: {
+      VersioningConfiguration: { Status: 'Enabled' },
+      LifecycleConfiguration: { Rules: [{ NoncurrentVersionExpiration: { NoncurrentDays: 365 } }] },
+    },
+  };
   Resources[`${buckets.reports.logicalId}GHI`] = { Type: 'AWS::S3::Bucket', Properties: { VersioningConfiguration: { Status: 'Enabled' } } };
   Resources.Alarm1 = { Type: 'AWS::CloudWatch::Alarm' };
   Resources.Alarm2 = { Type: 'AWS::CloudWatch::Alarm' };
@@ -33,9 +48,16 @@ function template(): CfnTemplate {
 }
 
 describe('what the stack is made of, read from its template', () => {
-  it("finds each function by its service name, with its memory, architecture, timeout, tracing and log retention", () => {
+  it('finds each function by its service name, with its memory, architecture, timeout, tracing and log retention', () => {
     const f = stackFacts(template());
-    expect(f.functions.prioritise).toEqual({ memoryMb: 3008, architecture: 'arm64', readsSecret: false, tracing: true, logRetentionDays: 90, timeoutSeconds: 60 });
+    expect(f.functions.prioritise).toEqual({
+      memoryMb: 3008,
+      architecture: 'arm64',
+      readsSecret: false,
+      tracing: true,
+      logRetentionDays: 90,
+      timeoutSeconds: 60,
+    });
     expect(f.functions.publicSite.memoryMb).toBe(1024);
   });
 

@@ -12,7 +12,8 @@ describe('free text at the edges', () => {
   });
 
   it('keeps tabs, line breaks, accents, Welsh letters and emoji in free text', () => {
-    for (const ok of ['Line one\nLine two\r\n\tindented', 'Ysgol Gymraeg Bro Ŵyr', 'Café – “quoted” – 👍🏽', 'עברית ومرحبا']) expect(textProblem(ok)).toBeUndefined();
+    for (const ok of ['Line one\nLine two\r\n\tindented', 'Ysgol Gymraeg Bro Ŵyr', 'Café – “quoted” – 👍🏽', 'עברית ومرحبا'])
+      expect(textProblem(ok)).toBeUndefined();
   });
 
   it('refuses zero-width characters and direction marks in names only', () => {
@@ -45,7 +46,8 @@ describe('free text at the edges', () => {
 
 describe('email addresses as SES takes them', () => {
   it('accepts ordinary addresses', () => {
-    for (const ok of ['ann.smith@leeds.gov.uk', 'a+tag@x.co', "o'brien@council.gov.uk", 'x@sub.domain-name.org']) expect(emailAddressProblem(ok)).toBeUndefined();
+    for (const ok of ['ann.smith@leeds.gov.uk', 'a+tag@x.co', "o'brien@council.gov.uk", 'x@sub.domain-name.org'])
+      expect(emailAddressProblem(ok)).toBeUndefined();
   });
 
   it('refuses what SES would refuse, with the reason', () => {

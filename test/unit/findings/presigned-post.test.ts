@@ -12,7 +12,13 @@ type Condition = Record<string, string> | [string, string, string | number];
 async function decoded() {
   const s3 = new S3Client({ region: 'eu-west-2', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
   const started = Date.now();
-  const post = await createFindingsPost({ s3, bucket: 'visits-findings-prod', visitId: 'v-2020-0001', submissionId: '7f3c2a9e-1b2c-4d5e-8f90-123456789abc', inspector: 'ann@inspectorate.example.gov.uk' });
+  const post = await createFindingsPost({
+    s3,
+    bucket: 'visits-findings-prod',
+    visitId: 'v-2020-0001',
+    submissionId: '7f3c2a9e-1b2c-4d5e-8f90-123456789abc',
+    inspector: 'ann@inspectorate.example.gov.uk',
+  });
   const policy = JSON.parse(Buffer.from(post.fields.Policy!, 'base64').toString('utf8')) as { expiration: string; conditions: Condition[] };
   return { post, policy, started };
 }

@@ -15,7 +15,8 @@ function check(body: unknown, raw?: Uint8Array) {
 }
 
 const reasons = (r: ReturnType<typeof check>) => (r.ok ? [] : r.reasons);
-const trust = (over: Partial<Parameters<typeof trustProblems>[0]> = {}) => trustProblems({ key, metadata, contentType: 'application/json', visit, submission: waiting, ...over }).join('\n');
+const trust = (over: Partial<Parameters<typeof trustProblems>[0]> = {}) =>
+  trustProblems({ key, metadata, contentType: 'application/json', visit, submission: waiting, ...over }).join('\n');
 
 describe('trusting a findings upload', () => {
   it('trusts an upload under a waiting submission, from its inspector, typed JSON', () => {
@@ -26,7 +27,9 @@ describe('trusting a findings upload', () => {
   it('refuses metadata that disagrees with the key, the visit or the issued submission', () => {
     expect(trust({ metadata: { ...metadata, 'visit-id': 'v-other' } })).toMatch(/says it is for visit "v-other"/);
     expect(trust({ metadata: { ...metadata, 'submission-id': 'sub-2' } })).toMatch(/submission id does not match/);
-    expect(trust({ metadata: { 'visit-id': visit.visitId, 'submission-id': 'sub-1' } })).toMatch(/says it is from "", but this visit's form was issued to ann@/);
+    expect(trust({ metadata: { 'visit-id': visit.visitId, 'submission-id': 'sub-1' } })).toMatch(
+      /says it is from "", but this visit's form was issued to ann@/,
+    );
     expect(trust({ key: 'findings/../../etc/passwd' })).toMatch(/is not of the form findings\/\{visitId\}\/\{submissionId\}\.json/);
   });
 
@@ -38,7 +41,7 @@ describe('trusting a findings upload', () => {
   });
 });
 
-describe('checking a findings upload\'s content', () => {
+describe("checking a findings upload's content", () => {
   it('accepts valid findings, with empty requirements and recommendations when left out', () => {
     const { requirements: _r, recommendations: _c, ...older } = findings;
     expect(check(older)).toEqual({ ok: true, findings: { ...older, requirements: [], recommendations: [] } });
@@ -49,7 +52,9 @@ describe('checking a findings upload\'s content', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 20; i++) deep = { a: deep };
     expect(reasons(check({ ...findings, notesForCommissioners: deep })).join()).toMatch(/nested more than 6 levels/);
-    expect(reasons(check({ ...findings, ...Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, 1])) })).join()).toMatch(/at most 400 are allowed/);
+    expect(reasons(check({ ...findings, ...Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, 1])) })).join()).toMatch(
+      /at most 400 are allowed/,
+    );
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 
@@ -59,12 +64,19 @@ describe('checking a findings upload\'s content', () => {
 
   it('reports schema problems by field path, every one of them', () => {
     const r = reasons(check({ ...findings, goingWell: ['ok', ''], seriousConcerns: 'yes', visitEndDate: '2020-09-01' }));
-    expect(r).toEqual(expect.arrayContaining([expect.stringMatching(/^goingWell\[1\]: Enter what is going well/), expect.stringMatching(/^seriousConcerns: /)]));
+    expect(r).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^goingWell\[1\]: Enter what is going well/), expect.stringMatching(/^seriousConcerns: /)]),
+    );
   });
 
   it('applies the provider rules: enforcement action needed with serious concerns, no schools question', () => {
     const r = reasons(check({ ...findings, seriousConcerns: true, seriousConcernsDescription: 'Unsafe staffing at night', schoolsJoinedUp: 'n/a' }));
-    expect(r).toEqual(expect.arrayContaining(['enforcementAction: Select the enforcement action considered', 'schoolsJoinedUp: Only answer about schools for a local authority visit']));
+    expect(r).toEqual(
+      expect.arrayContaining([
+        'enforcementAction: Select the enforcement action considered',
+        'schoolsJoinedUp: Only answer about schools for a local authority visit',
+      ]),
+    );
   });
 
   it('refuses requirements for a local authority visit: they are written as recommendations', () => {

@@ -35,13 +35,25 @@ async function bundle(settings: BundleSettings, outfile: string): Promise<Metafi
   return result.metafile;
 }
 
-const packagesIn = (meta: Metafile) => new Set(Object.keys(meta.inputs).map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1]).filter((p): p is string => p !== undefined));
+const packagesIn = (meta: Metafile) =>
+  new Set(
+    Object.keys(meta.inputs)
+      .map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1])
+      .filter((p): p is string => p !== undefined),
+  );
 
 describe('a Lambda bundle', () => {
   it('holds the SDK clients the function uses and leaves out the tracer, X-Ray and the unused credential providers', async () => {
     const packages = packagesIn(await bundle(bundleSettings('sesFeedback'), join(dir, 'ses-feedback.mjs')));
     expect([...packages]).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/credential-provider-env']));
-    for (const left of ['@aws-lambda-powertools/tracer', 'aws-xray-sdk-core', '@aws-sdk/credential-provider-node', '@aws-sdk/credential-provider-ini', '@aws-sdk/credential-provider-sso', '@aws-sdk/nested-clients']) {
+    for (const left of [
+      '@aws-lambda-powertools/tracer',
+      'aws-xray-sdk-core',
+      '@aws-sdk/credential-provider-node',
+      '@aws-sdk/credential-provider-ini',
+      '@aws-sdk/credential-provider-sso',
+      '@aws-sdk/nested-clients',
+    ]) {
       expect(packages.has(left), left).toBe(false);
     }
   });
@@ -54,7 +66,13 @@ describe('a Lambda bundle', () => {
     // Laid out as the PDF function's bundle is in Lambda (web/ and fonts/ beside it), found through LAMBDA_TASK_ROOT.
     mkdirSync(join(dir, 'web', 'templates'), { recursive: true });
     for (const f of PDF_FONT_FILES) cpSync(join(root, 'node_modules/dejavu-fonts-ttf/ttf', f), join(dir, 'fonts', f));
-    const out = JSON.parse(execFileSync(process.execPath, [join(dir, 'probe.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, LAMBDA_TASK_ROOT: dir } })) as { pdfHeader: string; pdfBytes: number; text: string };
+    const out = JSON.parse(
+      execFileSync(process.execPath, [join(dir, 'probe.mjs')], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH, LAMBDA_TASK_ROOT: dir },
+      }),
+    ) as { pdfHeader: string; pdfBytes: number; text: string };
     expect(out.pdfHeader).toBe('%PDF-');
     expect(out.pdfBytes).toBeGreaterThan(10_000);
     expect(out.text).toBe('Café – Ynys');

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { awsOnlyEnv, consumersOf, env, functionEnvironment, functionIds, functions, httpRoutes, isAsynchronous, localOnlyEnv, routeMatches, type EnvironmentValues } from '../../../infra/catalogue';
+import {
+  awsOnlyEnv,
+  consumersOf,
+  env,
+  functionEnvironment,
+  functionIds,
+  functions,
+  httpRoutes,
+  isAsynchronous,
+  localOnlyEnv,
+  routeMatches,
+  type EnvironmentValues,
+} from '../../../infra/catalogue';
 
 const localValues: EnvironmentValues<'local'> = {
   tableName: 'visits',
@@ -43,13 +55,20 @@ describe('the catalogue lookups', () => {
   });
 
   it('counts HTTP and queue consumers as synchronous (no failure destination) and the rest as asynchronous', () => {
-    expect(functionIds.filter((id) => !isAsynchronous(id)).sort()).toEqual(['briefingPage', 'factualAccuracyPage', 'findingsPage', 'notifyCommissioners', 'publicSite', 'reviewPage']);
+    expect(functionIds.filter((id) => !isAsynchronous(id)).sort()).toEqual([
+      'briefingPage',
+      'factualAccuracyPage',
+      'findingsPage',
+      'notifyCommissioners',
+      'publicSite',
+      'reviewPage',
+    ]);
     expect(functionIds.every((id) => functions[id].dir.length > 0)).toBe(true);
   });
 });
 
 describe('the function environment', () => {
-  it('maps every catalogue variable to its name, leaving out only the other place\'s own', () => {
+  it("maps every catalogue variable to its name, leaving out only the other place's own", () => {
     const out = functionEnvironment('local', localValues);
     const expected = (Object.keys(env) as (keyof typeof env)[]).filter((k) => !(awsOnlyEnv as readonly string[]).includes(k)).map((k) => env[k]);
     expect(Object.keys(out).sort()).toEqual(expected.sort());
@@ -57,7 +76,7 @@ describe('the function environment', () => {
     expect(localOnlyEnv.every((k) => env[k] in out)).toBe(true);
   });
 
-  it('does not compile without a variable, or with the other place\'s variable (type test)', () => {
+  it("does not compile without a variable, or with the other place's variable (type test)", () => {
     const { linkSecretFile: _omitted, ...withoutSecretFile } = localValues;
     // @ts-expect-error linkSecretFile is missing: the local stand-in must give every variable a value.
     const missing = functionEnvironment('local', withoutSecretFile);

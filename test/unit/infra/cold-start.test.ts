@@ -10,27 +10,75 @@ const seen = vi.hoisted(() => ({ clients: [] as string[], tracerLoaded: 0 }));
 /** Count every client constructed, by replacing each SDK client class with a counting subclass. */
 vi.mock('@aws-sdk/client-dynamodb', async (original) => {
   const m = await original<typeof import('@aws-sdk/client-dynamodb')>();
-  return { ...m, DynamoDBClient: class extends m.DynamoDBClient { constructor(...args: ConstructorParameters<typeof m.DynamoDBClient>) { seen.clients.push('DynamoDB'); super(...args); } } };
+  return {
+    ...m,
+    DynamoDBClient: class extends m.DynamoDBClient {
+      constructor(...args: ConstructorParameters<typeof m.DynamoDBClient>) {
+        seen.clients.push('DynamoDB');
+        super(...args);
+      }
+    },
+  };
 });
 vi.mock('@aws-sdk/client-s3', async (original) => {
   const m = await original<typeof import('@aws-sdk/client-s3')>();
-  return { ...m, S3Client: class extends m.S3Client { constructor(...args: ConstructorParameters<typeof m.S3Client>) { seen.clients.push('S3'); super(...args); } } };
+  return {
+    ...m,
+    S3Client: class extends m.S3Client {
+      constructor(...args: ConstructorParameters<typeof m.S3Client>) {
+        seen.clients.push('S3');
+        super(...args);
+      }
+    },
+  };
 });
 vi.mock('@aws-sdk/client-sesv2', async (original) => {
   const m = await original<typeof import('@aws-sdk/client-sesv2')>();
-  return { ...m, SESv2Client: class extends m.SESv2Client { constructor(...args: ConstructorParameters<typeof m.SESv2Client>) { seen.clients.push('SESv2'); super(...args); } } };
+  return {
+    ...m,
+    SESv2Client: class extends m.SESv2Client {
+      constructor(...args: ConstructorParameters<typeof m.SESv2Client>) {
+        seen.clients.push('SESv2');
+        super(...args);
+      }
+    },
+  };
 });
 vi.mock('@aws-sdk/client-sqs', async (original) => {
   const m = await original<typeof import('@aws-sdk/client-sqs')>();
-  return { ...m, SQSClient: class extends m.SQSClient { constructor(...args: ConstructorParameters<typeof m.SQSClient>) { seen.clients.push('SQS'); super(...args); } } };
+  return {
+    ...m,
+    SQSClient: class extends m.SQSClient {
+      constructor(...args: ConstructorParameters<typeof m.SQSClient>) {
+        seen.clients.push('SQS');
+        super(...args);
+      }
+    },
+  };
 });
 vi.mock('@aws-sdk/client-eventbridge', async (original) => {
   const m = await original<typeof import('@aws-sdk/client-eventbridge')>();
-  return { ...m, EventBridgeClient: class extends m.EventBridgeClient { constructor(...args: ConstructorParameters<typeof m.EventBridgeClient>) { seen.clients.push('EventBridge'); super(...args); } } };
+  return {
+    ...m,
+    EventBridgeClient: class extends m.EventBridgeClient {
+      constructor(...args: ConstructorParameters<typeof m.EventBridgeClient>) {
+        seen.clients.push('EventBridge');
+        super(...args);
+      }
+    },
+  };
 });
 vi.mock('@aws-sdk/client-secrets-manager', async (original) => {
   const m = await original<typeof import('@aws-sdk/client-secrets-manager')>();
-  return { ...m, SecretsManagerClient: class extends m.SecretsManagerClient { constructor(...args: ConstructorParameters<typeof m.SecretsManagerClient>) { seen.clients.push('SecretsManager'); super(...args); } } };
+  return {
+    ...m,
+    SecretsManagerClient: class extends m.SecretsManagerClient {
+      constructor(...args: ConstructorParameters<typeof m.SecretsManagerClient>) {
+        seen.clients.push('SecretsManager');
+        super(...args);
+      }
+    },
+  };
 });
 vi.mock('@aws-lambda-powertools/tracer', async (original) => {
   seen.tracerLoaded++;

@@ -15,7 +15,10 @@ describe('S3 object keys', () => {
   });
 
   it('quarantines a findings upload under its visit and submission, or under unmatched/ with a hash of the key', () => {
-    expect(objectKeys.quarantine({ key: 'findings/v-1/s-1.json', visitId: 'v-1', submissionId: 's-1' })).toEqual({ copy: 'quarantine/v-1/s-1.json', reasons: 'quarantine/v-1/s-1.reasons.json' });
+    expect(objectKeys.quarantine({ key: 'findings/v-1/s-1.json', visitId: 'v-1', submissionId: 's-1' })).toEqual({
+      copy: 'quarantine/v-1/s-1.json',
+      reasons: 'quarantine/v-1/s-1.reasons.json',
+    });
     const unmatched = objectKeys.quarantine({ key: 'findings/odd key.txt' });
     expect(unmatched.copy).toMatch(/^quarantine\/unmatched\/[0-9a-f]{32}\.json$/);
     expect(unmatched.reasons).toBe(unmatched.copy.replace(/\.json$/, '.reasons.json'));
@@ -26,7 +29,14 @@ describe('S3 object keys', () => {
     const key = publicReportKey(place, 'pdf');
     expect(key).toBe('reports/st-helens/sc123456/v-2020-0001/report.pdf');
     expect(PUBLIC_REPORT_KEY.exec(key)?.slice(1)).toEqual(['v-2020-0001', 'pdf']);
-    for (const other of ['reports/index.html', 'reports/../programme/current/index.html', 'programme/current/index.html', 'reports/a/b/c/report.txt', 'reports/A/b/c/report.html', briefingKey('v-1', 1, 'html')]) {
+    for (const other of [
+      'reports/index.html',
+      'reports/../programme/current/index.html',
+      'programme/current/index.html',
+      'reports/a/b/c/report.txt',
+      'reports/A/b/c/report.html',
+      briefingKey('v-1', 1, 'html'),
+    ]) {
       expect(PUBLIC_REPORT_KEY.test(other), other).toBe(false);
     }
   });
@@ -44,7 +54,7 @@ describe('S3 object keys', () => {
     expect(key.startsWith(prefixes.reports)).toBe(false);
   });
 
-  it('builds every key under one of its bucket\'s catalogue prefixes', () => {
+  it("builds every key under one of its bucket's catalogue prefixes", () => {
     const built: [keyof typeof buckets, string][] = [
       ['imports', objectKeys.sampleImport('a.csv')],
       ['imports', objectKeys.importReports('imports/x/a.csv').json],
@@ -55,6 +65,10 @@ describe('S3 object keys', () => {
       ['reports', briefingKey('v-1', 1, 'pdf')],
       ['reports', objectKeys.programmeFile('p-1', 'index.html')],
     ];
-    for (const [bucket, key] of built) expect(buckets[bucket].prefixes.some((p: string) => key.startsWith(p)), key).toBe(true);
+    for (const [bucket, key] of built)
+      expect(
+        buckets[bucket].prefixes.some((p: string) => key.startsWith(p)),
+        key,
+      ).toBe(true);
   });
 });

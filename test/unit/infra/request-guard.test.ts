@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hostProblem, isInside, keyFromPath, originProblem } from '../../../infra/local/request-guard';
 
 describe('the local cloud request guard', () => {
-  it('accepts only this server\'s loopback address and port as Host (DNS rebinding names another host)', () => {
+  it("accepts only this server's loopback address and port as Host (DNS rebinding names another host)", () => {
     expect(hostProblem('127.0.0.1:3000', 3000)).toBeUndefined();
     expect(hostProblem('localhost:3000', 3000)).toBeUndefined();
     expect(hostProblem('[::1]:3000', 3000)).toBeUndefined();

@@ -219,26 +219,28 @@ const command: fc.Arbitrary<PublicationCommand> = fc.oneof(
 type Step = [PublicationCommand, number];
 
 /** The way to publication, step by step (the close comes more than a window after the approval). */
-const happyPath: fc.Arbitrary<Step[]> = fc.record({ returned: fc.boolean(), commented: fc.boolean(), late: fc.integer({ min: 8, max: 12 }) }).map(({ returned, commented, late }) => [
-  [{ action: 'submit', version: 1, by: 'inspector' }, 0] as Step,
-  [{ action: 'start-review', reviewer, by: 'system' }, 0] as Step,
-  ...(returned
-    ? ([
-        [{ action: 'return', reason: 'More detail', by: 'reviewer' }, 1],
-        [{ action: 'submit', version: 2, by: 'inspector' }, 1],
-        [{ action: 'start-review', reviewer, by: 'system' }, 0],
-      ] as Step[])
-    : []),
-  [{ action: 'approve', contacts: [contact], by: 'reviewer' }, 1] as Step,
-  ...(commented
-    ? ([
-        [{ action: 'comment', commentId: 'c1', by: contact }, 1],
-        [{ action: 'decide-comment', commentId: 'c1', accepted: true, reason: 'Checked', by: 'reviewer' }, 1],
-      ] as Step[])
-    : []),
-  [{ action: 'close-window', by: 'schedule' }, late] as Step,
-  [{ action: 'publish', by: 'schedule' }, 1] as Step,
-]);
+const happyPath: fc.Arbitrary<Step[]> = fc
+  .record({ returned: fc.boolean(), commented: fc.boolean(), late: fc.integer({ min: 8, max: 12 }) })
+  .map(({ returned, commented, late }) => [
+    [{ action: 'submit', version: 1, by: 'inspector' }, 0] as Step,
+    [{ action: 'start-review', reviewer, by: 'system' }, 0] as Step,
+    ...(returned
+      ? ([
+          [{ action: 'return', reason: 'More detail', by: 'reviewer' }, 1],
+          [{ action: 'submit', version: 2, by: 'inspector' }, 1],
+          [{ action: 'start-review', reviewer, by: 'system' }, 0],
+        ] as Step[])
+      : []),
+    [{ action: 'approve', contacts: [contact], by: 'reviewer' }, 1] as Step,
+    ...(commented
+      ? ([
+          [{ action: 'comment', commentId: 'c1', by: contact }, 1],
+          [{ action: 'decide-comment', commentId: 'c1', accepted: true, reason: 'Checked', by: 'reviewer' }, 1],
+        ] as Step[])
+      : []),
+    [{ action: 'close-window', by: 'schedule' }, late] as Step,
+    [{ action: 'publish', by: 'schedule' }, 1] as Step,
+  ]);
 
 /** The way to publication with random commands (attempts to skip, repeat, go back) slipped in anywhere. */
 const steps: fc.Arbitrary<Step[]> = fc
@@ -281,8 +283,14 @@ describe('the publication lifecycle (properties)', () => {
           expect([review, approve, close, publish].every((i) => i > lastSubmit)).toBe(true);
           expect(h[close]!.at.slice(0, 10) > p.factualAccuracy!.closesOn).toBe(true);
           // Every comment taken was answered before the window closed.
-          const taken = h.slice(0, close).filter((e) => e.action === 'comment').map((e) => e.ref);
-          const answered = h.slice(0, close).filter((e) => e.action === 'decide-comment').map((e) => e.ref);
+          const taken = h
+            .slice(0, close)
+            .filter((e) => e.action === 'comment')
+            .map((e) => e.ref);
+          const answered = h
+            .slice(0, close)
+            .filter((e) => e.action === 'decide-comment')
+            .map((e) => e.ref);
           expect(new Set(answered)).toEqual(new Set(taken));
         }
       }),

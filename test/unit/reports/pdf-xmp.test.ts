@@ -18,7 +18,9 @@ describe('the PDF metadata (XMP)', () => {
     const pdf = await renderReportPdf({ ...typicalReportModel(), title });
     const xmp = xmpPacketOf(pdf);
     expect(XMLValidator.validate(xmp)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: true, ignoreDeclaration: true, ignorePiTags: true, removeNSPrefix: true, processEntities: true }).parse(xmp) as {
+    const parsed = new XMLParser({ ignoreAttributes: true, ignoreDeclaration: true, ignorePiTags: true, removeNSPrefix: true, processEntities: true }).parse(
+      xmp,
+    ) as {
       xmpmeta: { RDF: { Description: { title?: { Alt: { li: string } } }[] } };
     };
     const titles = parsed.xmpmeta.RDF.Description.flatMap((d) => (d.title ? [d.title.Alt.li] : []));

@@ -68,18 +68,35 @@ function providerWith(
 }
 
 /** The public and restricted HTML of a report on this provider, whose inspector named the home (or where it is) in their own words. */
-function documentsNaming(type: string, fields: { name: string; line1: string; line2: string; town: string; county: string; postcode: string; parliamentaryConstituency: string }, mentioned?: IdentifyingField) {
+function documentsNaming(
+  type: string,
+  fields: { name: string; line1: string; line2: string; town: string; county: string; postcode: string; parliamentaryConstituency: string },
+  mentioned?: IdentifyingField,
+) {
   const provider = providerWith(type, fields);
   const visit = typicalVisit({ targetName: fields.name, provisionType: type });
   const findings = mentioned
-    ? typicalFindings(visit, { goingWell: [`Staff at ${fields[mentioned]} know the children well.`], childrensExperiences: `Children at ${fields.name} in ${fields.town} (${fields.postcode}) are settled.` })
+    ? typicalFindings(visit, {
+        goingWell: [`Staff at ${fields[mentioned]} know the children well.`],
+        childrensExperiences: `Children at ${fields.name} in ${fields.town} (${fields.postcode}) are settled.`,
+      })
     : typicalFindings(visit);
-  const { report, briefing } = buildReport({ visit, findings, provider, laOutcome: typicalLaOutcome, signals: [], enforcementRecorded: [], status: 'published', edition: 1, publishedAt: '2020-09-14T10:30:00Z' });
+  const { report, briefing } = buildReport({
+    visit,
+    findings,
+    provider,
+    laOutcome: typicalLaOutcome,
+    signals: [],
+    enforcementRecorded: [],
+    status: 'published',
+    edition: 1,
+    publishedAt: '2020-09-14T10:30:00Z',
+  });
   return { report, html: renderReportHtml(report, { inlineCss: false }), briefing: renderBriefingHtml(briefing, { inlineCss: false }) };
 }
 
 describe('the anonymiser', () => {
-  it('names and locates no children\'s home of any kind in the public HTML, whatever the source holds and the inspector wrote', () => {
+  it("names and locates no children's home of any kind in the public HTML, whatever the source holds and the inspector wrote", () => {
     fc.assert(
       fc.property(fc.constantFrom(...CHILDRENS_HOMES), sourceFields, fc.constantFrom(...IDENTIFYING_FIELDS), (type, fields, mentioned) => {
         const { report, html, briefing } = documentsNaming(type, fields, mentioned);
@@ -99,19 +116,29 @@ describe('the anonymiser', () => {
       fc.property(fc.constantFrom(...OTHER_TYPES), sourceFields, (type, fields) => {
         const { html } = documentsNaming(type, fields);
         expect(html).toContain(`Visit to ${fields.name}`);
-        for (const s of [fields.line1, fields.line2, fields.town, fields.county, fields.postcode, fields.parliamentaryConstituency]) expect(html).not.toContain(s);
+        for (const s of [fields.line1, fields.line2, fields.town, fields.county, fields.postcode, fields.parliamentaryConstituency])
+          expect(html).not.toContain(s);
       }),
       { numRuns: 100 },
     );
   });
 
-  it('names and locates no children\'s home in the PDF\'s text either', async () => {
+  it("names and locates no children's home in the PDF's text either", async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...CHILDRENS_HOMES), sourceFields, async (type, fields) => {
         const provider = providerWith(type, fields);
         const visit = typicalVisit({ targetName: fields.name, provisionType: type });
         const findings = typicalFindings(visit, { needsToImprove: [`The garden at ${fields.line1}, ${fields.town} needs a fence.`] });
-        const { report } = buildReport({ visit, findings, provider, signals: [], enforcementRecorded: [], status: 'published', edition: 1, publishedAt: '2020-09-14T10:30:00Z' });
+        const { report } = buildReport({
+          visit,
+          findings,
+          provider,
+          signals: [],
+          enforcementRecorded: [],
+          status: 'published',
+          edition: 1,
+          publishedAt: '2020-09-14T10:30:00Z',
+        });
         const text = (await pdfText(await renderReportPdf(report))).join('\n').toLowerCase();
         for (const s of Object.values(fields)) expect(text).not.toContain(s.toLowerCase());
         expect(text).toContain('the garden at [removed], [removed] needs a fence.');

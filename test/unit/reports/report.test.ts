@@ -11,9 +11,25 @@ import { renderBriefingPdf, renderReportPdf } from '../../../shared/reports/rend
 import { pdfInfo, pdfText } from '../../support/pdf';
 import { typicalDocuments, typicalFindings, typicalProvider, typicalReportModel, typicalVisit, variedReportModel } from '../../support/report-fixture';
 
-const commissioner = { commissionerId: 'c1', name: 'Priya Shah', email: 'priya.shah@council.example.gov.uk', localAuthorities: ['Cardiff Road Borough'], regions: [], urns: [] };
+const commissioner = {
+  commissionerId: 'c1',
+  name: 'Priya Shah',
+  email: 'priya.shah@council.example.gov.uk',
+  localAuthorities: ['Cardiff Road Borough'],
+  regions: [],
+  urns: [],
+};
 const draft = (over: Parameters<typeof typicalFindings>[1] = {}, visit = typicalVisit()) =>
-  buildReport({ visit, findings: typicalFindings(visit, over), provider: typicalProvider(), signals: [], enforcementRecorded: [], status: 'published', edition: 1, publishedAt: '2020-09-14T10:30:00Z' });
+  buildReport({
+    visit,
+    findings: typicalFindings(visit, over),
+    provider: typicalProvider(),
+    signals: [],
+    enforcementRecorded: [],
+    status: 'published',
+    edition: 1,
+    publishedAt: '2020-09-14T10:30:00Z',
+  });
 
 describe('the report model', () => {
   it('labels the only judgements as earlier, with their date, and never grades the visit', () => {
@@ -28,14 +44,25 @@ describe('the report model', () => {
   it('puts requirements (with regulation and due date) and recommendations in the public report', () => {
     const m = typicalReportModel();
     expect(m.requirements).toEqual([
-      { text: 'Update each child’s risk assessment after every incident.', regulation: 'Regulation 12 (protection of children standard)', dueDate: '30/10/2020' },
+      {
+        text: 'Update each child’s risk assessment after every incident.',
+        regulation: 'Regulation 12 (protection of children standard)',
+        dueDate: '30/10/2020',
+      },
       { text: 'Make sure new staff are supervised at least monthly.', dueDate: '30/11/2020' },
     ]);
     expect(m.recommendations).toEqual(['Record the child’s view in every record of physical intervention.']);
   });
 
   it('keeps serious concerns, enforcement considered, intelligence, notes and places in the briefing only', () => {
-    const { report, briefing } = typicalDocuments(typicalVisit(), typicalFindings(typicalVisit(), { seriousConcerns: true, seriousConcernsDescription: 'Staff did not follow the missing protocol.', enforcementAction: 'suspension' }));
+    const { report, briefing } = typicalDocuments(
+      typicalVisit(),
+      typicalFindings(typicalVisit(), {
+        seriousConcerns: true,
+        seriousConcernsDescription: 'Staff did not follow the missing protocol.',
+        enforcementAction: 'suspension',
+      }),
+    );
     expect(briefing.restricted).toMatchObject({
       seriousConcerns: { raised: true, description: ['Staff did not follow the missing protocol.'] },
       enforcementConsidered: 'Suspension of registration',
@@ -53,27 +80,51 @@ describe('the report model', () => {
       visit,
       findings: typicalFindings(visit),
       provider: typicalProvider(),
-      signals: [{ signalId: 'e1', type: 'enforcement-action', date: '2020-07-01', urn: 'SC123456', severity: 3, open: true, dueDate: '2020-10-01', summary: 'Notice served after whistleblowing about restraint' }],
+      signals: [
+        {
+          signalId: 'e1',
+          type: 'enforcement-action',
+          date: '2020-07-01',
+          urn: 'SC123456',
+          severity: 3,
+          open: true,
+          dueDate: '2020-10-01',
+          summary: 'Notice served after whistleblowing about restraint',
+        },
+      ],
       enforcementRecorded: [{ action: 'compliance-notice', date: '2020-09-20' }],
       status: 'published',
       edition: 1,
       publishedAt: '2020-09-30T10:00:00Z',
     });
-    expect(report.enforcementTaken).toEqual(['Enforcement action taken on 01/07/2020, still in force, to be met by 01/10/2020', 'Compliance notice, 20/09/2020']);
+    expect(report.enforcementTaken).toEqual([
+      'Enforcement action taken on 01/07/2020, still in force, to be met by 01/10/2020',
+      'Compliance notice, 20/09/2020',
+    ]);
     expect(JSON.stringify(report)).not.toContain('whistleblowing');
   });
 
   it('includes the schools question and no requirements or enforcement for a local authority visit', () => {
     const visit = typicalVisit({ kind: 'la', target: 'Cardiff Road Borough', targetName: 'Cardiff Road Borough' });
-    const { report } = buildReport({ visit, findings: typicalFindings(visit, { schoolsJoinedUp: 'Virtual school checked in weekly.', requirements: [] }), signals: [], enforcementRecorded: [], status: 'published', edition: 1, publishedAt: '2020-09-14T10:30:00Z' });
+    const { report } = buildReport({
+      visit,
+      findings: typicalFindings(visit, { schoolsJoinedUp: 'Virtual school checked in weekly.', requirements: [] }),
+      signals: [],
+      enforcementRecorded: [],
+      status: 'published',
+      edition: 1,
+      publishedAt: '2020-09-14T10:30:00Z',
+    });
     expect(report.title).toBe("Visit to Cardiff Road Borough children's services");
     expect(report.narrative.map((s) => s.id)).toContain('schools');
     expect(report.enforcementTaken).toEqual([]);
     expect(report.earlierJudgements[0]!.value).toBe('Not yet inspected under the current framework');
   });
 
-  it('keys the public report by LA, URN and visit (never a home\'s name), and the briefing under restricted/', () => {
-    expect(publicReportKey({ localAuthority: 'St. Helens / Ynys Môn', target: 'SC123456', visitId: 'v-1' }, 'pdf')).toBe('reports/st-helens-ynys-mon/sc123456/v-1/report.pdf');
+  it("keys the public report by LA, URN and visit (never a home's name), and the briefing under restricted/", () => {
+    expect(publicReportKey({ localAuthority: 'St. Helens / Ynys Môn', target: 'SC123456', visitId: 'v-1' }, 'pdf')).toBe(
+      'reports/st-helens-ynys-mon/sc123456/v-1/report.pdf',
+    );
     expect(briefingKey('v-1', 2, 'html')).toBe('restricted/briefings/v-1/e2.html');
     expect(slug('../../etc/passwd')).toBe('etc-passwd');
     expect(slug('<>')).toBe('unnamed');
@@ -85,21 +136,52 @@ describe('the rendered documents', () => {
     const html = renderReportHtml(draft({ goingWell: ['<img src=x onerror=alert(1)>'] }).report);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<img src=x');
-    for (const id of ['details', 'visit', 'going-well', 'needs-to-improve', 'requirements', 'recommendations', 'enforcement', 'experiences', 'pandemic', 'earlier']) expect(html).toContain(`id="${id}"`);
+    for (const id of [
+      'details',
+      'visit',
+      'going-well',
+      'needs-to-improve',
+      'requirements',
+      'recommendations',
+      'enforcement',
+      'experiences',
+      'pandemic',
+      'earlier',
+    ])
+      expect(html).toContain(`id="${id}"`);
     expect(html).not.toContain('noindex');
   });
 
   it('marks a draft DRAFT and noindex', () => {
     const visit = typicalVisit();
-    const { report } = buildReport({ visit, findings: typicalFindings(visit), provider: typicalProvider(), signals: [], enforcementRecorded: [], status: 'draft', edition: 0, publishedAt: '2020-09-14T10:30:00Z' });
+    const { report } = buildReport({
+      visit,
+      findings: typicalFindings(visit),
+      provider: typicalProvider(),
+      signals: [],
+      enforcementRecorded: [],
+      status: 'draft',
+      edition: 0,
+      publishedAt: '2020-09-14T10:30:00Z',
+    });
     const html = renderReportHtml(report);
     expect(html).toContain('DRAFT: not published');
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
   });
 
-  it('shows an amended report\'s note', () => {
+  it("shows an amended report's note", () => {
     const visit = typicalVisit();
-    const { report } = buildReport({ visit, findings: typicalFindings(visit), provider: typicalProvider(), signals: [], enforcementRecorded: [], status: 'amended', edition: 2, publishedAt: '2020-09-14T10:30:00Z', amendment: { note: 'Corrected the number of places.', at: '2020-10-01T09:00:00Z' } });
+    const { report } = buildReport({
+      visit,
+      findings: typicalFindings(visit),
+      provider: typicalProvider(),
+      signals: [],
+      enforcementRecorded: [],
+      status: 'amended',
+      edition: 2,
+      publishedAt: '2020-09-14T10:30:00Z',
+      amendment: { note: 'Corrected the number of places.', at: '2020-10-01T09:00:00Z' },
+    });
     expect(renderReportHtml(report)).toMatch(/This report was amended[\s\S]*Amended 01\/10\/2020: Corrected the number of places\./);
   });
 
@@ -148,8 +230,19 @@ describe('the rendered documents', () => {
 
 describe('emails', () => {
   it('a report email names the provider once, says what the main points are without counting them, links the public report and attaches the briefing', async () => {
-    const { briefing } = typicalDocuments(typicalVisit(), typicalFindings(typicalVisit(), { seriousConcerns: true, seriousConcernsDescription: 'x', enforcementAction: 'suspension' }));
-    const email = await composeReportEmail({ commissioner, briefing, reportUrl: 'https://visits.example/reports/a/b/v/report.html', briefingUrl: 'https://visits.example/briefings/v?token=r1.x.y', unsubscribeUrl: 'https://visits.example/unsubscribe?token=u1.x.y', briefingPdf: Buffer.from('%PDF-1.7 test'), sender: 'visits@example.gov.uk' });
+    const { briefing } = typicalDocuments(
+      typicalVisit(),
+      typicalFindings(typicalVisit(), { seriousConcerns: true, seriousConcernsDescription: 'x', enforcementAction: 'suspension' }),
+    );
+    const email = await composeReportEmail({
+      commissioner,
+      briefing,
+      reportUrl: 'https://visits.example/reports/a/b/v/report.html',
+      briefingUrl: 'https://visits.example/briefings/v?token=r1.x.y',
+      unsubscribeUrl: 'https://visits.example/unsubscribe?token=u1.x.y',
+      briefingPdf: Buffer.from('%PDF-1.7 test'),
+      sender: 'visits@example.gov.uk',
+    });
     expect(email.subject).toBe("Serious concerns: visit report: Children's home (URN SC123456), Cardiff Road Borough");
     expect(email.text.match(/SC123456/g)).toHaveLength(1);
     expect(email.text).toContain('- Children have warm, trusting relationships with staff who know them well.');
@@ -166,9 +259,24 @@ describe('emails', () => {
 
   it('a subject can never carry a header injection', () => {
     const visit = typicalVisit({ targetName: 'Evil\r\nBcc: everyone@example.com', provisionType: 'Independent Fostering Agency' });
-    const { briefing } = buildReport({ visit, findings: typicalFindings(visit), signals: [], enforcementRecorded: [], status: 'published', edition: 1, publishedAt: '2020-09-14T10:30:00Z' });
+    const { briefing } = buildReport({
+      visit,
+      findings: typicalFindings(visit),
+      signals: [],
+      enforcementRecorded: [],
+      status: 'published',
+      edition: 1,
+      publishedAt: '2020-09-14T10:30:00Z',
+    });
     expect(reportEmailSubject(briefing)).toContain('Evil');
-    return composeReportEmail({ commissioner, briefing, reportUrl: 'https://x/r', briefingUrl: 'https://x/b', unsubscribeUrl: 'https://x/u', sender: 'visits@example.gov.uk' }).then((e) => expect(e.subject).not.toMatch(/[\r\n]/));
+    return composeReportEmail({
+      commissioner,
+      briefing,
+      reportUrl: 'https://x/r',
+      briefingUrl: 'https://x/b',
+      unsubscribeUrl: 'https://x/u',
+      sender: 'visits@example.gov.uk',
+    }).then((e) => expect(e.subject).not.toMatch(/[\r\n]/));
   });
 
   it('a digest lists serious concerns first', async () => {
@@ -189,10 +297,23 @@ describe('emails', () => {
 
 describe('the published index', () => {
   const edition = (over: Partial<ReportEdition>): ReportEdition => ({
-    visitId: 'v', edition: 1, kind: 'publication', version: 1, title: 'Visit to X', targetName: 'X', localAuthority: 'LA', region: 'North West', publishedAt: '2020-09-14T10:00:00Z', at: '2020-09-14T10:00:00Z', htmlKey: 'reports/la/x/v/report.html', pdfKey: 'reports/la/x/v/report.pdf', seriousConcerns: true, ...over,
+    visitId: 'v',
+    edition: 1,
+    kind: 'publication',
+    version: 1,
+    title: 'Visit to X',
+    targetName: 'X',
+    localAuthority: 'LA',
+    region: 'North West',
+    publishedAt: '2020-09-14T10:00:00Z',
+    at: '2020-09-14T10:00:00Z',
+    htmlKey: 'reports/la/x/v/report.html',
+    pdfKey: 'reports/la/x/v/report.pdf',
+    seriousConcerns: true,
+    ...over,
   });
 
-  it('lists each visit\'s newest edition, says when it was amended, and leaves withdrawn reports out', () => {
+  it("lists each visit's newest edition, says when it was amended, and leaves withdrawn reports out", () => {
     const entries = indexEntries(
       [
         edition({ visitId: 'a' }),
@@ -210,9 +331,34 @@ describe('the published index', () => {
 
   it('groups by region then LA, newest first, with search text of name, URN and LA', () => {
     const groups = groupForIndex([
-      { visitId: 'a', title: 'Visit to Older Home', targetName: 'Older Home', urn: 'SC1', localAuthority: 'LA', region: 'North West', publishedAt: '2020-09-01T00:00:00Z', htmlKey: 'x' },
-      { visitId: 'b', title: 'Visit to Newer Home', targetName: 'Newer Home', localAuthority: 'LA', region: 'North West', publishedAt: '2020-09-20T00:00:00Z', htmlKey: 'y' },
-      { visitId: 'c', title: 'Visit to Camden', targetName: 'Camden', localAuthority: 'Camden', region: 'London', publishedAt: '2020-09-20T00:00:00Z', htmlKey: 'z' },
+      {
+        visitId: 'a',
+        title: 'Visit to Older Home',
+        targetName: 'Older Home',
+        urn: 'SC1',
+        localAuthority: 'LA',
+        region: 'North West',
+        publishedAt: '2020-09-01T00:00:00Z',
+        htmlKey: 'x',
+      },
+      {
+        visitId: 'b',
+        title: 'Visit to Newer Home',
+        targetName: 'Newer Home',
+        localAuthority: 'LA',
+        region: 'North West',
+        publishedAt: '2020-09-20T00:00:00Z',
+        htmlKey: 'y',
+      },
+      {
+        visitId: 'c',
+        title: 'Visit to Camden',
+        targetName: 'Camden',
+        localAuthority: 'Camden',
+        region: 'London',
+        publishedAt: '2020-09-20T00:00:00Z',
+        htmlKey: 'z',
+      },
     ]);
     expect(groups.map((g) => g.region)).toEqual(['London', 'North West']);
     expect(groups[1]!.authorities[0]!.reports.map((r) => r.visitId)).toEqual(['b', 'a']);
@@ -220,7 +366,18 @@ describe('the published index', () => {
   });
 
   it('escapes names and links to reports under /reports/', () => {
-    const html = renderPublishedIndex([{ visitId: 'v', title: '<script>x</script>', targetName: '<script>x</script>', localAuthority: 'LA', region: 'North West', publishedAt: '2020-09-14T10:00:00Z', htmlKey: 'la/x/v/report.html', pdfKey: 'la/x/v/report.pdf' }]);
+    const html = renderPublishedIndex([
+      {
+        visitId: 'v',
+        title: '<script>x</script>',
+        targetName: '<script>x</script>',
+        localAuthority: 'LA',
+        region: 'North West',
+        publishedAt: '2020-09-14T10:00:00Z',
+        htmlKey: 'la/x/v/report.html',
+        pdfKey: 'la/x/v/report.pdf',
+      },
+    ]);
     expect(html).not.toContain('<script>x</script>');
     expect(html).toContain('href="/reports/la/x/v/report.html"');
   });

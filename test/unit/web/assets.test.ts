@@ -5,7 +5,10 @@ import { buildAssetCatalogue } from '../../../shared/web/assets';
 import { chooseEncoding } from '../../../shared/web/compression';
 import { memoryRenderFiles } from '../../../shared/web/render-files';
 
-const CSS = '@font-face{font-family:GDS Transport;src:url(/assets/fonts/light-1-v2.woff2) format("woff2")}.govuk-footer{background:url("/assets/images/govuk-crest.svg")}' + '.govuk-body{margin:0}'.repeat(100) + '\n/*# sourceMappingURL=govuk-frontend.min.css.map */';
+const CSS =
+  '@font-face{font-family:GDS Transport;src:url(/assets/fonts/light-1-v2.woff2) format("woff2")}.govuk-footer{background:url("/assets/images/govuk-crest.svg")}' +
+  '.govuk-body{margin:0}'.repeat(100) +
+  '\n/*# sourceMappingURL=govuk-frontend.min.css.map */';
 const files = memoryRenderFiles({
   govuk: {
     'govuk-frontend.min.css': CSS,
@@ -58,7 +61,13 @@ describe('serving assets', () => {
   it('serves a hashed name for a year (immutable), brotli-compressed when the browser accepts it', () => {
     const res = get(catalogue.url('govuk-frontend.min.css'), { 'accept-encoding': 'gzip, deflate, br, zstd' })!;
     expect(res.statusCode).toBe(200);
-    expect(res.headers).toMatchObject({ 'content-type': 'text/css; charset=utf-8', 'cache-control': IMMUTABLE_CACHE, 'content-encoding': 'br', vary: 'accept-encoding', 'x-content-type-options': 'nosniff' });
+    expect(res.headers).toMatchObject({
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': IMMUTABLE_CACHE,
+      'content-encoding': 'br',
+      vary: 'accept-encoding',
+      'x-content-type-options': 'nosniff',
+    });
     expect(brotliDecompressSync(Buffer.from(String(res.body), 'base64')).toString('utf8')).toBe(catalogue.css);
   });
 

@@ -10,21 +10,29 @@ import { typicalReportModel } from '../../support/report-fixture';
 afterEach(() => useRenderFiles(undefined));
 
 const inlineBodies = (page: string, tag: 'script' | 'style') =>
-  [...page.matchAll(new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].filter(([, attrs = '']) => !/type="application\/json"/.test(attrs)).map(([, , body = '']) => body).filter((b) => b.trim() !== '');
+  [...page.matchAll(new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))]
+    .filter(([, attrs = '']) => !/type="application\/json"/.test(attrs))
+    .map(([, , body = '']) => body)
+    .filter((b) => b.trim() !== '');
 
 describe('the renderer', () => {
   it('renders from templates held in memory, resolving relative imports and escaping every value', () => {
     const r = createRenderer(
       memoryRenderFiles({
         templates: { 'page.njk': '{% extends "govuk/base.njk" %}{% block body %}<p>{{ name }}</p>{% endblock %}' },
-        govukTemplates: { 'govuk/base.njk': '{% from "./macros/shout.njk" import shout %}<main>{{ shout("hello") }}{% block body %}{% endblock %}</main>', 'govuk/macros/shout.njk': '{% macro shout(t) %}<b>{{ t | upper }}</b>{% endmacro %}' },
+        govukTemplates: {
+          'govuk/base.njk': '{% from "./macros/shout.njk" import shout %}<main>{{ shout("hello") }}{% block body %}{% endblock %}</main>',
+          'govuk/macros/shout.njk': '{% macro shout(t) %}<b>{{ t | upper }}</b>{% endmacro %}',
+        },
       }),
     );
     expect(r.render('page.njk', { name: '<script>x</script>' })).toBe('<main><b>HELLO</b><p>&lt;script&gt;x&lt;/script&gt;</p></main>');
   });
 
   it('links assets by their content-hashed URL', () => {
-    const r = createRenderer(memoryRenderFiles({ templates: { 'a.njk': '<script src="{{ assetHref(\'findings.js\') }}"></script>' }, browser: { 'findings.js': 'go()' } }));
+    const r = createRenderer(
+      memoryRenderFiles({ templates: { 'a.njk': '<script src="{{ assetHref(\'findings.js\') }}"></script>' }, browser: { 'findings.js': 'go()' } }),
+    );
     expect(r.render('a.njk', {})).toMatch(/^<script src="\/assets\/findings\.[0-9a-f]{12}\.js"><\/script>$/);
   });
 
