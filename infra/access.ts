@@ -118,7 +118,8 @@ export const access: Record<FunctionId, Access> = {
     events: true,
   },
   publicationWorker: {
-    table: ['read', 'write', 'scan'],
+    // No scan: commissioners are listed in gsi1 (shared/keys.ts), editions too.
+    table: ['read', 'write'],
     s3: [
       { bucket: 'reports', prefix: prefixes.reports, actions: ['s3:PutObject', 's3:DeleteObject'] },
       { bucket: 'reports', prefix: prefixes.restricted, actions: ['s3:PutObject'] },
@@ -139,7 +140,7 @@ export const access: Record<FunctionId, Access> = {
     timeout: Duration.seconds(90),
   },
   weeklyDigest: {
-    table: ['read', 'write', 'scan'],
+    table: ['read', 'write'],
     ses: true,
     secret: true,
     web: true,

@@ -8,7 +8,7 @@
  * | inspection event    | PROVIDER#{urn}          | INSPECTION#{date}#{event}   |                    |                       |                    |                      |
  * | LA outcome (ILACS)  | LA#{la}                 | OUTCOME                     |                    |                       |                    |                      |
  * | intelligence signal | PROVIDER#{urn} / LA#{la}| SIGNAL#{date}#{signalId}    |                    |                       |                    |                      |
- * | commissioner        | COMMISSIONER#{id}       | PROFILE                     |                    |                       |                    |                      |
+ * | commissioner        | COMMISSIONER#{id}       | PROFILE                     | COMMISSIONERS / {id} |                       |                    |                      |
  * | contact (FA)        | PROVIDER#{urn} / LA#{la}| CONTACT#{email}             |                    |                       |                    |                      |
  * | reviewer            | REVIEWERS#{region}      | {email}                     |                    |                       |                    |                      |
  * | programme           | PROGRAMME#CURRENT / PROGRAMME#{id} | SUMMARY          |                    |                       |                    |                      |
@@ -115,6 +115,9 @@ export const emailKeys = {
   visitPrefixes: (visitId: string): string[] => VISIT_EMAIL_KINDS.map((k) => `EMAIL#${k}#${visitId}#`),
 } as const;
 
+/** The gsi1 partition that lists every commissioner. */
+export const COMMISSIONERS = 'COMMISSIONERS';
+
 export const keys = {
   provider: (urn: string): Key => ({ pk: `PROVIDER#${urn}`, sk: 'PROFILE' }),
   providerByLa: (la: string, urn: string) => ({ gsi3pk: `LA#${la}`, gsi3sk: `PROVIDER#${urn}` }),
@@ -129,6 +132,8 @@ export const keys = {
     sk: `SIGNAL#${date}#${signalId}`,
   }),
   commissioner: (id: string): Key => ({ pk: `COMMISSIONER#${id}`, sk: 'PROFILE' }),
+  /** Every commissioner is listed in gsi1 under one partition: publication and digests Query it instead of scanning the table. */
+  commissionerListed: (id: string): { readonly gsi1pk: string; readonly gsi1sk: string } => ({ gsi1pk: COMMISSIONERS, gsi1sk: id }),
   /** A factual accuracy contact sits with the provider or LA it is for: a Query on that partition finds them. */
   contact: (target: { urn?: string; localAuthority?: string }, email: string): Key => ({
     pk: target.urn ? `PROVIDER#${target.urn}` : `LA#${target.localAuthority ?? ''}`,

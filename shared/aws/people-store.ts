@@ -1,10 +1,10 @@
 /** Reading the people publication involves: reviewers by region, contacts by provider or LA, commissioners. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Commissioner, Contact, Reviewer, VisitTarget } from '../domain/types';
-import { keys } from '../keys';
+import { COMMISSIONERS, keys } from '../keys';
 import { dynamoClient } from './clients';
 import { requireEnv } from './config';
-import { queryAll, scanEntities } from './scan';
+import { queryAll } from './scan';
 import { commissionerItem, contactItem, parseItem, parseOptional, reviewerItem } from './stored-items';
 
 export async function reviewersOf(region: string): Promise<Reviewer[]> {
@@ -24,6 +24,8 @@ export async function getCommissioner(commissionerId: string): Promise<Commissio
   return parseOptional(commissionerItem, out.Item, 'commissioner');
 }
 
+/** Every commissioner, from their listing in gsi1 (a Query of one partition, not a Scan of the table). */
 export async function listCommissioners(): Promise<Commissioner[]> {
-  return ((await scanEntities(['commissioner'], 2)).get('commissioner') ?? []).map((i) => parseItem(commissionerItem, i, 'commissioner'));
+  const items = await queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': COMMISSIONERS } });
+  return items.map((i) => parseItem(commissionerItem, i, 'commissioner'));
 }

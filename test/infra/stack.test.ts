@@ -178,6 +178,13 @@ describe('the stack', () => {
     expect(actionsOf('PrioritiseRole')).toContain('dynamodb:Scan');
   });
 
+  it('publishes and sends digests without scanning the table: commissioners and editions are read from gsi1', () => {
+    for (const role of ['PublicationWorkerRole', 'WeeklyDigestRole']) {
+      expect(actionsOf(role), role).toContain('dynamodb:Query');
+      expect(actionsOf(role), role).not.toContain('dynamodb:Scan');
+    }
+  });
+
   it('lets the findings page put objects only under findings/ and the bucket take POSTs only from the web origin', () => {
     const findingsPut = policies().filter((s) => [s.Action].flat().includes('s3:PutObject') && JSON.stringify(s.Resource).includes(`/${prefixes.findings}*`));
     expect(findingsPut.length).toBeGreaterThan(0);

@@ -72,7 +72,10 @@ export async function putCommissioner(over: Partial<Commissioner> = {}): Promise
     ...over,
   };
   await dynamoClient().send(
-    new PutCommand({ TableName: requireEnv('tableName'), Item: { ...keys.commissioner(c.commissionerId), entity: 'commissioner', ...c } }),
+    new PutCommand({
+      TableName: requireEnv('tableName'),
+      Item: { ...keys.commissioner(c.commissionerId), ...keys.commissionerListed(c.commissionerId), entity: 'commissioner', ...c },
+    }),
   );
   return c;
 }

@@ -56,6 +56,6 @@ export const commissioners = defineKind({
     }
     return accept(c);
   },
-  items: (c) => [{ ...keys.commissioner(c.commissionerId), entity: 'commissioner', ...c }],
+  items: (c) => [{ ...keys.commissioner(c.commissionerId), ...keys.commissionerListed(c.commissionerId), entity: 'commissioner', ...c }],
   duplicate: { key: (c) => c.email, field: 'email' },
 });
