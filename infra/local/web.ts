@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { consumersOf, type FunctionId } from '../catalogue';
+import { consumersOf, prefixes, type FunctionId } from '../catalogue';
 import type { Endpoints } from './cloud';
 import { describe, type LocalInvoker } from './invoker';
 import { hostProblem, keyFromPath, originProblem } from './request-guard';
@@ -91,10 +91,19 @@ function refusal(req: IncomingMessage, path: string, port: number): string | und
   return hostProblem(req.headers.host, port) ?? (path.startsWith('/local/') ? originProblem(req.headers.origin, port) : undefined);
 }
 
-/** Local-only: ops open the programme report and other stored files of the reports bucket (and only that bucket) in a browser. */
+/**
+ * Local-only: ops open the programme report (programme/ in the reports bucket, and nothing else) in a
+ * browser. Published reports go through the public site's own route; briefings and earlier editions
+ * (restricted/) only through the signed briefing page, so this viewer never serves them.
+ */
 async function reportsBucketObject(o: WebOptions, path: string): Promise<APIGatewayProxyStructuredResultV2> {
   const key = keyFromPath(path, REPORTS_BUCKET);
   if (!key) return text(400, 'Not an object key: "." and ".." segments and empty segments are refused.');
+  if (!key.startsWith(prefixes.programme))
+    return text(
+      404,
+      `Only the programme (${prefixes.programme}) is viewable here: published reports are at /reports/, briefings only through their signed links.`,
+    );
   const obj = await o.s3.send(new GetObjectCommand({ Bucket: o.reportsBucket, Key: key }));
   const bytes = Buffer.from(await obj.Body!.transformToByteArray());
   return { statusCode: 200, headers: { 'content-type': obj.ContentType ?? 'application/octet-stream' }, body: bytes.toString('base64'), isBase64Encoded: true };

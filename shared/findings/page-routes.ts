@@ -67,6 +67,12 @@ const TOKEN_MESSAGES: Record<'malformed' | 'bad-signature' | 'expired' | 'wrong-
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
+/** The day the report was first published, from the publication's history (UK format). */
+function publishedDay(publication: Publication): string | undefined {
+  const entry = publication.history.find((h) => h.state === 'published');
+  return entry ? ukDate(entry.at.slice(0, 10)) : undefined;
+}
+
 function message(status: number, heading: string, paragraphs: string[]) {
   return html(status, renderTemplate('errors/message.njk', { pageTitle: heading, heading, paragraphs }));
 }
@@ -146,7 +152,9 @@ function locked(deps: FindingsPageDeps, visit: Visit, publication: Publication) 
       version: publication.version,
       words: LOCKED_WORDS[publication.state],
       publicUrl: published ? deps.publicUrl(visit) : undefined,
-      publishOn: publication.publishOn ? ukDate(publication.publishOn) : undefined,
+      // Once published, the day it was published (an early publication is earlier than the date set).
+      publishOn: published ? undefined : publication.publishOn ? ukDate(publication.publishOn) : undefined,
+      publishedOn: published ? publishedDay(publication) : undefined,
     }),
   );
 }

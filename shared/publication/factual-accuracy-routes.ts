@@ -127,7 +127,7 @@ export function createFactualAccuracyPage(deps: FactualAccuracyPageDeps) {
       return pageMessage(403, 'You cannot use this link', ['This draft was not sent to you. Use the link in the email we sent you.']);
     if (!stepOpen('provider', publication, today)) {
       return pageMessage(410, 'The factual accuracy check has closed', [
-        `Comments closed at the end of ${ukDate(publication.factualAccuracy.closesOn)}. The report will be published as reviewed.`,
+        `Comments closed at the end of ${ukDate(publication.factualAccuracy.closesOn)}. ${publication.state === 'published' || publication.state === 'amended' ? 'The report has been published.' : publication.state === 'withdrawn' ? 'The report was withdrawn.' : 'The report will be published as reviewed.'}`,
       ]);
     }
     const c: Context = { visitId, token: token!, contact: check.subject, publication };

@@ -283,7 +283,7 @@ export function decide(current: Publication | undefined, command: PublicationCom
   const d = describe(p, command);
   if (current && isRepeat(current, command, d)) return { outcome: 'repeat', publication: current };
   if (!FROM[command.action].includes(from)) {
-    return refused(`The findings ${STATE_WORDS[from]}: they cannot ${ACTION_WORDS[command.action]} now.`);
+    return refused(`The findings ${STATE_WORDS[from]}, so you cannot ${ACTION_WORDS[command.action]} now.`);
   }
   const today = dateOf(settings.now);
   const problem = guard(p, command, today);

@@ -237,7 +237,9 @@ export function createReviewPage(deps: ReviewPageDeps) {
         'These findings are assigned to another reviewer. Ask the planning team if you should be reviewing them.',
       ]);
     if (!stepOpen('reviewer', publication, deps.now().toISOString().slice(0, 10))) {
-      return pageMessage(410, 'The review is over', [`The findings ${STATE_LABELS[publication.state].toLowerCase()}: there is nothing more to review.`]);
+      return pageMessage(410, 'The review is over', [
+        `This visit's findings are now: ${STATE_LABELS[publication.state].toLowerCase()}. There is nothing more to review.`,
+      ]);
     }
     const c: Context = { visitId, token: token!, reviewer: check.subject, publication };
     if (request.method === 'GET') return render(deps, c, 200, [], request.query.done);

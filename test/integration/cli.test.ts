@@ -239,7 +239,7 @@ describe('the command-line interfaces', () => {
     // Publishing before review and factual accuracy is refused, with what is true instead.
     const early = await run('visit', ['publish', visit.visitId, '--reason', 'Urgent']);
     expect(early.code).toBe(1);
-    expect(early.stderr.trim()).toBe('The findings are with the reviewer: they cannot publish them now.');
+    expect(early.stderr.trim()).toBe('The findings are with the reviewer, so you cannot publish them now.');
 
     const approved = json<Status>(await run('visit', ['approve', visit.visitId, '--json']));
     expect(approved.state).toBe('factual-accuracy');
@@ -294,6 +294,26 @@ describe('the command-line interfaces', () => {
       expect(r.code, `${script} ${args.join(' ')}`).toBe(1);
       expect(r.stderr, `${script} ${args.join(' ')}`).toMatch(expected);
       expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('clock: moves the local cloud to a day and fires a schedule there, then back to real time; a wrong date or schedule gets the usage', async () => {
+    try {
+      const moved = json<{ now: string; ran: string | null }>(await run('clock', ['2020-09-21', '--run', 'dailyPublication', '--json']));
+      expect(moved.now.startsWith('2020-09-21T08:0')).toBe(true);
+      expect(moved.ran).toBe('dailyPublication');
+    } finally {
+      const reset = json<{ now: string }>(await run('clock', ['--reset', '--json']));
+      expect(Math.abs(Date.parse(reset.now) - Date.now())).toBeLessThan(60_000);
+    }
+    for (const [args, expected] of [
+      [['2020-02-30'], /^Error: The date must be a real date written YYYY-MM-DD \(got "2020-02-30"\)\.\nUsage: npm run clock --/],
+      [['--run', 'nightly'], /^Error: --run must name a schedule: nightlyPrioritise, .*\(got "nightly"\)\.\nUsage:/],
+      [['2020-09-21', '--reset'], /^Error: Give a date or --reset, not both\.\nUsage:/],
+    ] as const) {
+      const r = await run('clock', [...args]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toMatch(expected);
     }
   });
 });

@@ -69,13 +69,21 @@ describe('the local cloud', () => {
     expect(JSON.parse(same.body)).toHaveProperty('invoked');
   });
 
-  it('reads only the reports bucket through /local/reports-bucket/, never another bucket through ".."', async () => {
+  it('reads only the programme through /local/reports-bucket/: never a briefing or earlier edition, never another bucket through ".."', async () => {
     // Under quarantine/, which triggers nothing.
     const secret = uniqueKey('quarantine/', 'secret.json');
     await putObject(e.buckets.findings, secret, '{"marker":"findings-secret-7d1"}', 'application/json');
-    const report = uniqueKey('reports/', 'page.html');
-    await putObject(e.buckets.reports, report, '<p>report-page-7d1</p>', 'text/html');
-    expect((await raw(e.web, 'GET', `/local/reports-bucket/${report}`)).body).toContain('report-page-7d1');
+    const programme = uniqueKey('programme/', 'index.html');
+    await putObject(e.buckets.reports, programme, '<p>programme-page-7d1</p>', 'text/html');
+    expect((await raw(e.web, 'GET', `/local/reports-bucket/${programme}`)).body).toContain('programme-page-7d1');
+    // A briefing (restricted/) and a public report's object: not through this viewer.
+    for (const prefix of ['restricted/briefings/', 'restricted/editions/', 'reports/']) {
+      const key = uniqueKey(prefix, 'e1.html');
+      await putObject(e.buckets.reports, key, '<p>restricted-briefing-7d1</p>', 'text/html');
+      const res = await raw(e.web, 'GET', `/local/reports-bucket/${key}`);
+      expect(res.status, key).toBe(404);
+      expect(res.body, key).not.toContain('restricted-briefing-7d1');
+    }
 
     // A plain `..` is resolved by URL parsing before routing: the path leaves /local/reports-bucket/.
     const plain = await raw(e.web, 'GET', `/local/reports-bucket/../${e.buckets.findings}/${secret}`);

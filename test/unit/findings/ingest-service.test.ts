@@ -142,7 +142,7 @@ describe('findings ingest', () => {
       outcome: 'rejected',
       reasons: [
         expect.stringMatching(
-          /have been submitted and wait for a reviewer: they cannot take a new submission now\. If something must change before publication, ask the reviewer to return the findings/,
+          /have been submitted and wait for a reviewer, so you cannot take a new submission now\. If something must change before publication, ask the reviewer to return the findings/,
         ),
       ],
     });

@@ -112,7 +112,7 @@ describe('the publication lifecycle', () => {
     ]);
     expect(decide(open, { action: 'publish', by: 'ops', reason: 'Urgent' }, settings('2020-09-15'))).toEqual({
       outcome: 'refused',
-      reason: 'The findings are out for a factual accuracy check: they cannot publish them now.',
+      reason: 'The findings are out for a factual accuracy check, so you cannot publish them now.',
     });
     const ready = run([...historyOf(open), ['2020-09-22', { action: 'close-window', by: 'schedule' }]]);
     expect(decide(ready, { action: 'publish', by: 'ops' }, settings('2020-09-22'))).toEqual({
@@ -146,7 +146,7 @@ describe('the publication lifecycle', () => {
     expect(decide(w, { action: 'withdraw', reason: 'Again', by: 'ops' }, settings('2020-10-04'))).toEqual({ outcome: 'repeat', publication: w });
     expect(decide(w, { action: 'amend', reason: 'x', by: 'ops' }, settings('2020-10-04'))).toMatchObject({
       outcome: 'refused',
-      reason: 'The findings were withdrawn: they cannot amend the report now.',
+      reason: 'The findings were withdrawn, so you cannot amend the report now.',
     });
   });
 
