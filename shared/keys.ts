@@ -88,7 +88,7 @@ export function openProviderShard(urn: string): number {
 const PUBLICATION_DUE = 'PUBLICATION_DUE';
 
 /** The kinds of email sent about one visit: their de-duplication keys start `{KIND}#{visitId}#`. */
-export const VISIT_EMAIL_KINDS = ['REPORT', 'AMENDED', 'WITHDRAWN', 'REVIEW', 'RETURNED', 'FACTUAL', 'REMINDER'] as const;
+export const VISIT_EMAIL_KINDS = ['REPORT', 'AMENDED', 'WITHDRAWN', 'REVIEW', 'RETURNED', 'FACTUAL', 'COMMENT', 'REMINDER'] as const;
 export type VisitEmailKind = (typeof VISIT_EMAIL_KINDS)[number];
 
 const address = (email: string) => email.trim().toLowerCase();
@@ -107,6 +107,8 @@ export const emailKeys = {
   review: (visitId: string, version: number, email: string) => `REVIEW#${visitId}#v${version}#${address(email)}`,
   /** Findings returned to the inspector: one per return (the history entry's number). */
   returned: (visitId: string, seq: number, email: string) => `RETURNED#${visitId}#h${seq}#${address(email)}`,
+  /** A factual accuracy comment to answer, to the reviewer: one per comment (the history entry's number). */
+  comment: (visitId: string, seq: number, email: string) => `COMMENT#${visitId}#h${seq}#${address(email)}`,
   /** A draft sent to a provider or LA contact for factual accuracy. */
   factual: (visitId: string, version: number, email: string) => `FACTUAL#${visitId}#v${version}#${address(email)}`,
   reminder: (visitId: string, date: string) => `REMINDER#${visitId}#${date}`,

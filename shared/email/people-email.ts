@@ -26,6 +26,23 @@ export function composeReviewRequest(i: To & { visit: Visit; version: number; li
   });
 }
 
+export function composeCommentToAnswer(i: To & { visit: Visit; from: string; linkExpiresOn: string }): Promise<ComposedEmail> {
+  return composeBlockEmail({
+    from: i.sender,
+    to: i.to,
+    subject: `Factual accuracy comment to answer: ${i.visit.targetName}, ${i.visit.localAuthority}`,
+    blocks: [
+      { p: 'Hello,' },
+      {
+        p: `${i.from} has commented on the draft report of the visit to ${i.visit.targetName} (${i.visit.localAuthority}). Record whether you accept it: accepted, with corrected text where needed, or not accepted, with your reason.`,
+      },
+      { warning: 'The report cannot be published until every factual accuracy comment is answered.' },
+      { link: { href: i.link, text: 'Answer the comment' } },
+      { p: `The link is personal to you and works until ${ukDate(i.linkExpiresOn)}.` },
+    ],
+  });
+}
+
 export function composeReturnedEmail(i: To & { visit: Visit; comments: string }): Promise<ComposedEmail> {
   return composeBlockEmail({
     from: i.sender,

@@ -19,6 +19,8 @@ export const notifyMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('review'), visitId, version: z.number().int().positive(), email }),
   /** Findings returned with comments, to the inspector. */
   z.object({ kind: z.literal('returned'), visitId, seq: z.number().int().positive(), email }),
+  /** A factual accuracy comment to answer, to the reviewer (the report waits until every comment is answered). */
+  z.object({ kind: z.literal('comment'), visitId, seq: z.number().int().positive(), email }),
   /** The draft for a factual accuracy check, to a provider or LA contact. */
   z.object({ kind: z.literal('factual'), visitId, version: z.number().int().positive(), email }),
 ]);

@@ -7,7 +7,7 @@
 import { addDays, dateOf } from '../domain/calendar';
 import type { Commissioner, Visit } from '../domain/types';
 import { composeAmendmentNotice, composeWithdrawalNotice } from '../email/notice-email';
-import { composeFactualAccuracyRequest, composeReturnedEmail, composeReviewRequest } from '../email/people-email';
+import { composeCommentToAnswer, composeFactualAccuracyRequest, composeReturnedEmail, composeReviewRequest } from '../email/people-email';
 import { composeReportEmail } from '../email/report-email';
 import type { ComposedEmail } from '../email/compose';
 import { createVisitToken, visitLinkUrl } from '../findings/visit-token';
@@ -162,6 +162,23 @@ async function peopleEmail(ports: NotifyPorts, m: Extract<NotifyMessage, { kind:
   return ports.sendOnce(key, m.email, email.raw);
 }
 
+/** A factual accuracy comment to answer, to the reviewer, while the check is still open (answered or not, the email says where to go). */
+async function commentEmail(ports: NotifyPorts, m: Extract<NotifyMessage, { kind: 'comment' }>): Promise<NotifyOutcome> {
+  const [visit, publication] = await Promise.all([ports.getVisit(m.visitId), ports.getPublication(m.visitId)]);
+  const entry = publication?.history.find((h) => h.seq === m.seq && h.action === 'comment');
+  if (!visit || !publication || !entry || publication.state !== 'factual-accuracy') return 'no-longer-applies';
+  const expires = new Date(ports.now().getTime() + ports.limits.reviewerLinkDays * DAY);
+  const email = await composeCommentToAnswer({
+    to: m.email,
+    sender: ports.sender,
+    link: await roleLink(ports, 'reviewer', visit.visitId, m.email, expires),
+    visit,
+    from: entry.by,
+    linkExpiresOn: dateOf(expires),
+  });
+  return ports.sendOnce(emailKeys.comment(m.visitId, m.seq, m.email), m.email, email.raw);
+}
+
 export function notify(ports: NotifyPorts, m: NotifyMessage): Promise<NotifyOutcome> {
   switch (m.kind) {
     case 'report':
@@ -169,6 +186,8 @@ export function notify(ports: NotifyPorts, m: NotifyMessage): Promise<NotifyOutc
     case 'amended':
     case 'withdrawn':
       return notice(ports, m);
+    case 'comment':
+      return commentEmail(ports, m);
     default:
       return peopleEmail(ports, m);
   }

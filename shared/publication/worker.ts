@@ -4,6 +4,7 @@
  * - in review: the reviewer is emailed a link;
  * - returned: the inspector is emailed that the findings came back, with a link to the form;
  * - approved: each provider or LA contact is emailed a link to the draft, for factual accuracy;
+ * - a factual accuracy comment: the reviewer is emailed that it waits for an answer;
  * - published, amended, withdrawn: the documents, the index and the notices (publish-report.ts).
  * Safe to run again for the same change: every effect is idempotent.
  */
@@ -42,10 +43,16 @@ async function startReview(ports: WorkerPorts, visit: Visit): Promise<WorkerOutc
 }
 
 /** The state an entry's emails still make sense in (an event handled late must not ask for work already done). */
-const STILL: Partial<Record<HistoryEntry['action'], Publication['state']>> = { 'start-review': 'in-review', return: 'returned', approve: 'factual-accuracy' };
+const STILL: Partial<Record<HistoryEntry['action'], Publication['state']>> = {
+  'start-review': 'in-review',
+  return: 'returned',
+  approve: 'factual-accuracy',
+  comment: 'factual-accuracy',
+};
 
 function emailsFor(p: Publication, entry: HistoryEntry, visit: Visit): NotifyMessage[] {
-  if (STILL[entry.action] !== p.state || p.version !== entry.version) return [];
+  // A comment stays to be answered across versions (accepting another makes a new version).
+  if (STILL[entry.action] !== p.state || (entry.action !== 'comment' && p.version !== entry.version)) return [];
   switch (entry.action) {
     case 'start-review':
       return p.reviewer ? [{ kind: 'review', visitId: visit.visitId, version: entry.version, email: p.reviewer }] : [];
@@ -53,6 +60,8 @@ function emailsFor(p: Publication, entry: HistoryEntry, visit: Visit): NotifyMes
       return visit.inspector ? [{ kind: 'returned', visitId: visit.visitId, seq: entry.seq, email: visit.inspector }] : [];
     case 'approve':
       return (p.factualAccuracy?.contacts ?? []).map((email) => ({ kind: 'factual' as const, visitId: visit.visitId, version: entry.version, email }));
+    case 'comment':
+      return p.reviewer ? [{ kind: 'comment', visitId: visit.visitId, seq: entry.seq, email: p.reviewer }] : [];
     default:
       return [];
   }

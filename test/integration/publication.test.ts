@@ -146,6 +146,10 @@ describe('publication you can trust', () => {
     const withComment = (await getPublication(visit.visitId))!;
     expect(withComment.openComments).toBe(1);
     const commentId = withComment.history.find((h) => h.action === 'comment')!.ref!;
+    // The reviewer is told a comment waits for an answer (the report cannot be published until it has one).
+    const commentEmail = (await mailTo(withComment.reviewer!)).find((m) => m.subject === `Factual accuracy comment to answer: ${home}, ${la}`);
+    expect(commentEmail).toBeDefined();
+    expect(linkIn(commentEmail!, 'Answer the comment')?.startsWith(`${e.web}/review/${visit.visitId}?token=`)).toBe(true);
     const corrected = 'Children say staff listen to them\nCare plans were brought up to date last month';
     expect(
       (
