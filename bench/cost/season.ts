@@ -313,8 +313,10 @@ export async function runSeason(options: SeasonOptions): Promise<Season> {
       const assets = await run.phase('lookingAround', () => publicPageAssets(cloud.endpoints.web));
       await run.phase('firstVisit', () => publicFirstVisit(cloud.endpoints.web, assets));
       options.log('weekly digest and daily reminders ...');
-      const now = Date.now();
-      const digest = await quietThenBusy(run, 'weeklyDigest', 'digest', new Date(now + 21 * DAY), new Date(now + 7 * DAY));
+      // The digest covers the week before its run: one a week after the publications, one a week before any.
+      const published = (await listEditions()).map((e) => Date.parse(e.at)).sort((x, y) => x - y);
+      if (published.length === 0) throw new Error('The season published no report: nothing for the digest to send');
+      const digest = await quietThenBusy(run, 'weeklyDigest', 'digest', new Date(published[0]! - 7 * DAY), new Date(published.at(-1)! + 7 * DAY));
       // Reminders go out for visits whose week ended a week ago: none in the programme's first week, all after its last.
       const reminders = await quietThenBusy(
         run,
