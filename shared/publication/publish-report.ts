@@ -14,11 +14,17 @@ import { matchesCommissioner } from '../notify/matching';
 import { briefingKey, editionKey, publicReportKey, publishedIndexKey, type Format } from '../object-keys';
 import { indexEntries, renderPublishedIndex } from '../reports/published-index';
 import { renderBriefingHtml, renderReportHtml, renderWithdrawalNotice } from '../reports/render-html';
-import { renderBriefingPdf, renderReportPdf } from '../reports/render-pdf';
 import { ukDate } from '../domain/dates';
 import { editionDocuments, editionOf, latestEditionEntry, type DocumentSources } from './documents';
 import type { HistoryEntry, Publication } from './lifecycle';
 import type { ReportEdition, ReportRecipient } from './records';
+
+/**
+ * The PDF renderer (pdfkit, fontkit and the fonts) is loaded on first use: most changes the
+ * publication worker handles are not publications, and it need not pay for the renderer at every
+ * cold start.
+ */
+const pdfRenderer = () => import('../reports/render-pdf');
 
 export interface PublisherPorts {
   loadSources(visitId: string, version: number): Promise<DocumentSources>;
@@ -77,6 +83,7 @@ async function writeEdition(
     return { record, visit, html: notice };
   }
   const html = renderReportHtml(report, { pdfHref: 'report.pdf' });
+  const { renderBriefingPdf, renderReportPdf } = await pdfRenderer();
   const pdf = await renderReportPdf(report);
   await Promise.all([
     ports.putObject(editionKey(visit.visitId, edition, 'html'), html, TYPES.html),
