@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { bundleSettings, type BundleSettings } from '../infra/bundling';
+import { bundleSettings, esbuildOptions, type BundleSettings } from '../infra/bundling';
 import { functionEnvironment, functionIds, functions, type FunctionId } from '../infra/catalogue';
 
 const root = resolve(import.meta.dirname, '..');
@@ -28,20 +28,7 @@ export interface BundleFigures {
 export type BundlesResult = Record<FunctionId, BundleFigures> & { readonly baselineMs: number };
 
 async function bundle(settings: BundleSettings, outfile: string): Promise<number> {
-  await build({
-    entryPoints: [settings.entry],
-    bundle: true,
-    platform: 'node',
-    target: settings.target,
-    format: settings.format,
-    minify: settings.minify,
-    outfile,
-    external: [...settings.external],
-    alias: settings.alias,
-    mainFields: [...settings.mainFields],
-    banner: { js: settings.banner },
-    logLevel: 'silent',
-  });
+  await build(esbuildOptions(settings, outfile));
   return Math.round(statSync(outfile).size / 1024);
 }
 

@@ -15,6 +15,7 @@
  *   (infra/bundle-stubs/brotli-decompress.ts).
  */
 import { join, resolve } from 'node:path';
+import type { BuildOptions } from 'esbuild';
 import { functions, type FunctionId } from './catalogue';
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -49,5 +50,23 @@ export function bundleSettings(id: FunctionId): BundleSettings {
       'brotli/decompress.js': join(repoRoot, 'infra', 'bundle-stubs', 'brotli-decompress.ts'),
     },
     banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  };
+}
+
+/** The settings as esbuild's build options, writing one file (the benchmark and the bundling test build with these). */
+export function esbuildOptions(settings: BundleSettings, outfile: string): BuildOptions {
+  return {
+    entryPoints: [settings.entry],
+    bundle: true,
+    platform: 'node',
+    target: settings.target,
+    format: settings.format,
+    minify: settings.minify,
+    outfile,
+    external: [...settings.external],
+    alias: settings.alias,
+    mainFields: [...settings.mainFields],
+    banner: { js: settings.banner },
+    logLevel: 'silent',
   };
 }

@@ -50,23 +50,17 @@ export async function recordSubmissionWaiting(visitId: string, submissionId: str
   );
 }
 
-/** A submission that will never make a version (refused upload): its reasons, for the status page. Never overwrites an accepted one. */
-export async function recordSubmissionRejected(visitId: string, submissionId: string, reasons: string[], objectVersion: string | undefined): Promise<void> {
+/**
+ * A submission's outcome, written only while it is still waiting (or, with `orAbsent`, when there is
+ * no record yet); a submission already settled keeps what it has.
+ */
+async function settleSubmission(visitId: string, submissionId: string, outcome: Record<string, unknown>, orAbsent: boolean): Promise<void> {
   await dynamoClient()
     .send(
       new PutCommand({
         TableName: table(),
-        Item: {
-          ...keys.submission(visitId, submissionId),
-          entity: 'submission',
-          visitId,
-          submissionId,
-          state: 'rejected',
-          reasons,
-          objectVersion,
-          at: new Date().toISOString(),
-        },
-        ConditionExpression: 'attribute_not_exists(pk) OR #s = :waiting',
+        Item: { ...keys.submission(visitId, submissionId), entity: 'submission', visitId, submissionId, ...outcome, at: new Date().toISOString() },
+        ConditionExpression: orAbsent ? 'attribute_not_exists(pk) OR #s = :waiting' : '#s = :waiting',
         ExpressionAttributeNames: { '#s': 'state' },
         ExpressionAttributeValues: { ':waiting': 'waiting' },
       }),
@@ -76,30 +70,14 @@ export async function recordSubmissionRejected(visitId: string, submissionId: st
     });
 }
 
+/** A submission that will never make a version (refused upload): its reasons, for the status page. Never overwrites an accepted one. */
+export function recordSubmissionRejected(visitId: string, submissionId: string, reasons: string[], objectVersion: string | undefined): Promise<void> {
+  return settleSubmission(visitId, submissionId, { state: 'rejected', reasons, objectVersion }, true);
+}
+
 /** Identical content to the latest version: the submission points at that version; nothing new is stored. */
-export async function recordSubmissionRepeat(visitId: string, submissionId: string, version: number, objectVersion: string | undefined): Promise<void> {
-  await dynamoClient()
-    .send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...keys.submission(visitId, submissionId),
-          entity: 'submission',
-          visitId,
-          submissionId,
-          state: 'repeat',
-          version,
-          objectVersion,
-          at: new Date().toISOString(),
-        },
-        ConditionExpression: '#s = :waiting',
-        ExpressionAttributeNames: { '#s': 'state' },
-        ExpressionAttributeValues: { ':waiting': 'waiting' },
-      }),
-    )
-    .catch((err: { name?: string }) => {
-      if (err.name !== 'ConditionalCheckFailedException') throw err;
-    });
+export function recordSubmissionRepeat(visitId: string, submissionId: string, version: number, objectVersion: string | undefined): Promise<void> {
+  return settleSubmission(visitId, submissionId, { state: 'repeat', version, objectVersion }, false);
 }
 
 export async function listFindingsVersions(visitId: string): Promise<FindingsVersion[]> {

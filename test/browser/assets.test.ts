@@ -6,15 +6,14 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { limits } from '../../infra/catalogue';
 import { controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
 import { s3Client } from '../../shared/aws/clients';
 import { requireEnv } from '../../shared/aws/config';
 import { loadLinkSecret } from '../../shared/aws/link-secret';
 import { getEdition } from '../../shared/aws/publication-store';
 import type { Visit } from '../../shared/domain/types';
-import { createVisitToken, visitLinkUrl } from '../../shared/findings/visit-token';
 import { createUnsubscribeToken, unsubscribeUrl } from '../../shared/notify/unsubscribe-token';
+import { inspectorLink } from '../support/links';
 import { chromiumPath } from '../support/browser';
 import { settle, useLocalCloud } from '../support/cloud';
 import { putVisit, validFindings } from '../support/fixtures';
@@ -34,18 +33,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function linkFor(visit: Visit): Promise<string> {
-  const token = createVisitToken(await loadLinkSecret(), {
-    visitId: visit.visitId,
-    inspector: visit.inspector!,
-    expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString(),
-  });
-  return visitLinkUrl(e.web, visit.visitId, token);
-}
-
 /** Sends a visit's findings the way the form's script does (the form's own test drives the form), then through review to publication. */
 async function publish(visit: Visit): Promise<string> {
-  const form = await (await fetch(await linkFor(visit))).text();
+  const form = await (await fetch(await inspectorLink(e.web, visit))).text();
   const target = JSON.parse(/<script type="application\/json" id="upload-target">([\s\S]*?)<\/script>/.exec(form)![1]!) as {
     url: string;
     fields: Record<string, string>;
@@ -78,7 +68,7 @@ async function expectEveryAssetLoaded(page: LoadedPage, name: string, fullPage =
 describe('GOV.UK assets on every page', () => {
   it("an inspector's form, its status page, a refused link and a missing page load every asset, with nothing refused", async () => {
     const visit = await putVisit({ targetName: 'Asset Check House' });
-    const link = await linkFor(visit);
+    const link = await inspectorLink(e.web, visit);
     const page = await LoadedPage.open(browser, link);
     expect(await page.heading()).toBe('Asset Check House');
     expect(page.assetResponses.map((a) => a.path)).toEqual(

@@ -8,14 +8,13 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { limits } from '../../infra/catalogue';
 import type { Endpoints } from '../../infra/local/cloud';
 import { loadLinkSecret } from '../../shared/aws/link-secret';
 import { getEdition } from '../../shared/aws/publication-store';
 import { isSuppressed } from '../../shared/aws/suppression';
 import type { Visit } from '../../shared/domain/types';
-import { createVisitToken, visitLinkUrl } from '../../shared/findings/visit-token';
 import { createUnsubscribeToken, unsubscribeUrl } from '../../shared/notify/unsubscribe-token';
+import { inspectorLink } from '../support/links';
 import { chromiumPath, openTab, type Tab } from '../support/browser';
 import { useLocalCloud } from '../support/cloud';
 import { putVisit } from '../support/fixtures';
@@ -41,18 +40,8 @@ function newTab(): Promise<Tab> {
   return openTab(browser);
 }
 
-/** The inspector's signed link for a visit, as `npm run visit-link` prints it. */
-async function linkFor(visit: Visit): Promise<string> {
-  const token = createVisitToken(await loadLinkSecret(), {
-    visitId: visit.visitId,
-    inspector: visit.inspector!,
-    expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString(),
-  });
-  return visitLinkUrl(e.web, visit.visitId, token);
-}
-
 async function openFindingsForm(tab: Tab, visit: Visit): Promise<FindingsFormPage> {
-  await tab.page.goto(await linkFor(visit));
+  await tab.page.goto(await inspectorLink(e.web, visit));
   return FindingsFormPage.verifyOnPage(tab.page, visit.targetName);
 }
 
@@ -114,7 +103,7 @@ describe('the inspector findings form', () => {
 
   it('answers a tampered link with a GOV.UK 403 page and no upload form', async () => {
     const visit = await putVisit();
-    const link = await linkFor(visit);
+    const link = await inspectorLink(e.web, visit);
     const tampered = link.replace(/token=([^&]+)/, (_m, t: string) => `token=${t.slice(0, -3)}${t.endsWith('AAA') ? 'BBB' : 'AAA'}`);
     const tab = await newTab();
 

@@ -9,13 +9,10 @@
 import { randomUUID } from 'node:crypto';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { limits } from '../../infra/catalogue';
 import type { Endpoints } from '../../infra/local/cloud';
-import { loadLinkSecret } from '../../shared/aws/link-secret';
 import { getPublication } from '../../shared/aws/publication-store';
-import type { Visit } from '../../shared/domain/types';
-import { createVisitToken, visitLinkUrl } from '../../shared/findings/visit-token';
 import { publicReportKey } from '../../shared/object-keys';
+import { inspectorLink } from '../support/links';
 import { chromiumPath, openTab } from '../support/browser';
 import { settle, useLocalCloud } from '../support/cloud';
 import { putContact, putProvider, putVisit } from '../support/fixtures';
@@ -38,15 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function inspectorLink(visit: Visit): Promise<string> {
-  const token = createVisitToken(await loadLinkSecret(), {
-    visitId: visit.visitId,
-    inspector: visit.inspector!,
-    expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString(),
-  });
-  return visitLinkUrl(e.web, visit.visitId, token);
-}
 
 const linkIn = async (to: string, subject: RegExp, label: string) => {
   const m = await waitForEmail(e.ses, (x) => x.destination.to.some((t) => t.includes(to)) && subject.test(x.subject));
@@ -79,7 +67,7 @@ describe('publication in the browser', () => {
     const publicTitle = `Children's home (URN ${provider.urn})`;
 
     // The inspector: each question says who reads the answer.
-    await page.goto(await inspectorLink(visit));
+    await page.goto(await inspectorLink(e.web, visit));
     const form = await FindingsFormPage.verifyOnPage(page, home);
     expect(await form.hintOf('requirements')).toContain('Published in the public report.');
     expect(await form.hintOf('notesForCommissioners')).toContain('Restricted: commissioners only. Never published.');
@@ -182,7 +170,7 @@ describe('publication in the browser', () => {
     expect(await published.accessibilityViolations()).toEqual([]);
     await published.screenshot('published-report');
     // The inspector's link now shows the report is published.
-    await page.goto(await inspectorLink(visit));
+    await page.goto(await inspectorLink(e.web, visit));
     expect(await (await FindingsLockedPage.verifyOnPage(page)).heading()).toBe('Findings published');
     expect(tab.errors).toEqual([]);
     await page.close();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleSettings, type BundleSettings } from '../../../infra/bundling';
+import { bundleSettings, esbuildOptions, type BundleSettings } from '../../../infra/bundling';
 import { PDF_FONT_FILES } from '../../../shared/reports/fonts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -17,21 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'visits-bundling-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function bundle(settings: BundleSettings, outfile: string): Promise<Metafile> {
-  const result = await build({
-    entryPoints: [settings.entry],
-    bundle: true,
-    platform: 'node',
-    target: settings.target,
-    format: settings.format,
-    minify: settings.minify,
-    outfile,
-    external: [...settings.external],
-    alias: settings.alias,
-    mainFields: [...settings.mainFields],
-    banner: { js: settings.banner },
-    metafile: true,
-    logLevel: 'silent',
-  });
+  const result = await build({ ...esbuildOptions(settings, outfile), metafile: true });
   return result.metafile;
 }
 
