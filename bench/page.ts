@@ -13,13 +13,13 @@
  * upload handler). A MutationObserver in the page records `performance.now()` at that moment, so the
  * figure is measured from the start of the navigation, with no polling.
  */
-import { chromium, type Browser, type CDPSession } from 'playwright-core';
+import { type Browser, type CDPSession } from 'playwright-core';
 import { limits } from '../infra/catalogue';
 import { applyEnvironment } from '../infra/local/cloud';
 import { loadLinkSecret } from '../shared/aws/link-secret';
 import { resetClients } from '../shared/aws/clients';
 import { createVisitToken, visitLinkUrl } from '../shared/findings/visit-token';
-import { chromiumPath } from '../test/support/browser';
+import { launchChromium } from '../test/support/browser';
 import { putVisit } from '../test/support/fixtures';
 import { withLocalCloud } from './local-cloud';
 
@@ -171,7 +171,7 @@ export async function benchPage(log: (line: string) => void): Promise<PageBench>
       expiresAt: new Date(Date.now() + limits.visitLinkLifetimeDays * 86_400_000).toISOString(),
     });
     const link = visitLinkUrl(cloud.endpoints.web, visit.visitId, token);
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+    const browser = await launchChromium();
     try {
       // One unthrottled visit first, so every function's module is loaded and its assets are built:
       // the figures are the page's, not the local cloud's cold start.

@@ -3,11 +3,10 @@
  * (Debian chromium through playwright-core). Chromium is launched once and kept warm, so the
  * comparison is per PDF, not per browser start.
  */
-import { chromium } from 'playwright-core';
 import { renderReportHtml } from '../shared/reports/render-html';
 import { renderReportPdf } from '../shared/reports/render-pdf';
 import { variedReportModel } from '../test/support/report-fixture';
-import { chromiumPath } from '../test/support/browser';
+import { launchChromium } from '../test/support/browser';
 
 export async function benchReportPdf(
   n: number,
@@ -21,7 +20,7 @@ export async function benchReportPdf(
   for (let i = 0; i < n; i++) oursBytes += (await renderReportPdf(models[i]!)).length;
   const oursMs = (performance.now() - started) / n;
 
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const print = async (html: string) => {

@@ -43,6 +43,20 @@ export interface Access {
   readonly memorySize?: number;
 }
 
+/**
+ * A page where a person takes a publication step (the reviewer's, the contact's): the visit's
+ * partition to write (its publication, comments, new versions), what the drafts show to read, and
+ * the event that announces the change.
+ */
+const publicationStepPage: Access = {
+  table: ['read', 'write'],
+  leadingKeys: { read: ['VISIT#*', 'PROVIDER#*', 'LA#*', 'POLICY'], write: ['VISIT#*'] },
+  events: true,
+  secret: true,
+  web: true,
+  timeout: Duration.seconds(15),
+};
+
 export const access: Record<FunctionId, Access> = {
   ingestImport: {
     // No scan: closing providers absent from a snapshot queries the open providers index.
@@ -75,22 +89,8 @@ export const access: Record<FunctionId, Access> = {
     browserScripts: true,
     timeout: Duration.seconds(10),
   },
-  reviewPage: {
-    table: ['read', 'write'],
-    leadingKeys: { read: ['VISIT#*', 'PROVIDER#*', 'LA#*', 'POLICY'], write: ['VISIT#*'] },
-    events: true,
-    secret: true,
-    web: true,
-    timeout: Duration.seconds(15),
-  },
-  factualAccuracyPage: {
-    table: ['read', 'write'],
-    leadingKeys: { read: ['VISIT#*', 'PROVIDER#*', 'LA#*', 'POLICY'], write: ['VISIT#*'] },
-    events: true,
-    secret: true,
-    web: true,
-    timeout: Duration.seconds(15),
-  },
+  reviewPage: publicationStepPage,
+  factualAccuracyPage: publicationStepPage,
   briefingPage: {
     table: ['read'],
     leadingKeys: { read: ['VISIT#*', 'COMMISSIONER#*'], write: [] },

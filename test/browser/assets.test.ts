@@ -4,7 +4,7 @@
  * the Content-Security-Policy; and a script slipped into a stored report does not run.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
 import { s3Client } from '../../shared/aws/clients';
@@ -14,7 +14,7 @@ import { getEdition } from '../../shared/aws/publication-store';
 import type { Visit } from '../../shared/domain/types';
 import { createUnsubscribeToken, unsubscribeUrl } from '../../shared/notify/unsubscribe-token';
 import { inspectorLink } from '../support/links';
-import { chromiumPath } from '../support/browser';
+import { launchChromium } from '../support/browser';
 import { settle, useLocalCloud } from '../support/cloud';
 import { putVisit, validFindings } from '../support/fixtures';
 import { postFindings } from '../support/submit';
@@ -26,7 +26,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   e = useLocalCloud();
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -6,7 +6,7 @@
  * programme.test.ts). Selectors live in the page objects (test/browser/pages/); axe-core runs on
  * each page; screenshots go to test-artifacts/.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Endpoints } from '../../infra/local/cloud';
 import { loadLinkSecret } from '../../shared/aws/link-secret';
@@ -15,7 +15,7 @@ import { isSuppressed } from '../../shared/aws/suppression';
 import type { Visit } from '../../shared/domain/types';
 import { createUnsubscribeToken, unsubscribeUrl } from '../../shared/notify/unsubscribe-token';
 import { inspectorLink } from '../support/links';
-import { chromiumPath, openTab, type Tab } from '../support/browser';
+import { openTab, type Tab, launchChromium } from '../support/browser';
 import { useLocalCloud } from '../support/cloud';
 import { putVisit } from '../support/fixtures';
 import { publishThroughReview } from '../support/publication';
@@ -29,7 +29,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   e = useLocalCloud();
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

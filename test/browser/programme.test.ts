@@ -7,11 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prefixes } from '../../infra/catalogue';
 import { controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
-import { chromiumPath, openTab, type Tab } from '../support/browser';
+import { openTab, type Tab, launchChromium } from '../support/browser';
 import { putObject, settle, uniqueKey } from '../support/cloud';
 import { startOwnCloud, type OwnCloud } from '../support/own-cloud';
 import { putProvider } from '../support/fixtures';
@@ -34,7 +34,7 @@ async function newTab(width: number): Promise<Tab> {
 beforeAll(async () => {
   own = await startOwnCloud('programme-pages');
   e = own.cloud.endpoints;
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  browser = await launchChromium();
   await putObject(
     e.buckets.imports,
     uniqueKey(prefixes.imports, 'providers.csv'),

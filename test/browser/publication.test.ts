@@ -7,13 +7,13 @@
  * published on its date. axe-core on every page; screenshots in test-artifacts/.
  */
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Endpoints } from '../../infra/local/cloud';
 import { getPublication } from '../../shared/aws/publication-store';
 import { publicReportKey } from '../../shared/object-keys';
 import { inspectorLink } from '../support/links';
-import { chromiumPath, openTab } from '../support/browser';
+import { openTab, launchChromium } from '../support/browser';
 import { settle, useLocalCloud } from '../support/cloud';
 import { putContact, putProvider, putVisit } from '../support/fixtures';
 import { closeWindowAndPublish } from '../support/publication';
@@ -29,7 +29,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   e = useLocalCloud();
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -4,13 +4,18 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export function chromiumPath(): string {
   for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p))) {
     if (existsSync(candidate)) return candidate;
   }
   throw new Error('Chromium not found. Run scripts/ensure-system-deps.sh chromium (installs Debian chromium) or set CHROMIUM_PATH.');
+}
+
+/** Headless Chromium (Debian's), as every browser test and benchmark starts it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
 }
 
 /** A browser tab and every script error or console error it has shown so far. */
