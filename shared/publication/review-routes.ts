@@ -14,12 +14,13 @@ import { randomUUID } from 'node:crypto';
 import { parseUkDate, ukDate } from '../domain/dates';
 import { textProblem } from '../domain/text';
 import { ENFORCEMENT_ACTIONS, type Contact, type EnforcementAction, type Visit } from '../domain/types';
-import { ENFORCEMENT_LABELS, findingsSchema, type FindingsVersion } from '../findings/schema';
+import { ENFORCEMENT_LABELS, type FindingsVersion } from '../findings/schema';
 import { renderReportBody } from '../reports/render-html';
-import { reportSections, type SectionRef } from '../reports/sections';
+import { reportSections } from '../reports/sections';
 import { html } from '../web/http';
 import { renderTemplate } from '../web/render';
 import { formOf, safeDecode, type WebRequest } from '../web/request';
+import { correctedVersion, sectionText } from './corrections';
 import { draftDocuments, type DocumentSources } from './documents';
 import { stepOpen, type Publication, type PublicationCommand } from './lifecycle';
 import type { WithPublication } from './ports';
@@ -54,13 +55,6 @@ interface Context {
   readonly publication: Publication;
 }
 
-/** The text a section holds in the findings, as the reviewer edits it (lists one point a line). */
-function sectionText(f: FindingsVersion['findings'], s: SectionRef): string | undefined {
-  if (!s.field) return undefined;
-  const v = f[s.field.name];
-  return Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : undefined;
-}
-
 async function render(deps: ReviewPageDeps, c: Context, status: number, problems: Problem[] = [], done?: string) {
   const sources = await deps.loadSources(c.visitId, c.publication.version);
   const { report, briefing } = draftDocuments(sources, c.publication, deps.now().toISOString());
@@ -91,7 +85,8 @@ async function render(deps: ReviewPageDeps, c: Context, status: number, problems
           return {
             ...m,
             at: ukDate(m.at),
-            editable: Boolean(section?.field) && !m.decision,
+            editable: Boolean(section?.field ?? section?.visitDates) && !m.decision,
+            datesHint: section?.visitDates === true,
             current: section ? sectionText(sources.findings.findings, section) : undefined,
           };
         }),
@@ -106,33 +101,6 @@ async function render(deps: ReviewPageDeps, c: Context, status: number, problems
       }),
     ),
   );
-}
-
-/** A new findings version with one section's text corrected (a comment accepted). */
-function corrected(latest: FindingsVersion, section: SectionRef, text: string, reviewer: string, now: string): { version?: FindingsVersion; problem?: string } {
-  if (!section.field)
-    return { problem: 'This section comes from data held elsewhere: accept the comment without corrected text, and correct the data at its source.' };
-  const value = section.field.list
-    ? text
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '')
-    : text.trim();
-  const parsed = findingsSchema.safeParse({ ...latest.findings, [section.field.name]: value });
-  if (!parsed.success) return { problem: `The corrected text: ${parsed.error.issues[0]?.message ?? 'is not valid'}` };
-  return {
-    version: {
-      ...latest,
-      version: latest.version + 1,
-      submissionId: `review-${randomUUID()}`,
-      inspector: latest.inspector,
-      madeBy: reviewer,
-      receivedAt: now,
-      objectVersion: undefined,
-      contentHash: undefined,
-      findings: parsed.data,
-    },
-  };
 }
 
 async function decideComment(deps: ReviewPageDeps, c: Context, form: URLSearchParams): Promise<Problem[] | ActResult> {
@@ -157,7 +125,10 @@ async function decideComment(deps: ReviewPageDeps, c: Context, form: URLSearchPa
     const latest = await deps.latestVersion(c.visitId);
     const sources = await deps.loadSources(c.visitId, c.publication.version);
     const section = reportSections(draftDocuments(sources, c.publication, now).report).find((s) => s.id === comment.section);
-    const made = latest && section ? corrected(latest, section, text, c.reviewer, now) : { problem: 'The section is not in the report any more.' };
+    const made =
+      latest && section
+        ? correctedVersion({ latest, section, text, visit: sources.visit, reviewer: c.reviewer, now, submissionId: `review-${randomUUID()}` })
+        : { problem: 'The section is not in the report any more.' };
     if (made.problem) return [{ href: `text-${comment.commentId}`, text: made.problem }];
     version = made.version;
   }

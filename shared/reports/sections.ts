@@ -2,8 +2,8 @@
  * The sections of a public report, in reading order, by id: the HTML and PDF use the ids as anchors,
  * and factual accuracy comments are made per section. A section that comes from the inspector's
  * text names the findings field it comes from, so a reviewer who accepts a comment can correct it
- * (a new findings version); the others come from data held elsewhere (provider details, earlier
- * inspections), corrected at their source.
+ * (a new findings version); the visit section's dates can be corrected too; the others come from
+ * data held elsewhere (provider details, earlier inspections), corrected at their source.
  */
 import type { PublicReport } from './report-model';
 
@@ -14,12 +14,14 @@ export interface SectionRef {
   readonly heading: string;
   /** The findings field the section's text comes from, and whether it is a list (one point a line). */
   readonly field?: { readonly name: EditableField; readonly list: boolean };
+  /** The section shows the visit's dates, which a correction can change. */
+  readonly visitDates?: true;
 }
 
 export function reportSections(r: Pick<PublicReport, 'kind' | 'narrative'>): SectionRef[] {
   return [
     { id: 'details', heading: r.kind === 'provider' ? 'Provider details' : 'Local authority' },
-    { id: 'visit', heading: 'The visit' },
+    { id: 'visit', heading: 'The visit', visitDates: true },
     { id: 'going-well', heading: 'What is going well', field: { name: 'goingWell', list: true } },
     { id: 'needs-to-improve', heading: 'What needs to improve', field: { name: 'needsToImprove', list: true } },
     ...(r.kind === 'provider' ? [{ id: 'requirements', heading: 'Requirements' }] : []),

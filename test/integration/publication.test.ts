@@ -14,7 +14,7 @@ import type { Endpoints } from '../../infra/local/cloud';
 import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { listFindingsVersions } from '../../shared/aws/findings-store';
 import { briefingPageDeps } from '../../shared/aws/page-ports';
-import { getPublication, listRecipients } from '../../shared/aws/publication-store';
+import { getPublication, listComments, listRecipients } from '../../shared/aws/publication-store';
 import { keys } from '../../shared/keys';
 import { createBriefingPage } from '../../shared/publication/briefing-routes';
 import { publicReportKey } from '../../shared/object-keys';
@@ -140,12 +140,22 @@ describe('publication you can trust', () => {
     expect(draftHtml).toContain('Care plans at [removed] are up to date'); // the home never named in the public text
     for (const restricted of [intelligence, notes, `Restraint not recorded ${tag}`]) expect(draftHtml).not.toContain(restricted);
 
-    // 4. The contact comments on a section; the reviewer accepts it with corrected text (version 3).
-    expect((await form(faLink, { hasComments: 'yes', 'section-going-well': 'Care plans were updated last month, not this month.' })).status).toBe(303);
+    // 4. The contact comments on two sections; the reviewer accepts each with corrected text (versions 3 and 4).
+    expect(
+      (
+        await form(faLink, {
+          hasComments: 'yes',
+          'section-going-well': 'Care plans were updated last month, not this month.',
+          'section-visit': 'The visit ended on 10 September, not the 9th.',
+        })
+      ).status,
+    ).toBe(303);
     await settle(e);
     const withComment = (await getPublication(visit.visitId))!;
-    expect(withComment.openComments).toBe(1);
-    const commentId = withComment.history.find((h) => h.action === 'comment')!.ref!;
+    expect(withComment.openComments).toBe(2);
+    const comments = await listComments(visit.visitId);
+    const commentId = comments.find((m) => m.section === 'going-well')!.commentId;
+    const datesCommentId = comments.find((m) => m.section === 'visit')!.commentId;
     // The reviewer is told a comment waits for an answer (the report cannot be published until it has one).
     const commentEmail = (await mailTo(withComment.reviewer!)).find((m) => m.subject === `Factual accuracy comment to answer: ${home}, ${la}`);
     expect(commentEmail).toBeDefined();
@@ -163,8 +173,22 @@ describe('publication you can trust', () => {
       ).status,
     ).toBe(303);
     await settle(e);
-    expect(await getPublication(visit.visitId)).toMatchObject({ state: 'factual-accuracy', version: 3, openComments: 0 });
-    expect((await listFindingsVersions(visit.visitId)).map((v) => v.version).sort()).toEqual([1, 2, 3]);
+    expect(await getPublication(visit.visitId)).toMatchObject({ state: 'factual-accuracy', version: 3, openComments: 1 });
+    // The visit's dates, corrected as the report shows them.
+    expect(
+      (
+        await form(reviewLink, {
+          action: 'decide',
+          commentId: datesCommentId,
+          [`accepted-${datesCommentId}`]: 'yes',
+          [`reason-${datesCommentId}`]: 'The visit ran a third day.',
+          [`text-${datesCommentId}`]: '08/09/2020 to 10/09/2020',
+        })
+      ).status,
+    ).toBe(303);
+    await settle(e);
+    expect(await getPublication(visit.visitId)).toMatchObject({ state: 'factual-accuracy', version: 4, openComments: 0 });
+    expect((await listFindingsVersions(visit.visitId)).map((v) => v.version).sort()).toEqual([1, 2, 3, 4]);
 
     // 5. The window closes on its own; the report is published on its date, and not before.
     await runPublicationSchedule(e, fa.factualAccuracy!.closesOn);
@@ -182,6 +206,7 @@ describe('publication you can trust', () => {
     expect(publicPage.status).toBe(200);
     const publicHtml = await publicPage.text();
     expect(publicHtml).toContain('Care plans were brought up to date last month');
+    expect(publicHtml).toContain('08/09/2020 to 10/09/2020');
     expect(publicHtml).toContain(`Visit to Children&#39;s home (URN ${provider.urn})`);
     for (const text of await publicObjects(visit.visitId)) {
       for (const restricted of [
@@ -260,8 +285,10 @@ describe('publication you can trust', () => {
       'returned',
       'submitted',
       'in-review',
+      'factual-accuracy', // approved
+      'factual-accuracy', // two comments
       'factual-accuracy',
-      'factual-accuracy',
+      'factual-accuracy', // two answers
       'factual-accuracy',
       'ready',
       'published',
