@@ -323,4 +323,9 @@ export const local = {
   region: 'eu-west-2',
   ports: { dynamodb: 8000, s3: 4569, ses: 8005, web: 3000, aws: 4010 },
   credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  /**
+   * The day `npm start`'s clock starts on (unless --today or --real-time): the bundled samples and
+   * the default policy plan September 2020 to March 2021, so every date a newcomer sees fits them.
+   */
+  sampleSeasonDay: '2020-09-01',
 } as const;

@@ -21,19 +21,23 @@ import { loadSamples } from './samples';
 const spec = {
   command: 'npm start --',
   usage: [
-    '[--fresh] [--verbose] [--today YYYY-MM-DD]',
+    '[--fresh] [--verbose] [--today YYYY-MM-DD | --real-time]',
     "  --fresh    wipe .local/ (the emulators' data) first",
     "  --verbose  show the functions' logs in this terminal instead of .local/logs/",
     "  --today    run the cloud's clock from that day: events and schedules are stamped with it, so the",
-    '             programme is planned as of it (the sample policy plans September 2020 to March 2021)',
+    `             programme is planned as of it (default ${local.sampleSeasonDay}: the samples and the sample policy plan`,
+    '             September 2020 to March 2021)',
+    "  --real-time  run the cloud's clock on real time instead",
   ].join('\n'),
-  options: { fresh: { type: 'boolean' }, verbose: { type: 'boolean' }, today: { type: 'string' } },
+  options: { fresh: { type: 'boolean' }, verbose: { type: 'boolean' }, today: { type: 'string' }, 'real-time': { type: 'boolean' } },
 } as const;
 
 function options(): { fresh: boolean; verbose: boolean; today?: string } {
   try {
     const { values } = parseCli(spec);
-    return { fresh: values.fresh ?? false, verbose: values.verbose ?? false, today: dateOption(values.today, 'today') };
+    if (values.today !== undefined && values['real-time']) throw new UsageError('Give --today or --real-time, not both.');
+    const today = values['real-time'] ? undefined : (dateOption(values.today, 'today') ?? local.sampleSeasonDay);
+    return { fresh: values.fresh ?? false, verbose: values.verbose ?? false, today };
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`Error: ${err.message}\n${usageText(spec)}\n`);
@@ -85,7 +89,7 @@ const e = cloud.endpoints;
 writeEndpoints(e, resolve(local.endpointsFile));
 if (today) {
   cloud.clock.set(`${today}T08:00:00Z`);
-  say(`The local clock runs from ${today}: events and schedules are stamped with it.`);
+  say(`The local clock runs from ${today}: events and schedules are stamped with it (npm start -- --real-time for real time).`);
 }
 
 const empty = ((await dynamoClient().send(new ScanCommand({ TableName: e.table, Limit: 1 }))).Count ?? 0) === 0;
