@@ -16,6 +16,7 @@ import { parseImportReport, type ImportReport } from '../../shared/ingest/report
 import { keys } from '../../shared/keys';
 import { getText, putObject, settle, uniqueKey, useLocalCloud } from '../support/cloud';
 import { controlLocalCloud } from '../../infra/local/cloud';
+import { SYNTHETIC_SAMPLES } from '../support/samples';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const providersFile = resolve(root, 'samples/ofsted/providers-as-at-2018-03-31.csv');
@@ -231,13 +232,7 @@ describe('importing Ofsted provider data', () => {
 
   it('imports the synthetic LA outcomes, intelligence, commissioners, contacts and reviewers samples without a rejected row or a warning', async () => {
     await importBytes('providers-as-at-2018-03-31.csv', readFileSync(providersFile));
-    for (const [file, kind] of [
-      ['samples/la-outcomes.synthetic.csv', 'la-outcomes'],
-      ['samples/intelligence.synthetic.csv', 'intelligence'],
-      ['samples/commissioners.synthetic.csv', 'commissioners'],
-      ['samples/contacts.synthetic.csv', 'contacts'],
-      ['samples/reviewers.synthetic.csv', 'reviewers'],
-    ] as const) {
+    for (const [file, kind] of SYNTHETIC_SAMPLES) {
       const { report } = await importBytes(file.split('/').pop()!, readFileSync(resolve(root, file)));
       expect(report).toMatchObject({ kind, status: 'accepted', rejected: [], warnings: [] });
       expect(report.accepted).toBe(report.rows);

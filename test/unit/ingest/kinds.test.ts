@@ -6,6 +6,7 @@ import { detectKind } from '../../../shared/ingest/detect';
 import { namesOf, normaliseHeader } from '../../../shared/ingest/header';
 import { entityItems, IMPORT_KIND_NAMES, IMPORT_KINDS, type ImportKind } from '../../../shared/ingest/kinds';
 import { keys } from '../../../shared/keys';
+import { SYNTHETIC_SAMPLES } from '../../support/samples';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const headOf = (file: string) =>
@@ -20,13 +21,7 @@ describe('telling the kind of a file from its header', () => {
     const [inspectionsGroup, inspectionsHeader] = headOf('samples/ofsted/inspections-in-year-2017-18.csv');
     expect(detectKind(providersHeader!, providersGroup)).toEqual({ ok: true, kind: 'providers' });
     expect(detectKind(inspectionsHeader!, inspectionsGroup)).toEqual({ ok: true, kind: 'inspections' });
-    for (const [file, kind] of [
-      ['samples/la-outcomes.synthetic.csv', 'la-outcomes'],
-      ['samples/intelligence.synthetic.csv', 'intelligence'],
-      ['samples/commissioners.synthetic.csv', 'commissioners'],
-      ['samples/contacts.synthetic.csv', 'contacts'],
-      ['samples/reviewers.synthetic.csv', 'reviewers'],
-    ] as const) {
+    for (const [file, kind] of SYNTHETIC_SAMPLES) {
       expect(detectKind(headOf(file)[0]!, undefined), file).toEqual({ ok: true, kind });
     }
   });
