@@ -10,7 +10,6 @@
  *   (infra/lambda-credentials.ts);
  * - Powertools' tracer and the X-Ray SDK are left out unless the catalogue turns tracing on for the
  *   function (shared/aws/observability.ts loads them only then);
- * - iconv-lite's multi-byte (CJK) code page tables: the importer decodes UTF-8 and Windows-1252 only;
  * - brotli, which fontkit needs only for WOFF2 fonts: the PDFs embed TTF fonts
  *   (infra/bundle-stubs/brotli-decompress.ts).
  */
@@ -44,7 +43,7 @@ export function bundleSettings(id: FunctionId): BundleSettings {
     target: 'node24',
     minify: true,
     mainFields: ['module', 'main'],
-    external: [...(functions[id].tracing ? [] : TRACER_MODULES.flatMap((m) => [m, `${m}/*`])), join(repoRoot, 'node_modules/iconv-lite/encodings/tables/*')],
+    external: functions[id].tracing ? [] : TRACER_MODULES.flatMap((m) => [m, `${m}/*`]),
     alias: {
       '@aws-sdk/credential-provider-node': join(repoRoot, 'infra', 'lambda-credentials.ts'),
       'brotli/decompress.js': join(repoRoot, 'infra', 'bundle-stubs', 'brotli-decompress.ts'),

@@ -3,7 +3,7 @@
  * Windows-1252 (what Excel saves), told apart from the first 64 KB; binary files and UTF-16 are
  * refused with a clear message, and the size limit is enforced as bytes arrive.
  */
-import iconv from 'iconv-lite';
+import { decodeWindows1252 } from './windows-1252';
 
 /** The whole file is refused; the message says what is wrong, where, and how to fix it. */
 export class ImportFileError extends Error {
@@ -46,8 +46,7 @@ function decoderFor(head: Uint8Array, final: boolean): { write: (b: Uint8Array) 
     const utf8 = new TextDecoder('utf-8');
     return { write: (b) => utf8.decode(b, { stream: true }), end: () => utf8.decode(), head: body };
   }
-  const win = iconv.getDecoder('win1252');
-  return { write: (b) => win.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength)), end: () => win.end() ?? '', head: body };
+  return { write: decodeWindows1252, end: () => '', head: body };
 }
 
 function tooLarge(maxBytes: number): ImportFileError {
