@@ -2,9 +2,10 @@
  * A streaming Windows-1252 decoder (what Excel saves as "CSV (Comma delimited)").
  *
  * Why not a library at run time: iconv-lite brings every single-byte code page's table (about 90 KB
- * of the import function's bundle, parsed at each cold start) for one 32-entry table, and Node's
- * TextDecoder('windows-1252') decodes as Latin-1 (0x80 becomes U+0080, not the euro sign). The
- * unit test checks every byte against iconv-lite, which stays a development dependency for that.
+ * of the import function's bundle, parsed at each cold start) for one 32-entry table; and
+ * TextDecoder('windows-1252') depends on the Node version (Node 20, which package.json's engines
+ * allow, decodes it as Latin-1: 0x80 becomes U+0080, not the euro sign). The unit test checks
+ * every byte against iconv-lite, which stays a development dependency for that.
  * Bytes 0x00-0x7F and 0xA0-0xFF are the same code points; 0x80-0x9F follow the table below, and
  * the five bytes Windows-1252 leaves undefined become U+FFFD.
  */
