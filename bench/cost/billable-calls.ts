@@ -83,8 +83,11 @@ function ses(call: SdkCall, out: Usage): void {
   const d = record(input.Destination);
   const recipients = ['ToAddresses', 'CcAddresses', 'BccAddresses'].reduce((n, k) => n + (Array.isArray(d[k]) ? (d[k] as unknown[]).length : 0), 0);
   addTo(out, N.sesMessages, Math.max(1, recipients));
-  const raw = record(record(input.Content).Raw);
-  addTo(out, N.sesBytes, bodyBytes(raw.Data));
+  // SES prices attachments by the GB: a raw message counts whole, Simple content its attachments.
+  const content = record(input.Content);
+  const attachments = record(content.Simple).Attachments;
+  const attached = Array.isArray(attachments) ? attachments.reduce((n: number, a: unknown) => n + bodyBytes(record(a).RawContent), 0) : 0;
+  addTo(out, N.sesBytes, bodyBytes(record(content.Raw).Data) + attached);
 }
 
 function eventBridge(call: SdkCall, out: Usage): void {

@@ -29,14 +29,14 @@ export async function sendWeeklyDigests(now: Date): Promise<Record<SendOutcome |
       continue;
     }
     const items = mine.map((e) => ({ title: e.title, url: `${base}/${e.htmlKey}`, seriousConcerns: e.seriousConcerns }));
-    const email = await composeDigestEmail({
+    const email = composeDigestEmail({
       commissioner: c,
       weekOf: week.from,
       items,
       unsubscribeUrl: unsubscribeUrl(base, createUnsubscribeToken(secret, c.email)),
       sender: requireEnv('senderEmail'),
     });
-    counts[await sendOnce(emailKeys.digest(week.from, c.email), c.email, email.raw)]++;
+    counts[await sendOnce(emailKeys.digest(week.from, c.email), email)]++;
   }
   return counts;
 }
@@ -52,7 +52,7 @@ export async function sendFindingsReminders(now: Date): Promise<Record<SendOutco
       inspector: visit.inspector,
       expiresAt: new Date(now.getTime() + limits.visitLinkLifetimeDays * DAY).toISOString(),
     });
-    const email = await composeReminderEmail({
+    const email = composeReminderEmail({
       inspectorEmail: visit.inspector,
       visit,
       daysOverdue,
@@ -60,7 +60,7 @@ export async function sendFindingsReminders(now: Date): Promise<Record<SendOutco
       sender: requireEnv('senderEmail'),
     });
     // One reminder per visit per day at most, whatever the schedule's delivery does.
-    counts[await sendOnce(emailKeys.reminder(visit.visitId, now.toISOString().slice(0, 10)), visit.inspector, email.raw)]++;
+    counts[await sendOnce(emailKeys.reminder(visit.visitId, now.toISOString().slice(0, 10)), email)]++;
   }
   return counts;
 }

@@ -2,13 +2,14 @@
  * Sending email through SES exactly once per (message purpose, recipient):
  * 1. honour the suppression list (bounces, complaints, unsubscribes);
  * 2. claim the send with a conditional write (a lease, so a crashed attempt can be taken over);
- * 3. send the raw MIME with SESv2;
+ * 3. send it with SESv2 as Simple content (SES writes the MIME: parts, headers, attachments);
  * 4. mark the claim sent.
  * A repeat delivery finds the claim 'sent' and sends nothing. SES throttling and transient errors
  * are thrown back, so the queue retries with backoff; the claim's lease lets the retry proceed.
  */
-import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ComposedEmail } from '../email/compose';
 import { keys } from '../keys';
 import { sesClient, dynamoClient } from './clients';
 import { optionalEnv, requireEnv } from './config';
@@ -71,19 +72,39 @@ async function release(dedupeKey: string): Promise<void> {
     .catch(() => undefined);
 }
 
-export async function sendOnce(dedupeKey: string, to: string, raw: Buffer): Promise<SendOutcome> {
+/** The SESv2 request for an email. */
+export function sendEmailInput(email: ComposedEmail, configurationSet: string | undefined): SendEmailCommandInput {
+  return {
+    FromEmailAddress: email.from,
+    Destination: { ToAddresses: [email.to] },
+    Content: {
+      Simple: {
+        Subject: { Data: email.subject, Charset: 'UTF-8' },
+        Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
+        ...(email.headers.length ? { Headers: email.headers.map((h) => ({ Name: h.name, Value: h.value })) } : {}),
+        ...(email.attachments.length
+          ? {
+              Attachments: email.attachments.map((a) => ({
+                FileName: a.filename,
+                RawContent: a.content,
+                ContentType: a.contentType,
+                ContentDisposition: 'ATTACHMENT' as const,
+              })),
+            }
+          : {}),
+      },
+    },
+    ConfigurationSetName: configurationSet,
+  };
+}
+
+export async function sendOnce(dedupeKey: string, email: ComposedEmail): Promise<SendOutcome> {
+  const to = email.to;
   if (await isSuppressed(to)) return 'suppressed';
   if ((await claim(dedupeKey, to)) === 'already-sent') return 'already-sent';
   let messageId: string | undefined;
   try {
-    const out = await sesClient().send(
-      new SendEmailCommand({
-        FromEmailAddress: requireEnv('senderEmail'),
-        Destination: { ToAddresses: [to] },
-        Content: { Raw: { Data: raw } },
-        ConfigurationSetName: optionalEnv('sesConfigurationSet'),
-      }),
-    );
+    const out = await sesClient().send(new SendEmailCommand(sendEmailInput(email, optionalEnv('sesConfigurationSet'))));
     messageId = out.MessageId;
   } catch (err) {
     await release(dedupeKey);

@@ -37,7 +37,7 @@ export interface BlockEmail {
   readonly attachments?: readonly { filename: string; content: Buffer; contentType: string }[];
 }
 
-export function composeBlockEmail(e: BlockEmail): Promise<ComposedEmail> {
+export function composeBlockEmail(e: BlockEmail): ComposedEmail {
   const text = [
     blocksText(e.blocks),
     ...(e.unsubscribeUrl ? [`You get this email because you subscribed to visit reports for this area. Unsubscribe: ${e.unsubscribeUrl}`] : []),

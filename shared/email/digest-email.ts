@@ -15,7 +15,7 @@ export function composeDigestEmail(input: {
   items: readonly DigestItem[];
   unsubscribeUrl: string;
   sender: string;
-}): Promise<ComposedEmail> {
+}): ComposedEmail {
   // Serious concerns first, then by title, so the most urgent reads first.
   const items = [...input.items].sort((a, b) => Number(b.seriousConcerns) - Number(a.seriousConcerns) || a.title.localeCompare(b.title));
   const concerns = items.filter((i) => i.seriousConcerns).length;
@@ -44,13 +44,7 @@ export function composeDigestEmail(input: {
   });
 }
 
-export function composeReminderEmail(input: {
-  inspectorEmail: string;
-  visit: Visit;
-  daysOverdue: number;
-  findingsUrl: string;
-  sender: string;
-}): Promise<ComposedEmail> {
+export function composeReminderEmail(input: { inspectorEmail: string; visit: Visit; daysOverdue: number; findingsUrl: string; sender: string }): ComposedEmail {
   const v = input.visit;
   const subject = subjectLine(`Reminder: findings not yet submitted for your visit to ${v.targetName}`);
   const text = [

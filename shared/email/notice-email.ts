@@ -17,7 +17,7 @@ export interface NoticeInput {
 
 const where = (e: ReportEdition) => (e.urn ? `${e.targetName}, ${e.localAuthority}` : `${e.localAuthority} children's services`);
 
-export function composeAmendmentNotice(n: NoticeInput): Promise<ComposedEmail> {
+export function composeAmendmentNotice(n: NoticeInput): ComposedEmail {
   const blocks: Block[] = [
     { p: `Dear ${n.name ?? 'colleague'},` },
     { p: `We have amended the report of our visit to ${where(n.edition)}, which we sent you when it was published on ${ukDate(n.edition.publishedAt)}.` },
@@ -30,7 +30,7 @@ export function composeAmendmentNotice(n: NoticeInput): Promise<ComposedEmail> {
   return composeBlockEmail({ from: n.sender, to: n.to, subject: `Visit report amended: ${where(n.edition)}`, blocks, unsubscribeUrl: n.unsubscribeUrl });
 }
 
-export function composeWithdrawalNotice(n: NoticeInput): Promise<ComposedEmail> {
+export function composeWithdrawalNotice(n: NoticeInput): ComposedEmail {
   const blocks: Block[] = [
     { p: `Dear ${n.name ?? 'colleague'},` },
     {

@@ -10,7 +10,7 @@ interface To {
   readonly link: string;
 }
 
-export function composeReviewRequest(i: To & { visit: Visit; version: number; linkExpiresOn: string }): Promise<ComposedEmail> {
+export function composeReviewRequest(i: To & { visit: Visit; version: number; linkExpiresOn: string }): ComposedEmail {
   return composeBlockEmail({
     from: i.sender,
     to: i.to,
@@ -26,7 +26,7 @@ export function composeReviewRequest(i: To & { visit: Visit; version: number; li
   });
 }
 
-export function composeCommentToAnswer(i: To & { visit: Visit; from: string; linkExpiresOn: string }): Promise<ComposedEmail> {
+export function composeCommentToAnswer(i: To & { visit: Visit; from: string; linkExpiresOn: string }): ComposedEmail {
   return composeBlockEmail({
     from: i.sender,
     to: i.to,
@@ -43,7 +43,7 @@ export function composeCommentToAnswer(i: To & { visit: Visit; from: string; lin
   });
 }
 
-export function composeReturnedEmail(i: To & { visit: Visit; comments: string }): Promise<ComposedEmail> {
+export function composeReturnedEmail(i: To & { visit: Visit; comments: string }): ComposedEmail {
   return composeBlockEmail({
     from: i.sender,
     to: i.to,
@@ -60,7 +60,7 @@ export function composeReturnedEmail(i: To & { visit: Visit; comments: string })
   });
 }
 
-export function composeFactualAccuracyRequest(i: To & { name?: string; reportTitle: string; closesOn: string }): Promise<ComposedEmail> {
+export function composeFactualAccuracyRequest(i: To & { name?: string; reportTitle: string; closesOn: string }): ComposedEmail {
   return composeBlockEmail({
     from: i.sender,
     to: i.to,

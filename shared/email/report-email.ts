@@ -30,7 +30,7 @@ export function reportEmailSubject(b: Briefing): string {
   return `${b.restricted.seriousConcerns.raised ? 'Serious concerns: visit report' : 'Visit report published'}: ${whereWords(b.report)}`;
 }
 
-export function composeReportEmail(input: ReportEmailInput): Promise<ComposedEmail> {
+export function composeReportEmail(input: ReportEmailInput): ComposedEmail {
   const { report: r, restricted: x } = input.briefing;
   const blocks: Block[] = [
     { p: `Dear ${input.commissioner.name},` },

@@ -32,7 +32,7 @@ export interface NotifyPorts {
   loadSources(visitId: string, version: number): Promise<DocumentSources>;
   /** A stored object's bytes when no larger than `maxBytes`, else undefined. */
   readSmallObject(key: string, maxBytes: number): Promise<Uint8Array | undefined>;
-  sendOnce(dedupeKey: string, to: string, raw: Buffer): Promise<SendOutcome>;
+  sendOnce(dedupeKey: string, email: ComposedEmail): Promise<SendOutcome>;
   putRecipient(r: ReportRecipient): Promise<void>;
   secret(): Promise<string>;
   readonly webBaseUrl: string;
@@ -68,7 +68,7 @@ async function reportEmail(ports: NotifyPorts, m: Extract<NotifyMessage, { kind:
   if (!matchesCommissioner(commissioner, { localAuthority: edition.localAuthority, region: edition.region, urn: edition.urn })) return 'no-longer-applies';
   const { briefing } = editionDocuments(await ports.loadSources(m.visitId, edition.version), publication, entry);
   const pdf = await ports.readSmallObject(briefingKey(m.visitId, m.edition, 'pdf'), ports.limits.attachmentMaxBytes);
-  const email = await composeReportEmail({
+  const email = composeReportEmail({
     commissioner,
     briefing,
     reportUrl: publicUrl(ports, edition),
@@ -77,7 +77,7 @@ async function reportEmail(ports: NotifyPorts, m: Extract<NotifyMessage, { kind:
     briefingPdf: pdf ? Buffer.from(pdf) : undefined,
     sender: ports.sender,
   });
-  const outcome = await ports.sendOnce(emailKeys.report(m.visitId, m.edition, commissioner.email), commissioner.email, email.raw);
+  const outcome = await ports.sendOnce(emailKeys.report(m.visitId, m.edition, commissioner.email), email);
   if (outcome !== 'suppressed')
     await ports.putRecipient({
       visitId: m.visitId,
@@ -104,9 +104,9 @@ async function notice(ports: NotifyPorts, m: Extract<NotifyMessage, { kind: 'ame
     unsubscribeUrl: await unsubscribe(ports, m.email),
     sender: ports.sender,
   };
-  const email = m.kind === 'amended' ? await composeAmendmentNotice(input) : await composeWithdrawalNotice(input);
+  const email = m.kind === 'amended' ? composeAmendmentNotice(input) : composeWithdrawalNotice(input);
   const key = m.kind === 'amended' ? emailKeys.amended(m.visitId, m.edition, m.email) : emailKeys.withdrawn(m.visitId, m.email);
-  return ports.sendOnce(key, m.email, email.raw);
+  return ports.sendOnce(key, email);
 }
 
 /** Emails to reviewers, inspectors and contacts: only while the step they are about is still open. */
@@ -119,7 +119,7 @@ async function peopleEmail(ports: NotifyPorts, m: Extract<NotifyMessage, { kind:
   if (m.kind === 'review') {
     if (publication.state !== 'in-review' || publication.version !== m.version) return 'no-longer-applies';
     const expires = new Date(now.getTime() + ports.limits.reviewerLinkDays * DAY);
-    email = await composeReviewRequest({
+    email = composeReviewRequest({
       to: m.email,
       sender: ports.sender,
       link: await roleLink(ports, 'reviewer', visit.visitId, m.email, expires),
@@ -136,7 +136,7 @@ async function peopleEmail(ports: NotifyPorts, m: Extract<NotifyMessage, { kind:
       inspector: m.email,
       expiresAt: new Date(now.getTime() + ports.limits.visitLinkDays * DAY).toISOString(),
     });
-    email = await composeReturnedEmail({
+    email = composeReturnedEmail({
       to: m.email,
       sender: ports.sender,
       link: visitLinkUrl(ports.webBaseUrl, visit.visitId, token),
@@ -150,7 +150,7 @@ async function peopleEmail(ports: NotifyPorts, m: Extract<NotifyMessage, { kind:
     // The link works to the end of the window's last day (UTC), and the page refuses it after.
     const expires = new Date(`${addDays(window.closesOn, 1)}T00:00:00Z`);
     const title = visit.kind === 'la' ? `${visit.localAuthority} children's services` : visit.targetName;
-    email = await composeFactualAccuracyRequest({
+    email = composeFactualAccuracyRequest({
       to: m.email,
       sender: ports.sender,
       link: await roleLink(ports, 'provider', visit.visitId, m.email, expires),
@@ -159,7 +159,7 @@ async function peopleEmail(ports: NotifyPorts, m: Extract<NotifyMessage, { kind:
     });
     key = emailKeys.factual(m.visitId, m.version, m.email);
   }
-  return ports.sendOnce(key, m.email, email.raw);
+  return ports.sendOnce(key, email);
 }
 
 /** A factual accuracy comment to answer, to the reviewer, while the check is still open (answered or not, the email says where to go). */
@@ -168,7 +168,7 @@ async function commentEmail(ports: NotifyPorts, m: Extract<NotifyMessage, { kind
   const entry = publication?.history.find((h) => h.seq === m.seq && h.action === 'comment');
   if (!visit || !publication || !entry || publication.state !== 'factual-accuracy') return 'no-longer-applies';
   const expires = new Date(ports.now().getTime() + ports.limits.reviewerLinkDays * DAY);
-  const email = await composeCommentToAnswer({
+  const email = composeCommentToAnswer({
     to: m.email,
     sender: ports.sender,
     link: await roleLink(ports, 'reviewer', visit.visitId, m.email, expires),
@@ -176,7 +176,7 @@ async function commentEmail(ports: NotifyPorts, m: Extract<NotifyMessage, { kind
     from: entry.by,
     linkExpiresOn: dateOf(expires),
   });
-  return ports.sendOnce(emailKeys.comment(m.visitId, m.seq, m.email), m.email, email.raw);
+  return ports.sendOnce(emailKeys.comment(m.visitId, m.seq, m.email), email);
 }
 
 export function notify(ports: NotifyPorts, m: NotifyMessage): Promise<NotifyOutcome> {

@@ -93,6 +93,11 @@ describe('a published report', () => {
     expect(email.body.text).toMatch(/Inspectors found serious concerns\. Enforcement action being considered: Compliance notice\./);
     expect(email.body.text).toContain('- Risk assessments after incidents');
     expect(email.attachments.map((a) => a.filename)).toEqual([`briefing-OFFICIAL-SENSITIVE-${visit.visitId}.pdf`]);
+    const attached = Buffer.from(email.attachments[0]!.content ?? '', 'base64');
+    expect(attached.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // RFC 8058 one-click unsubscribe, as SES was asked to add it.
+    expect(email.headers?.find((h) => h.name === 'List-Unsubscribe')?.value).toMatch(/^<http\S+\/unsubscribe\?token=\S+>$/);
+    expect(email.headers?.find((h) => h.name === 'List-Unsubscribe-Post')?.value).toBe('List-Unsubscribe=One-Click');
 
     // The link in the email is the report's own page on the web app: no signature, no expiry.
     const link = /Read the public report:\n(http\S+)/.exec(email.body.text ?? '')?.[1];

@@ -20,6 +20,8 @@ export interface StoredEmail {
   readonly subject: string;
   readonly body: { text?: string; html?: string };
   readonly attachments: { filename: string; contentType: string; size?: number; content?: string }[];
+  /** Headers the sender asked SES to add (Simple content). */
+  readonly headers?: { name: string; value: string }[];
   readonly at: number;
 }
 

@@ -100,6 +100,21 @@ describe('what an SDK call is billed for', () => {
     });
   });
 
+  it('counts the attachments of an email sent as Simple content', () => {
+    const pdf = Buffer.alloc(50_000);
+    expect(
+      billableUsage({
+        clientName: 'SESv2Client',
+        commandName: 'SendEmailCommand',
+        input: {
+          Destination: { ToAddresses: ['a@example.gov.uk'] },
+          Content: { Simple: { Subject: { Data: 'S' }, Body: { Text: { Data: 'x'.repeat(900) } }, Attachments: [{ FileName: 'b.pdf', RawContent: pdf }] } },
+        },
+        output: {},
+      }),
+    ).toEqual({ 'ses.messages': 1, 'ses.bytes': 50_000 });
+  });
+
   it('counts EventBridge entries and SQS requests in 64 KB chunks', () => {
     const big = 'y'.repeat(100 * 1024);
     expect(

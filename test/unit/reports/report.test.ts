@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeDigestEmail } from '../../../shared/email/digest-email';
 import { composeReportEmail, reportEmailSubject } from '../../../shared/email/report-email';
+import { sendEmailInput } from '../../../shared/aws/mailer';
 import type { ReportEdition } from '../../../shared/publication/records';
 import { publicReportKey, briefingKey } from '../../../shared/object-keys';
 import { groupForIndex, indexEntries, renderPublishedIndex } from '../../../shared/reports/published-index';
@@ -234,7 +235,7 @@ describe('emails', () => {
       typicalVisit(),
       typicalFindings(typicalVisit(), { seriousConcerns: true, seriousConcernsDescription: 'x', enforcementAction: 'suspension' }),
     );
-    const email = await composeReportEmail({
+    const email = composeReportEmail({
       commissioner,
       briefing,
       reportUrl: 'https://visits.example/reports/a/b/v/report.html',
@@ -251,10 +252,22 @@ describe('emails', () => {
     expect(email.text).toContain('Enforcement action being considered: Suspension of registration.');
     expect(email.text).toMatch(/Read the public report:\nhttps:\/\/visits\.example\/reports\/a\/b\/v\/report\.html/);
     expect(email.text).toContain('This link does not expire.');
-    const raw = email.raw.toString('utf8');
-    expect(raw).toMatch(/^List-Unsubscribe: <https:\/\/visits\.example\/unsubscribe\?token=u1\.x\.y>/m);
-    expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
-    expect(raw).toMatch(/Content-Type: application\/pdf;\s+name=briefing-OFFICIAL-SENSITIVE-V-2020-0001\.pdf/);
+    expect(email.headers).toEqual([
+      { name: 'List-Unsubscribe', value: '<https://visits.example/unsubscribe?token=u1.x.y>' },
+      { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
+    ]);
+    expect(email.attachments.map((a) => [a.filename, a.contentType])).toEqual([['briefing-OFFICIAL-SENSITIVE-V-2020-0001.pdf', 'application/pdf']]);
+    const request = sendEmailInput(email, 'visits-config');
+    expect(request.FromEmailAddress).toBe('visits@example.gov.uk');
+    expect(request.Destination).toEqual({ ToAddresses: [commissioner.email] });
+    expect(request.Content?.Simple?.Headers).toEqual([
+      { Name: 'List-Unsubscribe', Value: '<https://visits.example/unsubscribe?token=u1.x.y>' },
+      { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
+    ]);
+    expect(request.Content?.Simple?.Attachments?.map((a) => [a.FileName, a.ContentType, a.ContentDisposition])).toEqual([
+      ['briefing-OFFICIAL-SENSITIVE-V-2020-0001.pdf', 'application/pdf', 'ATTACHMENT'],
+    ]);
+    expect(request.Content?.Simple?.Body?.Html?.Data).toBe(email.html);
   });
 
   it('a subject can never carry a header injection', () => {
@@ -269,18 +282,19 @@ describe('emails', () => {
       publishedAt: '2020-09-14T10:30:00Z',
     });
     expect(reportEmailSubject(briefing)).toContain('Evil');
-    return composeReportEmail({
+    const email = composeReportEmail({
       commissioner,
       briefing,
       reportUrl: 'https://x/r',
       briefingUrl: 'https://x/b',
       unsubscribeUrl: 'https://x/u',
       sender: 'visits@example.gov.uk',
-    }).then((e) => expect(e.subject).not.toMatch(/[\r\n]/));
+    });
+    expect(email.subject).not.toMatch(/[\r\n]/);
   });
 
   it('a digest lists serious concerns first', async () => {
-    const email = await composeDigestEmail({
+    const email = composeDigestEmail({
       commissioner,
       weekOf: '2020-09-07',
       items: [
