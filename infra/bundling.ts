@@ -11,11 +11,13 @@
  * - Powertools' tracer and the X-Ray SDK are left out unless the catalogue turns tracing on for the
  *   function (shared/aws/observability.ts loads them only then);
  * - brotli, which fontkit needs only for WOFF2 fonts: the PDFs embed TTF fonts
- *   (infra/bundle-stubs/brotli-decompress.ts).
+ *   (infra/bundle-stubs/brotli-decompress.ts);
+ * - the SDK schemas of operations the function never calls (infra/schema-keys-plugin.ts).
  */
 import { join, resolve } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { functions, type FunctionId } from './catalogue';
+import { schemaKeysPlugin } from './schema-keys-plugin';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 
@@ -66,6 +68,7 @@ export function esbuildOptions(settings: BundleSettings, outfile: string): Build
     alias: settings.alias,
     mainFields: [...settings.mainFields],
     banner: { js: settings.banner },
+    plugins: [schemaKeysPlugin],
     logLevel: 'silent',
   };
 }

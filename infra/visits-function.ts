@@ -4,14 +4,14 @@
  * group with retention, its own role, and the GOV.UK templates, browser scripts and fonts copied
  * beside the bundle for the functions that render pages, reports or PDFs.
  */
-import { CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AssetHashType, CfnElement, DockerImage, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BROWSER_ENTRIES, ESBUILD_BIN, browserBundleArgs } from '../scripts/build-browser';
@@ -57,32 +57,37 @@ function fontCommands(output: string): string[] {
   return [`mkdir -p ${output}/fonts`, ...PDF_FONT_FILES.map((f) => `cp ${join(repoRoot, 'node_modules/dejavu-fonts-ttf/ttf', f)} ${output}/fonts/${f}`)];
 }
 
-function bundling(props: VisitsFunctionProps) {
-  const settings = bundleSettings(props.id);
-  const hooks: ICommandHooks = {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (_input: string, output: string) => [
-      ...(props.web ? webAssetCommands(output, props.browserScripts ?? false) : []),
-      ...(props.fonts ? fontCommands(output) : []),
-    ],
+/**
+ * The function's code: bundled on this machine by infra/bundle-function.ts (esbuild with the
+ * settings and plugin of infra/bundling.ts), then the templates, assets and fonts copied beside it.
+ * The asset's hash is the output's, so an unchanged bundle is not uploaded again.
+ */
+function code(props: VisitsFunctionProps): lambda.Code {
+  const tryBundle = (outputDir: string): boolean => {
+    const steps: [string, string[]][] = [
+      [process.execPath, ['--import', 'tsx', join(repoRoot, 'infra', 'bundle-function.ts'), props.id, outputDir]],
+      ...[...(props.web ? webAssetCommands(outputDir, props.browserScripts ?? false) : []), ...(props.fonts ? fontCommands(outputDir) : [])].map(
+        (command): [string, string[]] => ['bash', ['-c', command]],
+      ),
+    ];
+    for (const [file, args] of steps) {
+      const run = spawnSync(file, args, { cwd: repoRoot, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`Bundling ${props.id} failed at \`${[file, ...args].join(' ')}\`:\n${run.stderr || run.error?.message || ''}`);
+    }
+    return true;
   };
-  return {
-    format: OutputFormat.ESM,
-    minify: settings.minify,
-    sourceMap: true,
-    target: settings.target,
-    mainFields: [...settings.mainFields],
-    banner: settings.banner,
-    externalModules: [...settings.external],
-    esbuildArgs: { '--alias': Object.entries(settings.alias).map(([from, to]) => `${from}=${to}`) },
-    commandHooks: hooks,
-    forceDockerBundling: false,
-  };
+  return lambda.Code.fromAsset(join(repoRoot, 'functions', functions[props.id].dir), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: bundling is local (esbuild is a dependency), and a failure stops the synth.
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24-slim'),
+      local: { tryBundle },
+    },
+  });
 }
 
 export class VisitsFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: lambda.Function;
 
   constructor(scope: Construct, id: string, props: VisitsFunctionProps) {
     super(scope, id);
@@ -107,13 +112,13 @@ export class VisitsFunction extends Construct {
     const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     role.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
 
-    this.fn = new NodejsFunction(this, 'Function', {
+    this.fn = new lambda.Function(this, 'Function', {
       role,
       onFailure: props.failureQueue ? new SqsDestination(props.failureQueue) : undefined,
       retryAttempts: props.failureQueue ? 2 : undefined,
       maxEventAge: props.failureQueue ? Duration.hours(6) : undefined,
-      entry,
-      handler: 'handler',
+      code: code(props),
+      handler: 'index.handler',
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
@@ -130,7 +135,6 @@ export class VisitsFunction extends Construct {
         // The Powertools tracer (and the X-Ray SDK) is bundled and loaded only where the catalogue turns it on.
         POWERTOOLS_TRACE_ENABLED: spec.tracing ? 'true' : 'false',
       },
-      bundling: bundling(props),
     });
   }
 

@@ -8,7 +8,7 @@
 import { Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -51,7 +51,7 @@ export class Functions extends Construct {
     this.byId = made as Record<FunctionId, VisitsFunction>;
   }
 
-  fn(id: FunctionId): NodejsFunction {
+  fn(id: FunctionId): lambda.Function {
     return this.byId[id].fn;
   }
 
