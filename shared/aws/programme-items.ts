@@ -4,6 +4,7 @@
  * travelling on as a wrong type.
  */
 import * as z from 'zod/mini';
+import { $ZodError } from 'zod/v4/core';
 import '../zod-english';
 import {
   OFSTED_REGIONS,
@@ -140,7 +141,7 @@ export function parseItems<T>(items: readonly Record<string, unknown>[], parse: 
     try {
       return parse(item);
     } catch (err) {
-      const issue = err instanceof z.core.$ZodError ? err.issues[0] : undefined;
+      const issue = err instanceof $ZodError ? err.issues[0] : undefined;
       throw new Error(
         `A stored ${what} (${String(item.pk)} / ${String(item.sk)}) does not have the expected shape: ${issue ? `${issue.path.join('.')}: ${issue.message}` : String(err)}`,
         { cause: err },
