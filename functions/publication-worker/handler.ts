@@ -4,7 +4,8 @@
  * notices. Idempotent: EventBridge delivers at least once.
  */
 import type { EventBridgeEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../shared/zod-english';
 import { optionalEnv } from '../../shared/aws/config';
 import { getVisit } from '../../shared/aws/findings-store';
 import { instrumented, logger, metrics, MetricUnit } from '../../shared/aws/observability';
@@ -15,7 +16,7 @@ import { PUBLICATION_ACTIONS } from '../../shared/publication/lifecycle';
 import { parseReviewerMailboxes } from '../../shared/publication/people';
 import { handlePublicationChanged } from '../../shared/publication/worker';
 
-const detail = z.object({ visitId: z.string().min(1), seq: z.number().int().positive(), action: z.enum(PUBLICATION_ACTIONS) });
+const detail = z.object({ visitId: z.string().check(z.minLength(1)), seq: z.int().check(z.positive()), action: z.enum(PUBLICATION_ACTIONS) });
 const reviewerMailboxes = parseReviewerMailboxes(optionalEnv('reviewerMailboxes'));
 
 export const handler = instrumented('publication-worker', async (event: EventBridgeEvent<'PublicationChanged', unknown>) => {

@@ -16,22 +16,23 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { FinalizeRequestMiddleware, MiddlewareStack } from '@smithy/types';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../shared/zod-english';
 import { addClientHook, type SdkClient } from '../../shared/aws/clients';
 
 const faultRule = z
   .object({
     service: z.enum(['dynamodb', 's3', 'sesv2', 'sqs', 'eventbridge']),
     /** The API operation, as AWS names it: BatchWriteItem, GetObject, SendEmail... */
-    operation: z.string().min(1),
+    operation: z.string().check(z.minLength(1)),
     /** Count (and fail) only calls whose input, as JSON, contains this text: an S3 key, an address. */
-    inputContains: z.string().min(1).optional(),
+    inputContains: z.optional(z.string().check(z.minLength(1))),
     /** Fail matching calls number `from` to `to` (1-based, counted from when the rule is armed). */
-    from: z.number().int().min(1),
+    from: z.int().check(z.gte(1)),
     /** The last call to fail; leave out to fail every matching call from `from` until cleared. */
-    to: z.number().int().min(1).optional(),
+    to: z.optional(z.int().check(z.gte(1))),
   })
-  .refine((r) => r.to === undefined || r.to >= r.from, { message: 'to must be at least from' });
+  .check(z.refine((r) => r.to === undefined || r.to >= r.from, { message: 'to must be at least from' }));
 
 export type FaultRule = Readonly<z.infer<typeof faultRule>>;
 export type FaultService = FaultRule['service'];

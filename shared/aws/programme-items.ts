@@ -3,7 +3,9 @@
  * anything unknown dropped), so a malformed item fails with the field at fault instead of
  * travelling on as a wrong type.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { $ZodError } from 'zod/v4/core';
+import '../zod-english';
 import {
   OFSTED_REGIONS,
   SIGNAL_TYPES,
@@ -18,8 +20,8 @@ import type { FindingsSummary } from '../prioritise/follow-up';
 
 const grade = z.enum(['outstanding', 'good', 'requires-improvement', 'inadequate']);
 const region = z.enum(OFSTED_REGIONS);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const opt = <T extends z.ZodType>(t: T) => t.optional();
+const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const opt = <T extends z.ZodMiniType>(t: T) => z.optional(t);
 
 const overall = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('grade'), grade, words: z.string() }),
@@ -36,7 +38,7 @@ const inspection = z.object({
   publicationDate: opt(date),
   overall,
   judgements: z.record(z.string(), z.string()),
-}) satisfies z.ZodType<InspectionEvent>;
+}) satisfies z.ZodMiniType<InspectionEvent>;
 
 const provider = z.object({
   urn: z.string(),
@@ -62,7 +64,7 @@ const provider = z.object({
   latestFullInspection: opt(inspection),
   status: z.enum(['open', 'closed']),
   snapshotId: z.string(),
-}) satisfies z.ZodType<Provider>;
+}) satisfies z.ZodMiniType<Provider>;
 
 const laOutcome = z.object({
   localAuthority: z.string(),
@@ -76,7 +78,7 @@ const laOutcome = z.object({
   childrenInCare: opt(grade),
   careLeavers: opt(grade),
   areaForPriorityAction: z.boolean(),
-}) satisfies z.ZodType<LaOutcome>;
+}) satisfies z.ZodMiniType<LaOutcome>;
 
 const signal = z.object({
   signalId: z.string(),
@@ -89,7 +91,7 @@ const signal = z.object({
   dueDate: opt(date),
   summary: opt(z.string()),
   source: opt(z.string()),
-}) satisfies z.ZodType<IntelligenceSignal>;
+}) satisfies z.ZodMiniType<IntelligenceSignal>;
 
 export const visitItem = z.object({
   visitId: z.string(),
@@ -112,7 +114,7 @@ export const visitItem = z.object({
   deferral: opt(z.object({ on: date, until: date, reason: z.string() })),
   cancellation: opt(z.object({ on: date, reason: z.string() })),
   urgent: opt(z.boolean()),
-}) satisfies z.ZodType<Visit>;
+}) satisfies z.ZodMiniType<Visit>;
 
 /** A findings item, projected to what prioritisation reads. */
 const findingsItem = z.object({
@@ -139,7 +141,7 @@ export function parseItems<T>(items: readonly Record<string, unknown>[], parse: 
     try {
       return parse(item);
     } catch (err) {
-      const issue = err instanceof z.ZodError ? err.issues[0] : undefined;
+      const issue = err instanceof $ZodError ? err.issues[0] : undefined;
       throw new Error(
         `A stored ${what} (${String(item.pk)} / ${String(item.sk)}) does not have the expected shape: ${issue ? `${issue.path.join('.')}: ${issue.message}` : String(err)}`,
         { cause: err },

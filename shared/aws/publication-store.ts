@@ -6,7 +6,8 @@
  * changes made at once cannot both land: the loser reads again and decides again.
  */
 import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english';
 import { keys } from '../keys';
 import { dueOn, type Publication } from '../publication/lifecycle';
 import type { WithPublication } from '../publication/ports';
@@ -113,14 +114,14 @@ export async function listDuePublications(today: string): Promise<Publication[]>
 const commentItem = z.object({
   visitId: z.string(),
   commentId: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   section: z.string(),
   sectionHeading: z.string(),
   text: z.string(),
   by: z.string(),
   at: z.string(),
-  decision: z.object({ accepted: z.boolean(), reason: z.string(), by: z.string(), at: z.string(), newVersion: z.number().int().optional() }).optional(),
-}) satisfies z.ZodType<FactualAccuracyComment>;
+  decision: z.optional(z.object({ accepted: z.boolean(), reason: z.string(), by: z.string(), at: z.string(), newVersion: z.optional(z.int()) })),
+}) satisfies z.ZodMiniType<FactualAccuracyComment>;
 
 export async function listComments(visitId: string): Promise<FactualAccuracyComment[]> {
   const k = keys.commentsPrefix(visitId);
@@ -136,21 +137,21 @@ export async function listComments(visitId: string): Promise<FactualAccuracyComm
 
 const editionItem = z.object({
   visitId: z.string(),
-  edition: z.number().int(),
+  edition: z.int(),
   kind: z.enum(['publication', 'amendment', 'withdrawal']),
-  version: z.number().int(),
+  version: z.int(),
   title: z.string(),
   targetName: z.string(),
-  urn: z.string().optional(),
+  urn: z.optional(z.string()),
   localAuthority: z.string(),
   region: z.string(),
   publishedAt: z.string(),
   at: z.string(),
   htmlKey: z.string(),
-  pdfKey: z.string().optional(),
+  pdfKey: z.optional(z.string()),
   seriousConcerns: z.boolean(),
-  note: z.string().optional(),
-}) satisfies z.ZodType<ReportEdition>;
+  note: z.optional(z.string()),
+}) satisfies z.ZodMiniType<ReportEdition>;
 
 export async function putEdition(e: ReportEdition): Promise<void> {
   await dynamoClient().send(
@@ -185,10 +186,10 @@ export async function listEditions(since?: string): Promise<ReportEdition[]> {
 const recipientItem = z.object({
   visitId: z.string(),
   email: z.string(),
-  commissionerId: z.string().optional(),
-  name: z.string().optional(),
+  commissionerId: z.optional(z.string()),
+  name: z.optional(z.string()),
   at: z.string(),
-}) satisfies z.ZodType<ReportRecipient>;
+}) satisfies z.ZodMiniType<ReportRecipient>;
 
 export async function putRecipient(r: ReportRecipient): Promise<void> {
   await dynamoClient().send(

@@ -3,7 +3,8 @@
  * attributes and `entity` are dropped; unknown attributes are ignored). An item that does not parse
  * is a bug or a corrupted write: the error names the item and the field, never a silent cast.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english';
 import {
   ENFORCEMENT_ACTIONS,
   OFSTED_REGIONS,
@@ -23,9 +24,11 @@ import { SUBMISSION_STATES, type SubmissionRecord } from '../findings/submission
 import { PUBLICATION_ACTIONS, PUBLICATION_STATES, type Publication } from '../publication/lifecycle';
 
 const region = z.enum(OFSTED_REGIONS);
+/** Enforcement actions a publication records as taken: any but `none`. */
+const ENFORCEMENT_TAKEN = ENFORCEMENT_ACTIONS.filter((a): a is Exclude<(typeof ENFORCEMENT_ACTIONS)[number], 'none'> => a !== 'none');
 const grade = z.enum(['outstanding', 'good', 'requires-improvement', 'inadequate']);
 const str = z.string();
-const opt = z.string().optional();
+const opt = z.optional(z.string());
 
 export const visitItem = z.object({
   visitId: str,
@@ -42,7 +45,7 @@ export const visitItem = z.object({
   score: z.number(),
   reasons: z.array(str),
   status: z.enum(VISIT_STATUSES),
-}) satisfies z.ZodType<Visit>;
+}) satisfies z.ZodMiniType<Visit>;
 
 const overall = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('grade'), grade, words: str }),
@@ -57,7 +60,7 @@ export const providerItem = z.object({
   provisionType: str,
   registrationStatus: str,
   sector: str,
-  places: z.number().optional(),
+  places: z.optional(z.number()),
   localAuthority: str,
   region,
   linkedEducationUrn: opt,
@@ -65,12 +68,12 @@ export const providerItem = z.object({
   parliamentaryConstituency: opt,
   registrationDate: opt,
   owner: opt,
-  latestFullInspection: z
-    .object({ urn: str, eventNumber: str, eventType: str, inspectionDate: str, publicationDate: opt, overall, judgements: z.record(str, str) })
-    .optional(),
+  latestFullInspection: z.optional(
+    z.object({ urn: str, eventNumber: str, eventType: str, inspectionDate: str, publicationDate: opt, overall, judgements: z.record(str, str) }),
+  ),
   status: z.enum(['open', 'closed']),
   snapshotId: str,
-}) satisfies z.ZodType<Provider>;
+}) satisfies z.ZodMiniType<Provider>;
 
 export const laOutcomeItem = z.object({
   localAuthority: str,
@@ -78,13 +81,13 @@ export const laOutcomeItem = z.object({
   webLink: opt,
   inspectionDate: opt,
   publicationDate: opt,
-  overall: grade.optional(),
-  leadersImpact: grade.optional(),
-  helpAndProtection: grade.optional(),
-  childrenInCare: grade.optional(),
-  careLeavers: grade.optional(),
+  overall: z.optional(grade),
+  leadersImpact: z.optional(grade),
+  helpAndProtection: z.optional(grade),
+  childrenInCare: z.optional(grade),
+  careLeavers: z.optional(grade),
   areaForPriorityAction: z.boolean(),
-}) satisfies z.ZodType<LaOutcome>;
+}) satisfies z.ZodMiniType<LaOutcome>;
 
 export const signalItem = z.object({
   signalId: str,
@@ -97,7 +100,7 @@ export const signalItem = z.object({
   dueDate: opt,
   summary: opt,
   source: opt,
-}) satisfies z.ZodType<IntelligenceSignal>;
+}) satisfies z.ZodMiniType<IntelligenceSignal>;
 
 export const commissionerItem = z.object({
   commissionerId: str,
@@ -107,10 +110,10 @@ export const commissionerItem = z.object({
   localAuthorities: z.array(str),
   regions: z.array(region),
   urns: z.array(str),
-}) satisfies z.ZodType<Commissioner>;
+}) satisfies z.ZodMiniType<Commissioner>;
 
-export const contactItem = z.object({ contactId: str, name: str, email: str, urn: opt, localAuthority: opt, role: opt }) satisfies z.ZodType<Contact>;
-export const reviewerItem = z.object({ reviewerId: str, name: str, email: str, regions: z.array(region) }) satisfies z.ZodType<Reviewer>;
+export const contactItem = z.object({ contactId: str, name: str, email: str, urn: opt, localAuthority: opt, role: opt }) satisfies z.ZodMiniType<Contact>;
+export const reviewerItem = z.object({ reviewerId: str, name: str, email: str, regions: z.array(region) }) satisfies z.ZodMiniType<Reviewer>;
 
 /**
  * Stored findings, read for their shape only: they passed the rules of the day they were stored,
@@ -128,17 +131,17 @@ const storedFindings = z.object({
   schoolsJoinedUp: opt,
   goingWell: z.array(str),
   needsToImprove: z.array(str),
-  requirements: z.array(z.object({ text: str, regulation: opt, dueDate: str })).default([]),
-  recommendations: z.array(str).default([]),
+  requirements: z._default(z.array(z.object({ text: str, regulation: opt, dueDate: str })), []),
+  recommendations: z._default(z.array(str), []),
   seriousConcerns: z.boolean(),
   seriousConcernsDescription: opt,
-  enforcementAction: z.enum(ENFORCEMENT_ACTIONS).optional(),
+  enforcementAction: z.optional(z.enum(ENFORCEMENT_ACTIONS)),
   notesForCommissioners: opt,
-}) satisfies z.ZodType<Findings, unknown>;
+}) satisfies z.ZodMiniType<Findings, unknown>;
 
 export const findingsVersionItem = z.object({
   visitId: str,
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
   submissionId: str,
   inspector: str,
   receivedAt: str,
@@ -147,7 +150,7 @@ export const findingsVersionItem = z.object({
   contentHash: opt,
   madeBy: opt,
   findings: storedFindings,
-}) satisfies z.ZodType<FindingsVersion, unknown>;
+}) satisfies z.ZodMiniType<FindingsVersion, unknown>;
 
 export const submissionItem = z.object({
   visitId: str,
@@ -155,41 +158,41 @@ export const submissionItem = z.object({
   state: z.enum(SUBMISSION_STATES),
   inspector: opt,
   issuedAt: opt,
-  reasons: z.array(str).optional(),
-  version: z.number().optional(),
+  reasons: z.optional(z.array(str)),
+  version: z.optional(z.number()),
   objectVersion: opt,
-}) satisfies z.ZodType<SubmissionRecord>;
+}) satisfies z.ZodMiniType<SubmissionRecord>;
 
 export const publicationItem = z.object({
   visitId: str,
   state: z.enum(PUBLICATION_STATES),
-  version: z.number().int(),
-  seq: z.number().int(),
+  version: z.int(),
+  seq: z.int(),
   history: z.array(
     z.object({
-      seq: z.number().int(),
+      seq: z.int(),
       state: z.enum(PUBLICATION_STATES),
       action: z.enum(PUBLICATION_ACTIONS),
       at: str,
       by: str,
       reason: opt,
-      version: z.number().int(),
+      version: z.int(),
       ref: opt,
-      accepted: z.boolean().optional(),
+      accepted: z.optional(z.boolean()),
     }),
   ),
   reviewer: opt,
   returnComments: opt,
-  factualAccuracy: z.object({ opensOn: str, closesOn: str, contacts: z.array(str) }).optional(),
-  openComments: z.number().int(),
+  factualAccuracy: z.optional(z.object({ opensOn: str, closesOn: str, contacts: z.array(str) })),
+  openComments: z.int(),
   publishOn: opt,
-  edition: z.number().int(),
+  edition: z.int(),
   publishedAt: opt,
-  enforcementTaken: z.array(z.object({ action: z.enum(ENFORCEMENT_ACTIONS).exclude(['none']), date: str })),
-}) satisfies z.ZodType<Publication>;
+  enforcementTaken: z.array(z.object({ action: z.enum(ENFORCEMENT_TAKEN), date: str })),
+}) satisfies z.ZodMiniType<Publication>;
 
 /** Parse one item, or say which item and which field is wrong. */
-export function parseItem<T>(schema: z.ZodType<T, unknown>, item: Record<string, unknown>, what: string): T {
+export function parseItem<T>(schema: z.ZodMiniType<T, unknown>, item: Record<string, unknown>, what: string): T {
   const parsed = schema.safeParse(item);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -199,6 +202,6 @@ export function parseItem<T>(schema: z.ZodType<T, unknown>, item: Record<string,
   );
 }
 
-export function parseOptional<T>(schema: z.ZodType<T, unknown>, item: Record<string, unknown> | undefined, what: string): T | undefined {
+export function parseOptional<T>(schema: z.ZodMiniType<T, unknown>, item: Record<string, unknown> | undefined, what: string): T | undefined {
   return item === undefined ? undefined : parseItem(schema, item, what);
 }

@@ -8,33 +8,34 @@
  * only, in the briefing): `FIELD_AUDIENCE` says which, and the form's hints, the two documents
  * and the tests all read it from there.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { textProblem } from '../domain/text';
 import { ENFORCEMENT_ACTIONS, VISIT_METHODS } from '../domain/types';
+import '../zod-english';
 
-const isoDate = z
-  .string({ error: 'Enter a date' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter a real date in the format YYYY-MM-DD' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+const isoDate = z.string({ error: 'Enter a date' }).check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter a real date in the format YYYY-MM-DD' }),
+  z.refine((s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     error: 'Enter a real date',
-  });
+  }),
+);
 
 /** Free text: trimmed, not empty, bounded, and passing the one free-text check (shared/domain/text.ts). */
 const text = (what: string, max: number) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, { error: `Enter ${what}` })
-    .max(max, { error: `${capitalise(what)} must be ${max} characters or fewer` })
-    .superRefine((s, ctx) => {
+  z.string({ error: `Enter ${what}` }).check(
+    z.trim(),
+    z.minLength(1, { error: `Enter ${what}` }),
+    z.maxLength(max, { error: `${capitalise(what)} must be ${max} characters or fewer` }),
+    z.superRefine((s: string, ctx) => {
       const problem = textProblem(s, 'free');
       if (problem) ctx.addIssue({ code: 'custom', message: `${capitalise(what)} ${problem.message}` });
-    });
+    }),
+  );
 
 /** A requirement: what must be done, under which regulation (when one applies), and by when. */
 export const requirementSchema = z.strictObject({
   text: text('the requirement', 2_000),
-  regulation: text('the regulation', 200).optional(),
+  regulation: z.optional(text('the regulation', 200)),
   dueDate: isoDate,
 });
 export type Requirement = z.infer<typeof requirementSchema>;
@@ -48,53 +49,58 @@ export const FINDINGS_SCHEMA_VERSION = 1;
 export const findingsSchema = z
   .strictObject({
     schemaVersion: z.literal(FINDINGS_SCHEMA_VERSION, { error: `schemaVersion must be ${FINDINGS_SCHEMA_VERSION}` }),
-    visitId: z
-      .string()
-      .min(1)
-      .max(64)
-      .regex(/^[A-Za-z0-9-]+$/, { error: 'visitId must be letters, digits and hyphens' }),
+    visitId: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9-]+$/, { error: 'visitId must be letters, digits and hyphens' })),
     visitStartDate: isoDate,
     visitEndDate: isoDate,
     method: z.enum(VISIT_METHODS, { error: 'Select how the visit was done' }),
     childrensExperiences: text("children's experiences and progress", 10_000),
     pandemicDecisions: text('how decisions for children were made in the pandemic', 10_000),
     /** LA visits only: how schools and social care were joined up while schools were closed. */
-    schoolsJoinedUp: text('how schools and social care were joined up', 10_000).optional(),
+    schoolsJoinedUp: z.optional(text('how schools and social care were joined up', 10_000)),
     goingWell: z
       .array(text('what is going well', 2_000), { error: 'Enter what is going well' })
-      .min(1, { error: 'Enter at least one thing that is going well' })
-      .max(30, { error: 'Enter 30 or fewer things that are going well' }),
+      .check(
+        z.minLength(1, { error: 'Enter at least one thing that is going well' }),
+        z.maxLength(30, { error: 'Enter 30 or fewer things that are going well' }),
+      ),
     needsToImprove: z
       .array(text('what needs to improve', 2_000), { error: 'Enter what needs to improve' })
-      .max(30, { error: 'Enter 30 or fewer things that need to improve' }),
-    requirements: z.array(requirementSchema, { error: 'Enter the requirements as a list' }).max(30, { error: 'Enter 30 or fewer requirements' }).default([]),
-    recommendations: z
-      .array(text('the recommendation', 2_000), { error: 'Enter the recommendations as a list' })
-      .max(30, { error: 'Enter 30 or fewer recommendations' })
-      .default([]),
+      .check(z.maxLength(30, { error: 'Enter 30 or fewer things that need to improve' })),
+    requirements: z._default(
+      z.array(requirementSchema, { error: 'Enter the requirements as a list' }).check(z.maxLength(30, { error: 'Enter 30 or fewer requirements' })),
+      [],
+    ),
+    recommendations: z._default(
+      z
+        .array(text('the recommendation', 2_000), { error: 'Enter the recommendations as a list' })
+        .check(z.maxLength(30, { error: 'Enter 30 or fewer recommendations' })),
+      [],
+    ),
     seriousConcerns: z.boolean({ error: 'Select yes if there are serious concerns' }),
-    seriousConcernsDescription: text('a description of the serious concerns', 10_000).optional(),
-    enforcementAction: z.enum(ENFORCEMENT_ACTIONS, { error: 'Select the enforcement action considered' }).optional(),
-    notesForCommissioners: text('notes for commissioners', 5_000).optional(),
+    seriousConcernsDescription: z.optional(text('a description of the serious concerns', 10_000)),
+    enforcementAction: z.optional(z.enum(ENFORCEMENT_ACTIONS, { error: 'Select the enforcement action considered' })),
+    notesForCommissioners: z.optional(text('notes for commissioners', 5_000)),
   })
-  .superRefine((f, ctx) => {
-    if (f.visitEndDate < f.visitStartDate) {
-      ctx.addIssue({ code: 'custom', path: ['visitEndDate'], message: 'The last day of the visit must be the same as or after the first day' });
-    }
-    if (f.seriousConcerns && !f.seriousConcernsDescription) {
-      ctx.addIssue({ code: 'custom', path: ['seriousConcernsDescription'], message: 'Describe the serious concerns' });
-    }
-    if (!f.seriousConcerns && f.seriousConcernsDescription) {
-      ctx.addIssue({ code: 'custom', path: ['seriousConcernsDescription'], message: 'Only describe serious concerns when you answer yes' });
-    }
-    if (!f.seriousConcerns && f.enforcementAction && f.enforcementAction !== 'none') {
-      ctx.addIssue({ code: 'custom', path: ['enforcementAction'], message: 'Only choose an enforcement action when there are serious concerns' });
-    }
-    f.requirements.forEach((r, i) => {
-      if (r.dueDate < f.visitEndDate)
-        ctx.addIssue({ code: 'custom', path: ['requirements', i, 'dueDate'], message: 'The due date must be on or after the last day of the visit' });
-    });
-  });
+  .check(
+    z.superRefine((f, ctx) => {
+      if (f.visitEndDate < f.visitStartDate) {
+        ctx.addIssue({ code: 'custom', path: ['visitEndDate'], message: 'The last day of the visit must be the same as or after the first day' });
+      }
+      if (f.seriousConcerns && !f.seriousConcernsDescription) {
+        ctx.addIssue({ code: 'custom', path: ['seriousConcernsDescription'], message: 'Describe the serious concerns' });
+      }
+      if (!f.seriousConcerns && f.seriousConcernsDescription) {
+        ctx.addIssue({ code: 'custom', path: ['seriousConcernsDescription'], message: 'Only describe serious concerns when you answer yes' });
+      }
+      if (!f.seriousConcerns && f.enforcementAction && f.enforcementAction !== 'none') {
+        ctx.addIssue({ code: 'custom', path: ['enforcementAction'], message: 'Only choose an enforcement action when there are serious concerns' });
+      }
+      f.requirements.forEach((r, i) => {
+        if (r.dueDate < f.visitEndDate)
+          ctx.addIssue({ code: 'custom', path: ['requirements', i, 'dueDate'], message: 'The due date must be on or after the last day of the visit' });
+      });
+    }),
+  );
 
 export type Findings = z.infer<typeof findingsSchema>;
 /** What the form and an upload send: requirements and recommendations may be left out. */

@@ -3,12 +3,17 @@
  * token; the page checks it before showing anything or issuing an upload form.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english';
 
 const VERSION = 'v1';
 const MAX_TOKEN_LENGTH = 2_000;
 
-const payloadSchema = z.strictObject({ v: z.string().min(1).max(64), i: z.string().min(1).max(254), e: z.string().datetime() });
+const payloadSchema = z.strictObject({
+  v: z.string().check(z.minLength(1), z.maxLength(64)),
+  i: z.string().check(z.minLength(1), z.maxLength(254)),
+  e: z.iso.datetime(),
+});
 
 export interface VisitTokenClaims {
   readonly visitId: string;

@@ -3,7 +3,7 @@
  * becomes an entity, how that entity is stored, and which key a second row may not repeat.
  * Each kind is one file under kinds/, made with `defineKind`; kinds/index.ts gathers them.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { TextKind } from '../domain/text';
 
 export interface ColumnSpec {
@@ -64,7 +64,7 @@ export interface ImportKindSpec<E> {
   readonly providerReference?: (entity: E) => string | undefined;
 }
 
-interface KindDefinition<S extends z.ZodType, E> extends Omit<ImportKindSpec<E>, 'parseRow'> {
+interface KindDefinition<S extends z.ZodMiniType, E> extends Omit<ImportKindSpec<E>, 'parseRow'> {
   /** Validates and converts the raw cells; its issue paths are field names. */
   readonly schema: S;
   /** The parsed row -> the entity (`accept`), or a problem that needs more than one cell to see (`refuse`). */
@@ -75,7 +75,7 @@ export const accept = <E>(entity: E): RowOutcome<E> => ({ ok: true, entity });
 export const refuse = (field: string, message: string): RowOutcome<never> => ({ ok: false, problems: [{ field, message }] });
 
 /** One kind of import file, from its zod row schema and its entity mapping. */
-export function defineKind<S extends z.ZodType, E>(def: KindDefinition<S, E>): ImportKindSpec<E> {
+export function defineKind<S extends z.ZodMiniType, E>(def: KindDefinition<S, E>): ImportKindSpec<E> {
   const { schema, toEntity, ...spec } = def;
   return {
     ...spec,

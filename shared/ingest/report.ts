@@ -2,7 +2,8 @@
  * The import report: what became of one uploaded file, written beside it as JSON and text, and
  * printed by `npm run import`. Its JSON is a checked interface: fields are added, never renamed.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english';
 import { IMPORT_KIND_NAMES, type ImportKind } from './kinds';
 
 type IsoDate = string;
@@ -107,31 +108,31 @@ export function reportText(r: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-const rejection = z.object({ line: z.number(), column: z.string().optional(), reason: z.string() });
+const rejection = z.object({ line: z.number(), column: z.optional(z.string()), reason: z.string() });
 
 const reportSchema = z.object({
   importId: z.string(),
   key: z.string(),
-  kind: z.enum(IMPORT_KIND_NAMES).nullable(),
+  kind: z.nullable(z.enum(IMPORT_KIND_NAMES)),
   status: z.enum(['accepted', 'accepted with rejections', 'held', 'rejected']),
-  error: z.string().optional(),
+  error: z.optional(z.string()),
   rows: z.number(),
   accepted: z.number(),
   rejected: z.array(rejection),
   // Reports written before warnings existed have none.
-  warnings: z.array(rejection).default([]),
-  closed: z.number().optional(),
-  asAt: z.string().optional(),
-  held: z
-    .object({
+  warnings: z._default(z.array(rejection), []),
+  closed: z.optional(z.number()),
+  asAt: z.optional(z.string()),
+  held: z.optional(
+    z.object({
       reason: z.enum(['closures', 'older']),
-      wouldClose: z.number().optional(),
-      openProviders: z.number().optional(),
-      maxClosureShare: z.number().optional(),
-      latestAsAt: z.string().optional(),
+      wouldClose: z.optional(z.number()),
+      openProviders: z.optional(z.number()),
+      maxClosureShare: z.optional(z.number()),
+      latestAsAt: z.optional(z.string()),
       confirm: z.string(),
-    })
-    .optional(),
+    }),
+  ),
   startedAt: z.string(),
   durationMs: z.number(),
 });

@@ -5,21 +5,30 @@
  * policy in force (see transparency.ts), so there is no second, hand-kept list of factors.
  * A bad policy is refused with every problem listed.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseUkDate } from '../domain/dates';
 import { emailAddressProblem } from '../domain/email-address';
 import { OFSTED_REGIONS, SIGNAL_TYPES, type PoolId } from '../domain/types';
+import '../zod-english';
 import defaults from './default-policy.json' with { type: 'json' };
 
-const isoDate = z.string().refine((s) => parseUkDate(s) === s, { error: 'must be a real date written as YYYY-MM-DD' });
+const isoDate = z.string().check(z.refine((s: string) => parseUkDate(s) === s, { error: 'must be a real date written as YYYY-MM-DD' }));
 const isMonday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay() === 1;
-const monday = isoDate.refine(isMonday, { error: 'must be a Monday (weeks are named by their Monday)' });
-const points = z.number().finite().min(-100).max(1000);
-const nonNegative = z.number().finite().min(0);
-const workingDays = z.number().int().min(0).max(60);
-const months = z.number().int().min(1).max(120);
+const monday = isoDate.check(z.refine(isMonday, { error: 'must be a Monday (weeks are named by their Monday)' }));
+const points = z.number().check(z.gte(-100), z.lte(1000));
+const nonNegative = z.number().check(z.gte(0));
+const workingDays = z.int().check(z.gte(0), z.lte(60));
+const months = z.int().check(z.gte(1), z.lte(120));
+/** The schema with its description in words (read back by transparency.ts through zod's global registry). */
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description));
+/** A number from `min` to `max`. */
+const between = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
+/** A whole number from `min` to `max`. */
+const wholeBetween = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+/** Text of 1 to `max` characters. */
+const someText = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-const regionRecord = <T extends z.ZodType>(value: T) =>
+const regionRecord = <T extends z.ZodMiniType>(value: T) =>
   z.strictObject(Object.fromEntries(OFSTED_REGIONS.map((r) => [r, value])) as Record<(typeof OFSTED_REGIONS)[number], T>);
 
 /** Each signal type in words (the transparency record and triage reasons use them). */
@@ -38,210 +47,223 @@ export const SIGNAL_LABELS: Record<(typeof SIGNAL_TYPES)[number], string> = {
   'serious-concerns': 'Serious concerns recorded by an inspector at a visit',
 };
 
-const signalWeights = z
-  .strictObject(Object.fromEntries(SIGNAL_TYPES.map((t) => [t, points.describe(SIGNAL_LABELS[t])])) as Record<(typeof SIGNAL_TYPES)[number], typeof points>)
-  .describe(
-    'Intelligence received since the last full inspection: points per signal, times its severity (1 to 3), halved every signalHalfLifeDays and scaled for size',
-  );
+const signalWeights = described(
+  z.strictObject(Object.fromEntries(SIGNAL_TYPES.map((t) => [t, described(points, SIGNAL_LABELS[t])])) as Record<(typeof SIGNAL_TYPES)[number], typeof points>),
+  'Intelligence received since the last full inspection: points per signal, times its severity (1 to 3), halved every signalHalfLifeDays and scaled for size',
+);
 
-const weights = z
-  .strictObject({
-    lastGrade: z
-      .strictObject({ inadequate: points, 'requires-improvement': points, good: points, outstanding: points })
-      .describe('Judgement at the last full inspection'),
-    declined: points.describe('Declined since the previous full inspection, or an interim inspection found declined effectiveness'),
-    improved: points.describe('Improved since the previous full inspection'),
-    areaForPriorityAction: points.describe('Local authority with an area for priority action (weighted on its own)'),
-    timeSinceInspection: z
-      .strictObject({ perCycle: nonNegative.max(1000), max: nonNegative.max(1000) })
-      .describe("Time since the last full inspection, measured against the provision type's statutory inspection cycle: points per cycle elapsed, capped"),
-    neverInspected: points.describe('Never inspected'),
-    newlyRegistered: points.describe('Newly registered and not yet inspected (at least as high as never inspected)'),
-    newlyRegisteredMonths: z.number().int().min(0).max(120).describe('Registered within this many months counts as newly registered'),
+const nonEmpty = z.string().check(z.minLength(1));
+
+const weights = described(
+  z.strictObject({
+    lastGrade: described(
+      z.strictObject({ inadequate: points, 'requires-improvement': points, good: points, outstanding: points }),
+      'Judgement at the last full inspection',
+    ),
+    declined: described(points, 'Declined since the previous full inspection, or an interim inspection found declined effectiveness'),
+    improved: described(points, 'Improved since the previous full inspection'),
+    areaForPriorityAction: described(points, 'Local authority with an area for priority action (weighted on its own)'),
+    timeSinceInspection: described(
+      z.strictObject({ perCycle: nonNegative.check(z.lte(1000)), max: nonNegative.check(z.lte(1000)) }),
+      "Time since the last full inspection, measured against the provision type's statutory inspection cycle: points per cycle elapsed, capped",
+    ),
+    neverInspected: described(points, 'Never inspected'),
+    newlyRegistered: described(points, 'Newly registered and not yet inspected (at least as high as never inspected)'),
+    newlyRegisteredMonths: described(wholeBetween(0, 120), 'Registered within this many months counts as newly registered'),
     signals: signalWeights,
-    signalHalfLifeDays: z.number().positive().max(3650).describe('Days after which a signal counts half'),
-    referencePlaces: z
-      .number()
-      .positive()
-      .max(1000)
-      .describe('Places at which intelligence counts at face value (smaller settings count more, larger less, within half to double)'),
-    openEnforcement: points.describe('Enforcement action still open'),
-    provisionTypeRisk: z.record(z.string().min(1), points).describe('Provision types that carry more risk in themselves'),
-    perPlace: nonNegative.max(100).describe('Points per registered place'),
-    maxForPlaces: nonNegative.max(1000).describe('At most this many points for places'),
-  })
-  .describe('How need is scored: each factor adds points and is given as a reason');
+    signalHalfLifeDays: described(z.number().check(z.positive(), z.lte(3650)), 'Days after which a signal counts half'),
+    referencePlaces: described(
+      z.number().check(z.positive(), z.lte(1000)),
+      'Places at which intelligence counts at face value (smaller settings count more, larger less, within half to double)',
+    ),
+    openEnforcement: described(points, 'Enforcement action still open'),
+    provisionTypeRisk: described(z.record(nonEmpty, points), 'Provision types that carry more risk in themselves'),
+    perPlace: described(nonNegative.check(z.lte(100)), 'Points per registered place'),
+    maxForPlaces: described(nonNegative.check(z.lte(1000)), 'At most this many points for places'),
+  }),
+  'How need is scored: each factor adds points and is given as a reason',
+);
 
 const pool = (who: string) =>
-  z
-    .strictObject({
-      name: z.string().min(1).max(100).describe('Name'),
-      inspectors: z.string().min(1).max(200).describe('Who carries out these visits'),
-      window: z
-        .strictObject({ from: monday.describe('First week'), to: isoDate.describe('Last day') })
-        .describe('The window in which these visits are planned'),
-      capacity: regionRecord(nonNegative.max(10_000)).describe(
+  described(
+    z.strictObject({
+      name: described(someText(100), 'Name'),
+      inspectors: described(someText(200), 'Who carries out these visits'),
+      window: described(
+        z.strictObject({ from: described(monday, 'First week'), to: described(isoDate, 'Last day') }),
+        'The window in which these visits are planned',
+      ),
+      capacity: described(
+        regionRecord(nonNegative.check(z.lte(10_000))),
         'Inspector capacity per region per week of five working days, in effort units (about one inspector-day each)',
       ),
-      reservedForUrgent: z.number().min(0).max(0.5).describe('Share of each week held back for triage and follow-up visits (ordinary visits do not use it)'),
-      leave: z
-        .array(
-          z.strictObject({
-            week: monday,
-            share: z.number().min(0).max(1),
-            reason: z.string().min(1).max(200),
-            regions: z.array(z.enum(OFSTED_REGIONS)).optional(),
+      reservedForUrgent: described(between(0, 0.5), 'Share of each week held back for triage and follow-up visits (ordinary visits do not use it)'),
+      leave: described(
+        z
+          .array(
+            z.strictObject({
+              week: monday,
+              share: between(0, 1),
+              reason: someText(200),
+              regions: z.optional(z.array(z.enum(OFSTED_REGIONS))),
+            }),
+          )
+          .check(z.maxLength(200)),
+        'Named leave weeks: the share of capacity not available that week',
+      ),
+      mailbox: described(
+        z.string().check(
+          z.refine((m: string) => m.includes('{region}') && !emailAddressProblem(m.replace('{region}', 'north-west')), {
+            error: 'must be an email address containing {region}',
           }),
-        )
-        .max(200)
-        .describe('Named leave weeks: the share of capacity not available that week'),
-      mailbox: z
-        .string()
-        .refine((m) => m.includes('{region}') && !emailAddressProblem(m.replace('{region}', 'north-west')), {
-          error: 'must be an email address containing {region}',
-        })
-        .describe("The regional duty mailbox visits are assigned to ({region} is the region's name in lower case, with hyphens)"),
-    })
-    .describe(who);
+        ),
+        "The regional duty mailbox visits are assigned to ({region} is the region's name in lower case, with hyphens)",
+      ),
+    }),
+    who,
+  );
 
 export const policySchema = z
   .strictObject({
-    version: z
-      .string()
-      .min(1)
-      .max(64)
-      .regex(/^[A-Za-z0-9._-]+$/, { error: 'must be letters, digits, dots, hyphens or underscores' }),
-    description: z.string().max(2000).optional(),
+    version: someText(64).check(z.regex(/^[A-Za-z0-9._-]+$/, { error: 'must be letters, digits, dots, hyphens or underscores' })),
+    description: z.optional(z.string().check(z.maxLength(2000))),
     weights,
-    statutoryCycleMonths: z
-      .strictObject({
-        default: months.describe('Any other provision type'),
-        localAuthority: months.describe('Local authority children’s services'),
-        byProvisionType: z.record(z.string().min(1), months).describe('By provision type'),
-        afterInadequateOrRequiresImprovement: z
-          .record(z.string().min(1), months)
-          .describe('By provision type, when the last judgement was inadequate or requires improvement'),
-      })
-      .describe('Statutory inspection cycle, in months'),
-    pools: z
-      .strictObject({ la: pool('Local authority visits (HMI)'), provider: pool('Provider visits (social care regulatory inspectors)') })
-      .describe('Two pools of inspectors, each with its own capacity, window and leave'),
-    calendar: z
-      .strictObject({
-        extraBankHolidays: z
-          .array(z.strictObject({ date: isoDate, title: z.string().min(1).max(200) }))
-          .max(100)
-          .describe('Bank holidays beyond the GOV.UK list shipped with the code'),
-      })
-      .describe('Working days: Monday to Friday less England and Wales bank holidays'),
-    notice: z
-      .strictObject({
-        unannounced: z.array(z.string().min(1)).max(100).describe('Provision types visited unannounced (the provider is told nothing; the inspector is told)'),
-        inspectorToldWorkingDays: workingDays.describe('Working days before an unannounced visit that the inspector is told'),
-        localAuthorityWorkingDays: workingDays.describe("Working days' notice to a local authority"),
-        defaultWorkingDays: workingDays.describe("Working days' notice to an agency or other announced provider"),
-        byProvisionType: z.record(z.string().min(1), workingDays).describe("Working days' notice by provision type, where different"),
-      })
-      .describe('Notice. A visit is fixed once notice is given (for an unannounced visit: once the inspector is told)'),
-    triage: z
-      .strictObject({
-        urgencyThreshold: z
-          .number()
-          .finite()
-          .min(0)
-          .max(10_000)
-          .describe('A new signal or serious concerns that lift a score to this or over open a triage record'),
-        withinWorkingDays: workingDays.min(1).describe('A triage visit is planned in a week starting within this many working days of the signal'),
-      })
-      .describe('Triage of new concerns'),
-    followUp: z
-      .strictObject({
-        afterSeriousConcerns: z
-          .strictObject({ fromWeeks: z.number().int().min(0).max(52), toWeeks: z.number().int().min(0).max(52) })
-          .describe('A follow-up visit this many weeks after serious concerns were recorded at a visit'),
-        complianceNoticeCheck: z
-          .strictObject({ withinWorkingDaysAfterDue: workingDays.min(1) })
-          .describe('A compliance notice is checked within this many working days after its due date'),
-      })
-      .describe('Follow-up visits: these override the minimum gap between visits'),
-    effort: z
-      .strictObject({
-        default: z.number().positive().max(100).describe('A provider visit'),
-        la: z.number().positive().max(100).describe('A local authority visit'),
-        byProvisionType: z.record(z.string().min(1), z.number().positive().max(100)).describe('By provision type'),
-      })
-      .describe('Effort of one visit, in effort units'),
-    minimumProviderScore: z.number().finite().min(0).max(10_000).describe('Providers scoring less are not planned'),
-    laSample: z
-      .strictObject({
-        share: z.number().min(0).max(1).describe('Share of local authority capacity'),
-        seed: z
-          .number()
-          .int()
-          .min(0)
-          .max(2 ** 31 - 1)
-          .describe('Seed of the random draw'),
-      })
-      .describe('The sample of local authorities judged good or outstanding, drawn at random by region'),
-    burden: z
-      .strictObject({ minDaysBetweenVisits: z.number().int().min(0).max(3650).describe('Minimum days between two visits to the same provider or LA') })
-      .describe('Keeping the burden low'),
-    pausedAreas: z
-      .array(z.strictObject({ localAuthority: z.string().min(1).max(200), from: isoDate, to: isoDate, reason: z.string().min(1).max(300) }))
-      .max(500)
-      .describe('Areas paused by local restrictions'),
+    statutoryCycleMonths: described(
+      z.strictObject({
+        default: described(months, 'Any other provision type'),
+        localAuthority: described(months, 'Local authority children’s services'),
+        byProvisionType: described(z.record(nonEmpty, months), 'By provision type'),
+        afterInadequateOrRequiresImprovement: described(
+          z.record(nonEmpty, months),
+          'By provision type, when the last judgement was inadequate or requires improvement',
+        ),
+      }),
+      'Statutory inspection cycle, in months',
+    ),
+    pools: described(
+      z.strictObject({ la: pool('Local authority visits (HMI)'), provider: pool('Provider visits (social care regulatory inspectors)') }),
+      'Two pools of inspectors, each with its own capacity, window and leave',
+    ),
+    calendar: described(
+      z.strictObject({
+        extraBankHolidays: described(
+          z.array(z.strictObject({ date: isoDate, title: someText(200) })).check(z.maxLength(100)),
+          'Bank holidays beyond the GOV.UK list shipped with the code',
+        ),
+      }),
+      'Working days: Monday to Friday less England and Wales bank holidays',
+    ),
+    notice: described(
+      z.strictObject({
+        unannounced: described(
+          z.array(nonEmpty).check(z.maxLength(100)),
+          'Provision types visited unannounced (the provider is told nothing; the inspector is told)',
+        ),
+        inspectorToldWorkingDays: described(workingDays, 'Working days before an unannounced visit that the inspector is told'),
+        localAuthorityWorkingDays: described(workingDays, "Working days' notice to a local authority"),
+        defaultWorkingDays: described(workingDays, "Working days' notice to an agency or other announced provider"),
+        byProvisionType: described(z.record(nonEmpty, workingDays), "Working days' notice by provision type, where different"),
+      }),
+      'Notice. A visit is fixed once notice is given (for an unannounced visit: once the inspector is told)',
+    ),
+    triage: described(
+      z.strictObject({
+        urgencyThreshold: described(between(0, 10_000), 'A new signal or serious concerns that lift a score to this or over open a triage record'),
+        withinWorkingDays: described(workingDays.check(z.gte(1)), 'A triage visit is planned in a week starting within this many working days of the signal'),
+      }),
+      'Triage of new concerns',
+    ),
+    followUp: described(
+      z.strictObject({
+        afterSeriousConcerns: described(
+          z.strictObject({ fromWeeks: wholeBetween(0, 52), toWeeks: wholeBetween(0, 52) }),
+          'A follow-up visit this many weeks after serious concerns were recorded at a visit',
+        ),
+        complianceNoticeCheck: described(
+          z.strictObject({ withinWorkingDaysAfterDue: workingDays.check(z.gte(1)) }),
+          'A compliance notice is checked within this many working days after its due date',
+        ),
+      }),
+      'Follow-up visits: these override the minimum gap between visits',
+    ),
+    effort: described(
+      z.strictObject({
+        default: described(z.number().check(z.positive(), z.lte(100)), 'A provider visit'),
+        la: described(z.number().check(z.positive(), z.lte(100)), 'A local authority visit'),
+        byProvisionType: described(z.record(nonEmpty, z.number().check(z.positive(), z.lte(100))), 'By provision type'),
+      }),
+      'Effort of one visit, in effort units',
+    ),
+    minimumProviderScore: described(between(0, 10_000), 'Providers scoring less are not planned'),
+    laSample: described(
+      z.strictObject({
+        share: described(between(0, 1), 'Share of local authority capacity'),
+        seed: described(wholeBetween(0, 2 ** 31 - 1), 'Seed of the random draw'),
+      }),
+      'The sample of local authorities judged good or outstanding, drawn at random by region',
+    ),
+    burden: described(
+      z.strictObject({
+        minDaysBetweenVisits: described(wholeBetween(0, 3650), 'Minimum days between two visits to the same provider or LA'),
+      }),
+      'Keeping the burden low',
+    ),
+    pausedAreas: described(
+      z.array(z.strictObject({ localAuthority: someText(200), from: isoDate, to: isoDate, reason: someText(300) })).check(z.maxLength(500)),
+      'Areas paused by local restrictions',
+    ),
     fullInspectionsPausedUntil: z.strictObject({ la: isoDate, providers: isoDate }),
     /** Imports: a provider snapshot that would close more than this share of the open providers is held (policies from before it get 10%). */
-    imports: z
-      .strictObject({
-        maxClosureShare: z
-          .number()
-          .min(0)
-          .max(1)
-          .describe('A provider file that would close more than this share of the open providers is held until confirmed'),
-      })
-      .default({ maxClosureShare: 0.1 })
-      .describe('Imports'),
+    imports: described(
+      z._default(
+        z.strictObject({
+          maxClosureShare: described(between(0, 1), 'A provider file that would close more than this share of the open providers is held until confirmed'),
+        }),
+        { maxClosureShare: 0.1 },
+      ),
+      'Imports',
+    ),
     /** Publication of findings (shared/publication): absent in policies written before it, hence the defaults. */
-    publication: z
-      .strictObject({
-        factualAccuracyWorkingDays: z.number().int().min(1).max(30).describe('Working days the provider or local authority has to comment on the draft report'),
-        publishWorkingDaysAfterWindow: z
-          .number()
-          .int()
-          .min(0)
-          .max(30)
-          .describe('Working days from the factual accuracy window closing to the publication date'),
-      })
-      .default({ factualAccuracyWorkingDays: 5, publishWorkingDaysAfterWindow: 1 })
-      .describe('Publication of findings'),
+    publication: described(
+      z._default(
+        z.strictObject({
+          factualAccuracyWorkingDays: described(wholeBetween(1, 30), 'Working days the provider or local authority has to comment on the draft report'),
+          publishWorkingDaysAfterWindow: described(wholeBetween(0, 30), 'Working days from the factual accuracy window closing to the publication date'),
+        }),
+        { factualAccuracyWorkingDays: 5, publishWorkingDaysAfterWindow: 1 },
+      ),
+      'Publication of findings',
+    ),
   })
-  .superRefine((p, ctx) => {
-    p.pausedAreas.forEach((a, i) => {
-      if (a.to < a.from) ctx.addIssue({ code: 'custom', path: ['pausedAreas', i, 'to'], message: `ends (${a.to}) before it starts (${a.from})` });
-    });
-    for (const id of ['la', 'provider'] as const satisfies readonly PoolId[]) {
-      const w = p.pools[id].window;
-      if (w.to < w.from) ctx.addIssue({ code: 'custom', path: ['pools', id, 'window', 'to'], message: `ends (${w.to}) before the window starts (${w.from})` });
-    }
-    if (p.weights.newlyRegistered < p.weights.neverInspected) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['weights', 'newlyRegistered'],
-        message: `must be at least neverInspected (${p.weights.neverInspected}): a new home is as unknown as one never inspected`,
+  .check(
+    z.superRefine((p, ctx) => {
+      p.pausedAreas.forEach((a, i) => {
+        if (a.to < a.from) ctx.addIssue({ code: 'custom', path: ['pausedAreas', i, 'to'], message: `ends (${a.to}) before it starts (${a.from})` });
       });
-    }
-    if (p.weights.signals['independent-report'] !== 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['weights', 'signals', 'independent-report'],
-        message: 'must be 0: a routine Regulation 44/45 report is not a risk (weigh missing, late or concerning ones instead)',
-      });
-    }
-    const f = p.followUp.afterSeriousConcerns;
-    if (f.toWeeks < f.fromWeeks)
-      ctx.addIssue({ code: 'custom', path: ['followUp', 'afterSeriousConcerns', 'toWeeks'], message: `must be at least fromWeeks (${f.fromWeeks})` });
-  });
+      for (const id of ['la', 'provider'] as const satisfies readonly PoolId[]) {
+        const w = p.pools[id].window;
+        if (w.to < w.from)
+          ctx.addIssue({ code: 'custom', path: ['pools', id, 'window', 'to'], message: `ends (${w.to}) before the window starts (${w.from})` });
+      }
+      if (p.weights.newlyRegistered < p.weights.neverInspected) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['weights', 'newlyRegistered'],
+          message: `must be at least neverInspected (${p.weights.neverInspected}): a new home is as unknown as one never inspected`,
+        });
+      }
+      if (p.weights.signals['independent-report'] !== 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['weights', 'signals', 'independent-report'],
+          message: 'must be 0: a routine Regulation 44/45 report is not a risk (weigh missing, late or concerning ones instead)',
+        });
+      }
+      const f = p.followUp.afterSeriousConcerns;
+      if (f.toWeeks < f.fromWeeks)
+        ctx.addIssue({ code: 'custom', path: ['followUp', 'afterSeriousConcerns', 'toWeeks'], message: `must be at least fromWeeks (${f.fromWeeks})` });
+    }),
+  );
 
 export type Policy = z.infer<typeof policySchema>;
 

@@ -4,7 +4,7 @@
  * generated from the policy in force by walking the policy's schema, whose every field carries its
  * description: a factor added to the policy appears here without anyone writing it down twice.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ukDate } from '../domain/dates';
 import { renderTemplate } from '../web/render';
 import { policySchema, type Policy } from './policy';
@@ -22,11 +22,13 @@ export interface PolicySection {
   readonly rows: PolicyRow[];
 }
 
-type Node = z.ZodType;
+type Node = z.core.$ZodType;
 
-const describe = (n: Node): string | undefined => n.description ?? (n instanceof z.ZodOptional ? describe(n.unwrap() as Node) : undefined);
+/** A schema's description (policy.ts gives it with z.describe, which records it in zod's global registry); an optional field's is its inner schema's. */
+export const descriptionOf = (n: Node): string | undefined =>
+  z.globalRegistry.get(n)?.description ?? (n instanceof z.ZodMiniOptional ? descriptionOf(n._zod.def.innerType) : undefined);
 const objectShape = (n: Node): Record<string, Node> | undefined =>
-  n instanceof z.ZodObject ? n.shape : n instanceof z.ZodOptional ? objectShape(n.unwrap() as Node) : undefined;
+  n instanceof z.ZodMiniObject ? n.shape : n instanceof z.ZodMiniOptional ? objectShape(n._zod.def.innerType) : undefined;
 const words = (key: string) =>
   key
     .replace(/([a-z])([A-Z])/g, '$1 $2')
@@ -48,9 +50,9 @@ function formatValue(value: unknown, signed: boolean): string {
 /** Rows of one part of the policy: a described object is expanded field by field, anything else is one row. */
 function rowsOf(node: Node, value: unknown, label: string, signed: boolean): PolicyRow[] {
   const shape = objectShape(node);
-  if (shape && Object.values(shape).every((f) => describe(f))) {
+  if (shape && Object.values(shape).every((f) => descriptionOf(f))) {
     const record: Record<string, unknown> = value && typeof value === 'object' ? Object.fromEntries(Object.entries(value)) : {};
-    return Object.entries(shape).flatMap(([k, f]) => rowsOf(f, record[k], label ? `${label}: ${describe(f)!}` : describe(f)!, signed));
+    return Object.entries(shape).flatMap(([k, f]) => rowsOf(f, record[k], label ? `${label}: ${descriptionOf(f)!}` : descriptionOf(f)!, signed));
   }
   return [{ label, value: formatValue(value, signed) }];
 }
@@ -60,11 +62,11 @@ export function policySections(policy: Policy): PolicySection[] {
   const shape: Record<string, Node> = policySchema.shape;
   const record: Record<string, unknown> = policy;
   return Object.entries(shape).flatMap(([key, node]) => {
-    const title = describe(node);
+    const title = descriptionOf(node);
     if (!title) return [];
     const shapeOf = objectShape(node);
     const rows =
-      shapeOf && Object.values(shapeOf).every((f) => describe(f))
+      shapeOf && Object.values(shapeOf).every((f) => descriptionOf(f))
         ? rowsOf(node, record[key], '', key === 'weights')
         : [{ label: title, value: formatValue(record[key], false) }];
     return [{ key, title, rows }];

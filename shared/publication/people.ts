@@ -3,7 +3,8 @@
  * import kind), or else the mailbox configuration names for the region, or else its default
  * (environment REVIEWER_MAILBOXES, from the CDK context value `reviewerMailboxes`). Pure.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english';
 import { OFSTED_REGIONS, type OfstedRegion, type Reviewer } from '../domain/types';
 import { canonicalEmail, emailAddressProblem } from '../domain/email-address';
 
@@ -12,11 +13,13 @@ export interface ReviewerMailboxes {
   readonly regions: Partial<Record<OfstedRegion, string>>;
 }
 
-const address = z.string().superRefine((s, ctx) => {
-  const problem = emailAddressProblem(s.trim());
-  if (problem) ctx.addIssue({ code: 'custom', message: `the address ${problem}` });
-});
-const schema = z.strictObject({ default: address.optional(), regions: z.partialRecord(z.enum(OFSTED_REGIONS), address).default({}) });
+const address = z.string().check(
+  z.superRefine((s: string, ctx) => {
+    const problem = emailAddressProblem(s.trim());
+    if (problem) ctx.addIssue({ code: 'custom', message: `the address ${problem}` });
+  }),
+);
+const schema = z.strictObject({ default: z.optional(address), regions: z._default(z.partialRecord(z.enum(OFSTED_REGIONS), address), {}) });
 
 /** Read the configuration; a bad value is refused with what is wrong, so a deploy cannot quietly lose reviews. */
 export function parseReviewerMailboxes(json: string | undefined): ReviewerMailboxes {

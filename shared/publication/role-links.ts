@@ -7,14 +7,20 @@
  * was sent to, a commissioner whose subscription covers the report).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english';
 
 export const LINK_ROLES = ['reviewer', 'provider', 'briefing'] as const;
 export type LinkRole = (typeof LINK_ROLES)[number];
 
 const VERSION = 'r1';
 const MAX_TOKEN_LENGTH = 2_000;
-const payloadSchema = z.strictObject({ r: z.enum(LINK_ROLES), v: z.string().min(1).max(64), s: z.string().min(1).max(254), e: z.string().datetime() });
+const payloadSchema = z.strictObject({
+  r: z.enum(LINK_ROLES),
+  v: z.string().check(z.minLength(1), z.maxLength(64)),
+  s: z.string().check(z.minLength(1), z.maxLength(254)),
+  e: z.iso.datetime(),
+});
 
 export interface RoleClaims {
   readonly role: LinkRole;

@@ -4,7 +4,8 @@
  * people is only taken for commissioners when its header says so (see `detection`).
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../zod-english';
 import type { Commissioner } from '../../domain/types';
 import { keys } from '../../keys';
 import { emailAddress, list, optional, optionalText, regionList, requiredText } from '../fields';

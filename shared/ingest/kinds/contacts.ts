@@ -5,7 +5,8 @@
  * told from a commissioners file by a column commissioners files do not have (see `detection`).
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../zod-english';
 import type { Contact } from '../../domain/types';
 import { keys } from '../../keys';
 import { emailAddress, optional, optionalText, optionalUrn, requiredText } from '../fields';
@@ -24,7 +25,7 @@ const row = z.object({
   localAuthority: optional(optionalText),
   name: requiredText,
   email: emailAddress,
-  role: optional(optionalText.pipe(z.string().max(200, { error: 'is longer than 200 characters' }).optional())),
+  role: optional(z.pipe(optionalText, z.optional(z.string().check(z.maxLength(200, { error: 'is longer than 200 characters' }))))),
 });
 
 const target = (c: Pick<Contact, 'urn' | 'localAuthority'>) => c.urn ?? c.localAuthority ?? '';

@@ -3,6 +3,8 @@
  * (full, interim, monitoring), grouped under "Inspection information". Stored in each provider's
  * inspection history.
  */
+import * as z from 'zod/mini';
+import '../../zod-english';
 import type { InspectionEvent } from '../../domain/types';
 import { keys } from '../../keys';
 import { optional, optionalRegion, optionalText, requiredDate, requiredText } from '../fields';
@@ -19,7 +21,7 @@ const INSPECTION_COLUMNS = {
   eventType: { ...PROVIDER_COLUMNS.eventType, required: true },
 } as const;
 
-const inspectionRow = providerRow.extend({
+const inspectionRow = z.extend(providerRow, {
   name: optional(optionalText),
   provisionType: optional(optionalText),
   localAuthority: optional(optionalText),

@@ -4,10 +4,11 @@
  * file has listed is kept, with a warning in the report.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../zod-english';
 import { SIGNAL_TYPES, type IntelligenceSignal, type SignalType } from '../../domain/types';
 import { keys } from '../../keys';
-import { date, optional, optionalText, optionalUrn, requiredDate, text } from '../fields';
+import { convert, date, optional, optionalText, optionalUrn, requiredDate, text } from '../fields';
 import { accept, defineKind, refuse } from '../kind-spec';
 
 const COLUMNS = {
@@ -58,33 +59,42 @@ const ALIASES: Record<SignalType, readonly string[]> = {
 };
 const TYPE_BY_WORDS = new Map<string, SignalType>(SIGNAL_TYPES.flatMap((t) => [t, t.replace(/-/g, ' '), ...ALIASES[t]].map((w) => [w, t] as const)));
 
-const signalType = text.transform((s, ctx) => {
-  const t = TYPE_BY_WORDS.get(
-    s
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim(),
-  );
-  if (!t) ctx.addIssue({ code: 'custom', message: `"${s}" is not a type of signal we know: use one of ${SIGNAL_TYPES.join(', ')}` });
-  return t ?? 'complaint';
-});
+const signalType = z.pipe(
+  text,
+  convert((s: string, ctx) => {
+    const t = TYPE_BY_WORDS.get(
+      s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim(),
+    );
+    if (!t) ctx.addIssue({ code: 'custom', message: `"${s}" is not a type of signal we know: use one of ${SIGNAL_TYPES.join(', ')}` });
+    return t ?? 'complaint';
+  }),
+);
 
-const severity = text.transform((s, ctx) => {
-  const v = s.toLowerCase();
-  if (v === '' || v === '1' || v === 'low') return 1 as const;
-  if (v === '2' || v === 'medium') return 2 as const;
-  if (v === '3' || v === 'high') return 3 as const;
-  ctx.addIssue({ code: 'custom', message: `"${s}" is not a severity: use 1, 2 or 3 (or Low, Medium, High)` });
-  return 1 as const;
-});
+const severity = z.pipe(
+  text,
+  convert((s: string, ctx) => {
+    const v = s.toLowerCase();
+    if (v === '' || v === '1' || v === 'low') return 1 as const;
+    if (v === '2' || v === 'medium') return 2 as const;
+    if (v === '3' || v === 'high') return 3 as const;
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not a severity: use 1, 2 or 3 (or Low, Medium, High)` });
+    return 1 as const;
+  }),
+);
 
-const openClosed = text.transform((s, ctx) => {
-  const v = s.toLowerCase();
-  if (v === '' || v === 'open' || v === 'in force' || v === 'active') return true;
-  if (v === 'closed' || v === 'lifted' || v === 'ended' || v === 'resolved') return false;
-  ctx.addIssue({ code: 'custom', message: `"${s}" is not a status: use Open or Closed` });
-  return true;
-});
+const openClosed = z.pipe(
+  text,
+  convert((s: string, ctx) => {
+    const v = s.toLowerCase();
+    if (v === '' || v === 'open' || v === 'in force' || v === 'active') return true;
+    if (v === 'closed' || v === 'lifted' || v === 'ended' || v === 'resolved') return false;
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not a status: use Open or Closed` });
+    return true;
+  }),
+);
 
 const row = z.object({
   signalId: optional(optionalText),
@@ -95,7 +105,7 @@ const row = z.object({
   severity: optional(severity),
   status: optional(openClosed),
   dueDate: optional(date),
-  summary: optional(optionalText.pipe(z.string().max(2000, { error: 'is longer than 2,000 characters' }).optional())),
+  summary: optional(z.pipe(optionalText, z.optional(z.string().check(z.maxLength(2000, { error: 'is longer than 2,000 characters' }))))),
   source: optional(optionalText),
 });
 

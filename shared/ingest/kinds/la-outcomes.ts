@@ -2,12 +2,13 @@
  * Local authority inspection outcomes (ILACS): one row per local authority with its latest
  * judgements, or "Not yet inspected".
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../zod-english';
 import { parseUkDate } from '../../domain/dates';
 import { ACCEPTED_GRADE_WORDS, parseGrade } from '../../domain/grades';
 import type { LaOutcome } from '../../domain/types';
 import { keys } from '../../keys';
-import { optional, optionalText, region, requiredText, text } from '../fields';
+import { convert, optional, optionalText, region, requiredText, text } from '../fields';
 import { accept, defineKind, refuse } from '../kind-spec';
 
 const COLUMNS = {
@@ -27,31 +28,40 @@ const COLUMNS = {
 const notYet = (s: string) => s === '' || /^not yet inspected$/i.test(s);
 
 /** ILACS cells: a grade, "Not yet inspected", or blank. */
-const laGrade = text.transform((s, ctx) => {
-  if (notYet(s)) return undefined;
-  const g = parseGrade(s);
-  if (!g)
-    ctx.addIssue({
-      code: 'custom',
-      message: `"${s}" is not a judgement we know: use one of ${ACCEPTED_GRADE_WORDS.join(', ')}, "Not yet inspected", or leave it blank`,
-    });
-  return g;
-});
+const laGrade = z.pipe(
+  text,
+  convert((s: string, ctx) => {
+    if (notYet(s)) return undefined;
+    const g = parseGrade(s);
+    if (!g)
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${s}" is not a judgement we know: use one of ${ACCEPTED_GRADE_WORDS.join(', ')}, "Not yet inspected", or leave it blank`,
+      });
+    return g;
+  }),
+);
 
-const laDate = text.transform((s, ctx) => {
-  if (notYet(s)) return undefined;
-  const d = parseUkDate(s);
-  if (!d) ctx.addIssue({ code: 'custom', message: `"${s}" is not a real date: write it as dd/mm/yyyy, or "Not yet inspected"` });
-  return d;
-});
+const laDate = z.pipe(
+  text,
+  convert((s: string, ctx) => {
+    if (notYet(s)) return undefined;
+    const d = parseUkDate(s);
+    if (!d) ctx.addIssue({ code: 'custom', message: `"${s}" is not a real date: write it as dd/mm/yyyy, or "Not yet inspected"` });
+    return d;
+  }),
+);
 
-const yesNo = text.transform((s, ctx) => {
-  const v = s.toLowerCase();
-  if (v === '' || v === 'no' || v === 'n' || v === 'false') return false;
-  if (v === 'yes' || v === 'y' || v === 'true') return true;
-  ctx.addIssue({ code: 'custom', message: `"${s}" is not Yes or No` });
-  return false;
-});
+const yesNo = z.pipe(
+  text,
+  convert((s: string, ctx) => {
+    const v = s.toLowerCase();
+    if (v === '' || v === 'no' || v === 'n' || v === 'false') return false;
+    if (v === 'yes' || v === 'y' || v === 'true') return true;
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not Yes or No` });
+    return false;
+  }),
+);
 
 const row = z.object({
   webLink: optional(optionalText),

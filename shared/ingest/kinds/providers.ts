@@ -3,11 +3,12 @@
  * published: one row per active provider with its latest full inspection. A full snapshot: the
  * providers it leaves out are marked closed (see import-service.ts and its snapshot guard).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../zod-english';
 import { ACCEPTED_OUTCOME_WORDS, parseOverall } from '../../domain/grades';
 import type { Provider } from '../../domain/types';
 import { keys } from '../../keys';
-import { date, optional, optionalText, region, requiredText, text, urn } from '../fields';
+import { convert, date, optional, optionalText, region, requiredText, text, urn } from '../fields';
 import { accept, defineKind, type TableItem } from '../kind-spec';
 
 export const PROVIDER_COLUMNS = {
@@ -41,31 +42,40 @@ export const PROVIDER_COLUMNS = {
   leadership: { name: 'Leadership and management', aliases: ['The effectiveness of leaders and managers'] },
 } as const;
 
-const places = text.transform((s, ctx) => {
-  if (s === '') return undefined;
-  if (!/^-?\d+$/.test(s)) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not a whole number of places: write a number such as 4, or leave it blank` });
-    return undefined;
-  }
-  const n = Number(s);
-  if (n < 0) ctx.addIssue({ code: 'custom', message: `"${s}" is negative: places must be 0 or more` });
-  return n;
-});
+const places = z.pipe(
+  text,
+  convert((s: string, ctx) => {
+    if (s === '') return undefined;
+    if (!/^-?\d+$/.test(s)) {
+      ctx.addIssue({ code: 'custom', message: `"${s}" is not a whole number of places: write a number such as 4, or leave it blank` });
+      return undefined;
+    }
+    const n = Number(s);
+    if (n < 0) ctx.addIssue({ code: 'custom', message: `"${s}" is negative: places must be 0 or more` });
+    return n;
+  }),
+);
 
 const notAJudgement = (s: string) => `"${s}" is not a judgement we know: use one of ${ACCEPTED_OUTCOME_WORDS.join(', ')}, or leave it blank`;
 
-const overall = text.transform((s, ctx) => {
-  const o = parseOverall(s);
-  if (!o) ctx.addIssue({ code: 'custom', message: notAJudgement(s) });
-  return o ?? { kind: 'none' as const };
-});
+const overall = z.pipe(
+  text,
+  convert((s: string, ctx) => {
+    const o = parseOverall(s);
+    if (!o) ctx.addIssue({ code: 'custom', message: notAJudgement(s) });
+    return o ?? { kind: 'none' as const };
+  }),
+);
 
 /** Sub-judgements are kept in the words published, once checked. */
-const judgementWords = text.transform((s, ctx) => {
-  if (s === '') return undefined;
-  if (!parseOverall(s)) ctx.addIssue({ code: 'custom', message: notAJudgement(s) });
-  return s;
-});
+const judgementWords = z.pipe(
+  text,
+  convert((s: string, ctx) => {
+    if (s === '') return undefined;
+    if (!parseOverall(s)) ctx.addIssue({ code: 'custom', message: notAJudgement(s) });
+    return s;
+  }),
+);
 
 export const providerRow = z.object({
   urn,

@@ -4,7 +4,8 @@
  * named "Regions reviewed", so the file is never taken for a list of commissioners.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../zod-english';
 import type { Reviewer } from '../../domain/types';
 import { keys } from '../../keys';
 import { emailAddress, regionList, requiredText } from '../fields';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPolicy, policySchema } from '../../../shared/prioritise/policy';
 import { buildProgramme } from '../../../shared/prioritise/programme';
 import { regionPageName, renderProgrammeCsv, renderProgrammeFiles, renderProgrammeHtml, renderRegionPages, safeCell } from '../../../shared/prioritise/render';
-import { policySections, transparencyRecord } from '../../../shared/prioritise/transparency';
+import { descriptionOf, policySections, transparencyRecord } from '../../../shared/prioritise/transparency';
 import { anInspection as inspection, aProvider as provider } from '../../support/builders';
 import { inputs, la, signal, withPool } from './support';
 
@@ -118,7 +118,7 @@ describe('the transparency record', () => {
     const rows = policySections(defaultPolicy()).flatMap((s) => s.rows);
     const weights = policySchema.shape.weights.shape;
     for (const [key, field] of Object.entries(weights)) {
-      const label = field.description!;
+      const label = descriptionOf(field)!;
       expect(
         rows.some((r) => r.label.startsWith(label)),
         `weights.${key}`,
