@@ -9,15 +9,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleSettings, esbuildOptions, type BundleSettings } from '../../../infra/bundling';
+import { BUNDLE_ENTRY, bundleSettings, esbuildOptions, type BundleSettings } from '../../../infra/bundling';
 import { PDF_FONT_FILES } from '../../../shared/reports/fonts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'visits-bundling-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function bundle(settings: BundleSettings, outfile: string): Promise<Metafile> {
-  const result = await build({ ...esbuildOptions(settings, outfile), metafile: true });
+async function bundle(settings: BundleSettings, outdir: string): Promise<Metafile> {
+  const result = await build({ ...esbuildOptions(settings, outdir), metafile: true });
   return result.metafile;
 }
 
@@ -30,7 +30,7 @@ const packagesIn = (meta: Metafile) =>
 
 describe('a Lambda bundle', () => {
   it('holds the SDK clients the function uses and leaves out the tracer, X-Ray and the unused credential providers', async () => {
-    const packages = packagesIn(await bundle(bundleSettings('sesFeedback'), join(dir, 'ses-feedback.mjs')));
+    const packages = packagesIn(await bundle(bundleSettings('sesFeedback'), join(dir, 'ses-feedback')));
     expect([...packages]).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/credential-provider-env']));
     for (const left of [
       '@aws-lambda-powertools/tracer',
@@ -45,23 +45,40 @@ describe('a Lambda bundle', () => {
   });
 
   it('leaves out iconv-lite: the importer decodes Windows-1252 itself', async () => {
-    const packages = packagesIn(await bundle(bundleSettings('ingestImport'), join(dir, 'ingest-import.mjs')));
+    const packages = packagesIn(await bundle(bundleSettings('ingestImport'), join(dir, 'ingest-import')));
     expect(packages.has('@aws-sdk/client-s3')).toBe(true);
     expect(packages.has('iconv-lite')).toBe(false);
   });
 
+  it('reads at a cold start only what the function runs then: the PDF renderer, bowser and event streams are chunks loaded on first use', async () => {
+    const meta = await bundle(bundleSettings('publicationWorker'), join(dir, 'publication-worker'));
+    const outputs = Object.entries(meta.outputs).filter(([file]) => file.endsWith('.mjs'));
+    const entry = outputs.find(([, o]) => o.entryPoint !== undefined)![1];
+    const inEntry = packagesIn({ inputs: Object.fromEntries(Object.keys(entry.inputs).map((f) => [f, meta.inputs[f]!])), outputs: {} });
+    const inChunks = packagesIn({
+      inputs: Object.fromEntries(outputs.filter(([, o]) => o !== entry).flatMap(([, o]) => Object.keys(o.inputs).map((f) => [f, meta.inputs[f]!]))),
+      outputs: {},
+    });
+    for (const lazy of ['pdfkit', 'fontkit', 'bowser']) {
+      expect(inEntry.has(lazy), lazy).toBe(false);
+      expect(inChunks.has(lazy), lazy).toBe(true);
+    }
+    expect(inEntry.has('@aws-sdk/client-dynamodb')).toBe(true);
+  });
+
   it('still renders a report PDF with brotli left out', async () => {
     const settings: BundleSettings = { ...bundleSettings('publicationWorker'), entry: join(root, 'test/support/bundle-probe.ts') };
-    const meta = await bundle(settings, join(dir, 'probe.mjs'));
+    const probeDir = join(dir, 'probe');
+    const meta = await bundle(settings, probeDir);
     expect(Object.keys(meta.inputs).some((f) => f.includes('node_modules/brotli/'))).toBe(false);
     // Laid out as the PDF function's bundle is in Lambda (web/ and fonts/ beside it), found through LAMBDA_TASK_ROOT.
-    mkdirSync(join(dir, 'web', 'templates'), { recursive: true });
-    for (const f of PDF_FONT_FILES) cpSync(join(root, 'node_modules/dejavu-fonts-ttf/ttf', f), join(dir, 'fonts', f));
+    mkdirSync(join(probeDir, 'web', 'templates'), { recursive: true });
+    for (const f of PDF_FONT_FILES) cpSync(join(root, 'node_modules/dejavu-fonts-ttf/ttf', f), join(probeDir, 'fonts', f));
     const out = JSON.parse(
-      execFileSync(process.execPath, [join(dir, 'probe.mjs')], {
+      execFileSync(process.execPath, [join(probeDir, BUNDLE_ENTRY)], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { PATH: process.env.PATH, LAMBDA_TASK_ROOT: dir },
+        env: { PATH: process.env.PATH, LAMBDA_TASK_ROOT: probeDir },
       }),
     ) as { pdfHeader: string; pdfBytes: number };
     expect(out.pdfHeader).toBe('%PDF-');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleSettings, esbuildOptions, type BundleSettings } from '../../../infra/bundling';
+import { BUNDLE_ENTRY, bundleSettings, esbuildOptions, type BundleSettings } from '../../../infra/bundling';
 import { withStaticSchemaKeys } from '../../../infra/schema-keys-plugin';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -32,9 +32,10 @@ describe('static schema keys', () => {
   });
 
   it("leaves S3's and SESv2's unused shapes out of a bundle", async () => {
-    const result = await build({ ...esbuildOptions(bundleSettings('notifyCommissioners'), join(dir, 'notify.mjs')), metafile: true });
+    const result = await build({ ...esbuildOptions(bundleSettings('notifyCommissioners'), join(dir, 'notify')), metafile: true });
     const schemaBytes = (client: string) =>
-      Object.entries(result.metafile.outputs[Object.keys(result.metafile.outputs).find((o) => o.endsWith('.mjs'))!]!.inputs)
+      Object.values(result.metafile.outputs)
+        .flatMap((output) => Object.entries(output.inputs))
         .filter(([path]) => path.includes(`@aws-sdk/${client}/dist-es/schemas/`))
         .reduce((n, [, input]) => n + input.bytesInOutput, 0);
     // Without the plugin: about 66 KB and 48 KB (every shape of each service).
@@ -47,11 +48,11 @@ describe('static schema keys', () => {
   it('leaves what the S3 and SESv2 clients send and read back as it is from source', async () => {
     const probe = join(root, 'test/support/sdk-wire-probe.ts');
     const settings: BundleSettings = { ...bundleSettings('notifyCommissioners'), entry: probe };
-    await build(esbuildOptions(settings, join(dir, 'probe.mjs')));
+    await build(esbuildOptions(settings, join(dir, 'probe')));
     const run = (args: string[]) =>
       JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: root })) as unknown;
     const fromSource = run(['--import', 'tsx', probe]);
-    const fromBundle = run([join(dir, 'probe.mjs')]);
+    const fromBundle = run([join(dir, 'probe', BUNDLE_ENTRY)]);
     expect(fromBundle).toEqual(fromSource);
     expect(JSON.stringify(fromSource)).toContain('"x-amz-meta-visit":"V-1"');
     expect(JSON.stringify(fromSource)).toContain('"Metadata":{"kind":"providers"}');
