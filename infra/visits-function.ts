@@ -57,31 +57,41 @@ function fontCommands(output: string): string[] {
   return [`mkdir -p ${output}/fonts`, ...PDF_FONT_FILES.map((f) => `cp ${join(repoRoot, 'node_modules/dejavu-fonts-ttf/ttf', f)} ${output}/fonts/${f}`)];
 }
 
+/** What goes beside the bundle. */
+export type BundleContents = Pick<VisitsFunctionProps, 'id' | 'web' | 'browserScripts' | 'fonts'>;
+
 /**
- * The function's code: bundled on this machine by infra/bundle-function.ts (esbuild with the
- * settings and plugin of infra/bundling.ts), then the templates, assets and fonts copied beside it.
- * The asset's hash is the output's, so an unchanged bundle is not uploaded again.
+ * Builds a function's code into `outputDir` as Lambda gets it: the bundle (infra/bundle-function.ts:
+ * esbuild with the settings and plugin of infra/bundling.ts), then the templates, assets and fonts
+ * beside it. The stack's assets are built with this, and so is the integration test that runs a
+ * bundle against the emulators.
  */
-function code(props: VisitsFunctionProps): lambda.Code {
-  const tryBundle = (outputDir: string): boolean => {
-    const steps: [string, string[]][] = [
-      [process.execPath, ['--import', 'tsx', join(repoRoot, 'infra', 'bundle-function.ts'), props.id, outputDir]],
-      ...[...(props.web ? webAssetCommands(outputDir, props.browserScripts ?? false) : []), ...(props.fonts ? fontCommands(outputDir) : [])].map(
-        (command): [string, string[]] => ['bash', ['-c', command]],
-      ),
-    ];
-    for (const [file, args] of steps) {
-      const run = spawnSync(file, args, { cwd: repoRoot, encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(`Bundling ${props.id} failed at \`${[file, ...args].join(' ')}\`:\n${run.stderr || run.error?.message || ''}`);
-    }
-    return true;
-  };
-  return lambda.Code.fromAsset(join(repoRoot, 'functions', functions[props.id].dir), {
+export function bundleInto(contents: BundleContents, outputDir: string): void {
+  const steps: [string, string[]][] = [
+    [process.execPath, ['--import', 'tsx', join(repoRoot, 'infra', 'bundle-function.ts'), contents.id, outputDir]],
+    ...[...(contents.web ? webAssetCommands(outputDir, contents.browserScripts ?? false) : []), ...(contents.fonts ? fontCommands(outputDir) : [])].map(
+      (command): [string, string[]] => ['bash', ['-c', command]],
+    ),
+  ];
+  for (const [file, args] of steps) {
+    const run = spawnSync(file, args, { cwd: repoRoot, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`Bundling ${contents.id} failed at \`${[file, ...args].join(' ')}\`:\n${run.stderr || run.error?.message || ''}`);
+  }
+}
+
+/** The function's code, built on this machine; the asset's hash is the output's, so an unchanged bundle is not uploaded again. */
+function code(contents: BundleContents): lambda.Code {
+  return lambda.Code.fromAsset(join(repoRoot, 'functions', functions[contents.id].dir), {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
       // Never pulled: bundling is local (esbuild is a dependency), and a failure stops the synth.
       image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24-slim'),
-      local: { tryBundle },
+      local: {
+        tryBundle: (outputDir) => {
+          bundleInto(contents, outputDir);
+          return true;
+        },
+      },
     },
   });
 }
