@@ -9,7 +9,6 @@ import { prefixes } from '../../infra/catalogue';
 import { verifyUnsubscribeToken } from '../notify/unsubscribe-token';
 import { PUBLIC_REPORT_KEY, publishedIndexKey } from '../object-keys';
 import { binary, html } from '../web/http';
-import { renderTemplate } from '../web/render';
 import { safeDecode, type WebRequest } from '../web/request';
 
 /** Whether a visit's report is public now, withdrawn, or neither. */
@@ -24,7 +23,12 @@ export interface PublicSiteDeps {
 
 export const INDEX_KEY = publishedIndexKey;
 
-function page(status: number, heading: string, paragraphs: string[], form?: { action: string; button: string }, panel = false) {
+/**
+ * A GOV.UK message page. The renderer (nunjucks and the templates) is loaded the first time one is
+ * needed: most requests are for reports and the index, which are stored pages served as they are.
+ */
+async function page(status: number, heading: string, paragraphs: string[], form?: { action: string; button: string }, panel = false) {
+  const { renderTemplate } = await import('../web/render');
   return html(status, renderTemplate('public/message.njk', { pageTitle: heading, heading, paragraphs, form, panel }));
 }
 

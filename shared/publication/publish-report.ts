@@ -12,19 +12,17 @@ import type { Commissioner, Visit } from '../domain/types';
 import type { NotifyMessage } from '../notify/messages';
 import { matchesCommissioner } from '../notify/matching';
 import { briefingKey, editionKey, publicReportKey, publishedIndexKey, type Format } from '../object-keys';
-import { indexEntries, renderPublishedIndex } from '../reports/published-index';
-import { renderBriefingHtml, renderReportHtml, renderWithdrawalNotice } from '../reports/render-html';
 import { ukDate } from '../domain/dates';
 import { editionDocuments, editionOf, latestEditionEntry, type DocumentSources } from './documents';
 import type { HistoryEntry, Publication } from './lifecycle';
 import type { ReportEdition, ReportRecipient } from './records';
 
 /**
- * The PDF renderer (pdfkit, fontkit and the fonts) is loaded on first use: most changes the
- * publication worker handles are not publications, and it need not pay for the renderer at every
- * cold start.
+ * The renderers (nunjucks and GOV.UK's templates, pdfkit, fontkit and the fonts) are loaded on
+ * first use: most changes the publication worker handles are not publications, and it need not pay
+ * for them at every cold start.
  */
-const pdfRenderer = () => import('../reports/render-pdf');
+const renderers = () => import('../reports/renderers');
 
 export interface PublisherPorts {
   loadSources(visitId: string, version: number): Promise<DocumentSources>;
@@ -71,6 +69,7 @@ async function writeEdition(
     seriousConcerns: sources.findings.findings.seriousConcerns,
     ...(entry.action === 'amend' && entry.reason ? { note: entry.reason } : {}),
   };
+  const { renderBriefingHtml, renderBriefingPdf, renderReportHtml, renderReportPdf, renderWithdrawalNotice } = await renderers();
   if (entry.action === 'withdraw') {
     const notice = renderWithdrawalNotice({
       visitId: visit.visitId,
@@ -83,7 +82,6 @@ async function writeEdition(
     return { record, visit, html: notice };
   }
   const html = renderReportHtml(report, { pdfHref: 'report.pdf' });
-  const { renderBriefingPdf, renderReportPdf } = await pdfRenderer();
   const pdf = await renderReportPdf(report);
   await Promise.all([
     ports.putObject(editionKey(visit.visitId, edition, 'html'), html, TYPES.html),
@@ -114,6 +112,7 @@ async function notices(ports: PublisherPorts, entry: HistoryEntry, record: Repor
 }
 
 export async function regenerateIndex(ports: Pick<PublisherPorts, 'listEditions' | 'putObject' | 'reportsPrefix'>): Promise<number> {
+  const { indexEntries, renderPublishedIndex } = await renderers();
   const entries = indexEntries(await ports.listEditions(), ports.reportsPrefix);
   await ports.putObject(publishedIndexKey, renderPublishedIndex(entries), TYPES.html);
   return entries.length;
