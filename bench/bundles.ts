@@ -82,7 +82,7 @@ function coldImport(outfile: string, env: NodeJS.ProcessEnv): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function benchBundles(log: (l: string) => void, rounds = 9): Promise<BundlesResult> {
+export async function benchBundles(log: (l: string) => void, rounds = 21): Promise<BundlesResult> {
   const dir = mkdtempSync(join(tmpdir(), 'visits-bundles-'));
   // Modules left external (the tracer where tracing is off) resolve as they would not in Lambda.
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));

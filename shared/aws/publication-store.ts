@@ -8,6 +8,7 @@
 import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import '../zod-english';
+import { onFirstUse } from '../on-first-use';
 import { keys } from '../keys';
 import { dueOn, type Publication } from '../publication/lifecycle';
 import type { WithPublication } from '../publication/ports';
@@ -111,17 +112,20 @@ export async function listDuePublications(today: string): Promise<Publication[]>
 
 // ---- Comments --------------------------------------------------------------------------------
 
-const commentItem = z.object({
-  visitId: z.string(),
-  commentId: z.string(),
-  version: z.int(),
-  section: z.string(),
-  sectionHeading: z.string(),
-  text: z.string(),
-  by: z.string(),
-  at: z.string(),
-  decision: z.optional(z.object({ accepted: z.boolean(), reason: z.string(), by: z.string(), at: z.string(), newVersion: z.optional(z.int()) })),
-}) satisfies z.ZodMiniType<FactualAccuracyComment>;
+const commentItem = onFirstUse(
+  () =>
+    z.object({
+      visitId: z.string(),
+      commentId: z.string(),
+      version: z.int(),
+      section: z.string(),
+      sectionHeading: z.string(),
+      text: z.string(),
+      by: z.string(),
+      at: z.string(),
+      decision: z.optional(z.object({ accepted: z.boolean(), reason: z.string(), by: z.string(), at: z.string(), newVersion: z.optional(z.int()) })),
+    }) satisfies z.ZodMiniType<FactualAccuracyComment>,
+);
 
 export async function listComments(visitId: string): Promise<FactualAccuracyComment[]> {
   const k = keys.commentsPrefix(visitId);
@@ -135,23 +139,26 @@ export async function listComments(visitId: string): Promise<FactualAccuracyComm
 
 // ---- Editions and recipients -------------------------------------------------------------------
 
-const editionItem = z.object({
-  visitId: z.string(),
-  edition: z.int(),
-  kind: z.enum(['publication', 'amendment', 'withdrawal']),
-  version: z.int(),
-  title: z.string(),
-  targetName: z.string(),
-  urn: z.optional(z.string()),
-  localAuthority: z.string(),
-  region: z.string(),
-  publishedAt: z.string(),
-  at: z.string(),
-  htmlKey: z.string(),
-  pdfKey: z.optional(z.string()),
-  seriousConcerns: z.boolean(),
-  note: z.optional(z.string()),
-}) satisfies z.ZodMiniType<ReportEdition>;
+const editionItem = onFirstUse(
+  () =>
+    z.object({
+      visitId: z.string(),
+      edition: z.int(),
+      kind: z.enum(['publication', 'amendment', 'withdrawal']),
+      version: z.int(),
+      title: z.string(),
+      targetName: z.string(),
+      urn: z.optional(z.string()),
+      localAuthority: z.string(),
+      region: z.string(),
+      publishedAt: z.string(),
+      at: z.string(),
+      htmlKey: z.string(),
+      pdfKey: z.optional(z.string()),
+      seriousConcerns: z.boolean(),
+      note: z.optional(z.string()),
+    }) satisfies z.ZodMiniType<ReportEdition>,
+);
 
 export async function putEdition(e: ReportEdition): Promise<void> {
   await dynamoClient().send(
@@ -183,13 +190,16 @@ export async function listEditions(since?: string): Promise<ReportEdition[]> {
   return items.map((i) => parseItem(editionItem, i, 'report edition'));
 }
 
-const recipientItem = z.object({
-  visitId: z.string(),
-  email: z.string(),
-  commissionerId: z.optional(z.string()),
-  name: z.optional(z.string()),
-  at: z.string(),
-}) satisfies z.ZodMiniType<ReportRecipient>;
+const recipientItem = onFirstUse(
+  () =>
+    z.object({
+      visitId: z.string(),
+      email: z.string(),
+      commissionerId: z.optional(z.string()),
+      name: z.optional(z.string()),
+      at: z.string(),
+    }) satisfies z.ZodMiniType<ReportRecipient>,
+);
 
 export async function putRecipient(r: ReportRecipient): Promise<void> {
   await dynamoClient().send(

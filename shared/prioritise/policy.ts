@@ -10,15 +10,16 @@ import { parseUkDate } from '../domain/dates';
 import { emailAddressProblem } from '../domain/email-address';
 import { OFSTED_REGIONS, SIGNAL_TYPES, type PoolId } from '../domain/types';
 import '../zod-english';
+import { onFirstUse } from '../on-first-use';
 import defaults from './default-policy.json' with { type: 'json' };
 
-const isoDate = z.string().check(z.refine((s: string) => parseUkDate(s) === s, { error: 'must be a real date written as YYYY-MM-DD' }));
+const isoDate = onFirstUse(() => z.string().check(z.refine((s: string) => parseUkDate(s) === s, { error: 'must be a real date written as YYYY-MM-DD' })));
 const isMonday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay() === 1;
-const monday = isoDate.check(z.refine(isMonday, { error: 'must be a Monday (weeks are named by their Monday)' }));
-const points = z.number().check(z.gte(-100), z.lte(1000));
-const nonNegative = z.number().check(z.gte(0));
-const workingDays = z.int().check(z.gte(0), z.lte(60));
-const months = z.int().check(z.gte(1), z.lte(120));
+const monday = onFirstUse(() => isoDate().check(z.refine(isMonday, { error: 'must be a Monday (weeks are named by their Monday)' })));
+const points = onFirstUse(() => z.number().check(z.gte(-100), z.lte(1000)));
+const nonNegative = onFirstUse(() => z.number().check(z.gte(0)));
+const workingDays = onFirstUse(() => z.int().check(z.gte(0), z.lte(60)));
+const months = onFirstUse(() => z.int().check(z.gte(1), z.lte(120)));
 /** The schema with its description in words (read back by transparency.ts through zod's global registry). */
 const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description));
 /** A number from `min` to `max`. */
@@ -47,41 +48,50 @@ export const SIGNAL_LABELS: Record<(typeof SIGNAL_TYPES)[number], string> = {
   'serious-concerns': 'Serious concerns recorded by an inspector at a visit',
 };
 
-const signalWeights = described(
-  z.strictObject(Object.fromEntries(SIGNAL_TYPES.map((t) => [t, described(points, SIGNAL_LABELS[t])])) as Record<(typeof SIGNAL_TYPES)[number], typeof points>),
-  'Intelligence received since the last full inspection: points per signal, times its severity (1 to 3), halved every signalHalfLifeDays and scaled for size',
+const signalWeights = onFirstUse(() =>
+  described(
+    z.strictObject(
+      Object.fromEntries(SIGNAL_TYPES.map((t) => [t, described(points(), SIGNAL_LABELS[t])])) as Record<
+        (typeof SIGNAL_TYPES)[number],
+        ReturnType<typeof points>
+      >,
+    ),
+    'Intelligence received since the last full inspection: points per signal, times its severity (1 to 3), halved every signalHalfLifeDays and scaled for size',
+  ),
 );
 
-const nonEmpty = z.string().check(z.minLength(1));
+const nonEmpty = onFirstUse(() => z.string().check(z.minLength(1)));
 
-const weights = described(
-  z.strictObject({
-    lastGrade: described(
-      z.strictObject({ inadequate: points, 'requires-improvement': points, good: points, outstanding: points }),
-      'Judgement at the last full inspection',
-    ),
-    declined: described(points, 'Declined since the previous full inspection, or an interim inspection found declined effectiveness'),
-    improved: described(points, 'Improved since the previous full inspection'),
-    areaForPriorityAction: described(points, 'Local authority with an area for priority action (weighted on its own)'),
-    timeSinceInspection: described(
-      z.strictObject({ perCycle: nonNegative.check(z.lte(1000)), max: nonNegative.check(z.lte(1000)) }),
-      "Time since the last full inspection, measured against the provision type's statutory inspection cycle: points per cycle elapsed, capped",
-    ),
-    neverInspected: described(points, 'Never inspected'),
-    newlyRegistered: described(points, 'Newly registered and not yet inspected (at least as high as never inspected)'),
-    newlyRegisteredMonths: described(wholeBetween(0, 120), 'Registered within this many months counts as newly registered'),
-    signals: signalWeights,
-    signalHalfLifeDays: described(z.number().check(z.positive(), z.lte(3650)), 'Days after which a signal counts half'),
-    referencePlaces: described(
-      z.number().check(z.positive(), z.lte(1000)),
-      'Places at which intelligence counts at face value (smaller settings count more, larger less, within half to double)',
-    ),
-    openEnforcement: described(points, 'Enforcement action still open'),
-    provisionTypeRisk: described(z.record(nonEmpty, points), 'Provision types that carry more risk in themselves'),
-    perPlace: described(nonNegative.check(z.lte(100)), 'Points per registered place'),
-    maxForPlaces: described(nonNegative.check(z.lte(1000)), 'At most this many points for places'),
-  }),
-  'How need is scored: each factor adds points and is given as a reason',
+const weights = onFirstUse(() =>
+  described(
+    z.strictObject({
+      lastGrade: described(
+        z.strictObject({ inadequate: points(), 'requires-improvement': points(), good: points(), outstanding: points() }),
+        'Judgement at the last full inspection',
+      ),
+      declined: described(points(), 'Declined since the previous full inspection, or an interim inspection found declined effectiveness'),
+      improved: described(points(), 'Improved since the previous full inspection'),
+      areaForPriorityAction: described(points(), 'Local authority with an area for priority action (weighted on its own)'),
+      timeSinceInspection: described(
+        z.strictObject({ perCycle: nonNegative().check(z.lte(1000)), max: nonNegative().check(z.lte(1000)) }),
+        "Time since the last full inspection, measured against the provision type's statutory inspection cycle: points per cycle elapsed, capped",
+      ),
+      neverInspected: described(points(), 'Never inspected'),
+      newlyRegistered: described(points(), 'Newly registered and not yet inspected (at least as high as never inspected)'),
+      newlyRegisteredMonths: described(wholeBetween(0, 120), 'Registered within this many months counts as newly registered'),
+      signals: signalWeights(),
+      signalHalfLifeDays: described(z.number().check(z.positive(), z.lte(3650)), 'Days after which a signal counts half'),
+      referencePlaces: described(
+        z.number().check(z.positive(), z.lte(1000)),
+        'Places at which intelligence counts at face value (smaller settings count more, larger less, within half to double)',
+      ),
+      openEnforcement: described(points(), 'Enforcement action still open'),
+      provisionTypeRisk: described(z.record(nonEmpty(), points()), 'Provision types that carry more risk in themselves'),
+      perPlace: described(nonNegative().check(z.lte(100)), 'Points per registered place'),
+      maxForPlaces: described(nonNegative().check(z.lte(1000)), 'At most this many points for places'),
+    }),
+    'How need is scored: each factor adds points and is given as a reason',
+  ),
 );
 
 const pool = (who: string) =>
@@ -90,11 +100,11 @@ const pool = (who: string) =>
       name: described(someText(100), 'Name'),
       inspectors: described(someText(200), 'Who carries out these visits'),
       window: described(
-        z.strictObject({ from: described(monday, 'First week'), to: described(isoDate, 'Last day') }),
+        z.strictObject({ from: described(monday(), 'First week'), to: described(isoDate(), 'Last day') }),
         'The window in which these visits are planned',
       ),
       capacity: described(
-        regionRecord(nonNegative.check(z.lte(10_000))),
+        regionRecord(nonNegative().check(z.lte(10_000))),
         'Inspector capacity per region per week of five working days, in effort units (about one inspector-day each)',
       ),
       reservedForUrgent: described(between(0, 0.5), 'Share of each week held back for triage and follow-up visits (ordinary visits do not use it)'),
@@ -102,7 +112,7 @@ const pool = (who: string) =>
         z
           .array(
             z.strictObject({
-              week: monday,
+              week: monday(),
               share: between(0, 1),
               reason: someText(200),
               regions: z.optional(z.array(z.enum(OFSTED_REGIONS))),
@@ -123,18 +133,16 @@ const pool = (who: string) =>
     who,
   );
 
-export const policySchema = z
-  .strictObject({
-    version: someText(64).check(z.regex(/^[A-Za-z0-9._-]+$/, { error: 'must be letters, digits, dots, hyphens or underscores' })),
-    description: z.optional(z.string().check(z.maxLength(2000))),
-    weights,
+/** The policy's fields on how often, who and when: cycles, pools, calendar and notice. */
+function planningFields() {
+  return {
     statutoryCycleMonths: described(
       z.strictObject({
-        default: described(months, 'Any other provision type'),
-        localAuthority: described(months, 'Local authority children’s services'),
-        byProvisionType: described(z.record(nonEmpty, months), 'By provision type'),
+        default: described(months(), 'Any other provision type'),
+        localAuthority: described(months(), 'Local authority children’s services'),
+        byProvisionType: described(z.record(nonEmpty(), months()), 'By provision type'),
         afterInadequateOrRequiresImprovement: described(
-          z.record(nonEmpty, months),
+          z.record(nonEmpty(), months()),
           'By provision type, when the last judgement was inadequate or requires improvement',
         ),
       }),
@@ -147,7 +155,7 @@ export const policySchema = z
     calendar: described(
       z.strictObject({
         extraBankHolidays: described(
-          z.array(z.strictObject({ date: isoDate, title: someText(200) })).check(z.maxLength(100)),
+          z.array(z.strictObject({ date: isoDate(), title: someText(200) })).check(z.maxLength(100)),
           'Bank holidays beyond the GOV.UK list shipped with the code',
         ),
       }),
@@ -156,20 +164,26 @@ export const policySchema = z
     notice: described(
       z.strictObject({
         unannounced: described(
-          z.array(nonEmpty).check(z.maxLength(100)),
+          z.array(nonEmpty()).check(z.maxLength(100)),
           'Provision types visited unannounced (the provider is told nothing; the inspector is told)',
         ),
-        inspectorToldWorkingDays: described(workingDays, 'Working days before an unannounced visit that the inspector is told'),
-        localAuthorityWorkingDays: described(workingDays, "Working days' notice to a local authority"),
-        defaultWorkingDays: described(workingDays, "Working days' notice to an agency or other announced provider"),
-        byProvisionType: described(z.record(nonEmpty, workingDays), "Working days' notice by provision type, where different"),
+        inspectorToldWorkingDays: described(workingDays(), 'Working days before an unannounced visit that the inspector is told'),
+        localAuthorityWorkingDays: described(workingDays(), "Working days' notice to a local authority"),
+        defaultWorkingDays: described(workingDays(), "Working days' notice to an agency or other announced provider"),
+        byProvisionType: described(z.record(nonEmpty(), workingDays()), "Working days' notice by provision type, where different"),
       }),
       'Notice. A visit is fixed once notice is given (for an unannounced visit: once the inspector is told)',
     ),
+  };
+}
+
+/** The policy's fields on what the programme does: triage, follow-ups, effort, sampling, burden, pauses, imports, publication. */
+function programmeFields() {
+  return {
     triage: described(
       z.strictObject({
         urgencyThreshold: described(between(0, 10_000), 'A new signal or serious concerns that lift a score to this or over open a triage record'),
-        withinWorkingDays: described(workingDays.check(z.gte(1)), 'A triage visit is planned in a week starting within this many working days of the signal'),
+        withinWorkingDays: described(workingDays().check(z.gte(1)), 'A triage visit is planned in a week starting within this many working days of the signal'),
       }),
       'Triage of new concerns',
     ),
@@ -180,7 +194,7 @@ export const policySchema = z
           'A follow-up visit this many weeks after serious concerns were recorded at a visit',
         ),
         complianceNoticeCheck: described(
-          z.strictObject({ withinWorkingDaysAfterDue: workingDays.check(z.gte(1)) }),
+          z.strictObject({ withinWorkingDaysAfterDue: workingDays().check(z.gte(1)) }),
           'A compliance notice is checked within this many working days after its due date',
         ),
       }),
@@ -190,7 +204,7 @@ export const policySchema = z
       z.strictObject({
         default: described(z.number().check(z.positive(), z.lte(100)), 'A provider visit'),
         la: described(z.number().check(z.positive(), z.lte(100)), 'A local authority visit'),
-        byProvisionType: described(z.record(nonEmpty, z.number().check(z.positive(), z.lte(100))), 'By provision type'),
+        byProvisionType: described(z.record(nonEmpty(), z.number().check(z.positive(), z.lte(100))), 'By provision type'),
       }),
       'Effort of one visit, in effort units',
     ),
@@ -209,10 +223,10 @@ export const policySchema = z
       'Keeping the burden low',
     ),
     pausedAreas: described(
-      z.array(z.strictObject({ localAuthority: someText(200), from: isoDate, to: isoDate, reason: someText(300) })).check(z.maxLength(500)),
+      z.array(z.strictObject({ localAuthority: someText(200), from: isoDate(), to: isoDate(), reason: someText(300) })).check(z.maxLength(500)),
       'Areas paused by local restrictions',
     ),
-    fullInspectionsPausedUntil: z.strictObject({ la: isoDate, providers: isoDate }),
+    fullInspectionsPausedUntil: z.strictObject({ la: isoDate(), providers: isoDate() }),
     /** Imports: a provider snapshot that would close more than this share of the open providers is held (policies from before it get 10%). */
     imports: described(
       z._default(
@@ -234,38 +248,50 @@ export const policySchema = z
       ),
       'Publication of findings',
     ),
-  })
-  .check(
-    z.superRefine((p, ctx) => {
-      p.pausedAreas.forEach((a, i) => {
-        if (a.to < a.from) ctx.addIssue({ code: 'custom', path: ['pausedAreas', i, 'to'], message: `ends (${a.to}) before it starts (${a.from})` });
-      });
-      for (const id of ['la', 'provider'] as const satisfies readonly PoolId[]) {
-        const w = p.pools[id].window;
-        if (w.to < w.from)
-          ctx.addIssue({ code: 'custom', path: ['pools', id, 'window', 'to'], message: `ends (${w.to}) before the window starts (${w.from})` });
-      }
-      if (p.weights.newlyRegistered < p.weights.neverInspected) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['weights', 'newlyRegistered'],
-          message: `must be at least neverInspected (${p.weights.neverInspected}): a new home is as unknown as one never inspected`,
-        });
-      }
-      if (p.weights.signals['independent-report'] !== 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['weights', 'signals', 'independent-report'],
-          message: 'must be 0: a routine Regulation 44/45 report is not a risk (weigh missing, late or concerning ones instead)',
-        });
-      }
-      const f = p.followUp.afterSeriousConcerns;
-      if (f.toWeeks < f.fromWeeks)
-        ctx.addIssue({ code: 'custom', path: ['followUp', 'afterSeriousConcerns', 'toWeeks'], message: `must be at least fromWeeks (${f.fromWeeks})` });
-    }),
-  );
+  };
+}
 
-export type Policy = z.infer<typeof policySchema>;
+export const policySchema = onFirstUse(() =>
+  z
+    .strictObject({
+      version: someText(64).check(z.regex(/^[A-Za-z0-9._-]+$/, { error: 'must be letters, digits, dots, hyphens or underscores' })),
+      description: z.optional(z.string().check(z.maxLength(2000))),
+      weights: weights(),
+      ...planningFields(),
+      ...programmeFields(),
+    })
+    .check(
+      z.superRefine((p, ctx) => {
+        p.pausedAreas.forEach((a, i) => {
+          if (a.to < a.from) ctx.addIssue({ code: 'custom', path: ['pausedAreas', i, 'to'], message: `ends (${a.to}) before it starts (${a.from})` });
+        });
+        for (const id of ['la', 'provider'] as const satisfies readonly PoolId[]) {
+          const w = p.pools[id].window;
+          if (w.to < w.from)
+            ctx.addIssue({ code: 'custom', path: ['pools', id, 'window', 'to'], message: `ends (${w.to}) before the window starts (${w.from})` });
+        }
+        if (p.weights.newlyRegistered < p.weights.neverInspected) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['weights', 'newlyRegistered'],
+            message: `must be at least neverInspected (${p.weights.neverInspected}): a new home is as unknown as one never inspected`,
+          });
+        }
+        if (p.weights.signals['independent-report'] !== 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['weights', 'signals', 'independent-report'],
+            message: 'must be 0: a routine Regulation 44/45 report is not a risk (weigh missing, late or concerning ones instead)',
+          });
+        }
+        const f = p.followUp.afterSeriousConcerns;
+        if (f.toWeeks < f.fromWeeks)
+          ctx.addIssue({ code: 'custom', path: ['followUp', 'afterSeriousConcerns', 'toWeeks'], message: `must be at least fromWeeks (${f.fromWeeks})` });
+      }),
+    ),
+);
+
+export type Policy = z.infer<ReturnType<typeof policySchema>>;
 
 function describePath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || '(the document)';
@@ -273,7 +299,7 @@ function describePath(path: readonly PropertyKey[]): string {
 
 /** Validate a policy document, listing every problem with its path. */
 export function parsePolicy(json: unknown): { ok: true; policy: Policy } | { ok: false; problems: string[] } {
-  const parsed = policySchema.safeParse(json);
+  const parsed = policySchema().safeParse(json);
   if (parsed.success) return { ok: true, policy: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((i) => `${describePath(i.path)}: ${i.message}`) };
 }

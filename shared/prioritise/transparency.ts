@@ -59,7 +59,7 @@ function rowsOf(node: Node, value: unknown, label: string, signed: boolean): Pol
 
 /** Every described part of the policy, with the values in force. */
 export function policySections(policy: Policy): PolicySection[] {
-  const shape: Record<string, Node> = policySchema.shape;
+  const shape: Record<string, Node> = policySchema().shape;
   const record: Record<string, unknown> = policy;
   return Object.entries(shape).flatMap(([key, node]) => {
     const title = descriptionOf(node);
