@@ -13,7 +13,7 @@ import { toWebRequest } from '../../shared/aws/web-event';
 import { createFindingsPage, type SubmissionStatus } from '../../shared/findings/page-routes';
 import { publicReportKey } from '../../shared/object-keys';
 import { compressedResponse } from '../../shared/web/compression';
-import { renderer } from '../../shared/web/render';
+import { siteFiles } from '../../shared/web/site-files';
 
 /** No record yet beyond "waiting", but the object is in S3: the upload arrived and is being checked. */
 async function submissionStatus(visitId: string, submissionId: string): Promise<SubmissionStatus> {
@@ -40,7 +40,7 @@ const page = createFindingsPage({
   recordWaiting: (visitId, submissionId, inspector) => recordSubmissionWaiting(visitId, submissionId, inspector),
   getSubmissionStatus: submissionStatus,
   publicUrl: (visit) => `${requireEnv('webBaseUrl')}/${publicReportKey(visit, 'html')}`,
-  assets: () => renderer().assets(),
+  assets: () => siteFiles().assets(),
   now: () => new Date(),
 });
 

@@ -1,7 +1,6 @@
 /** What the publication pages share: messages, redirects, the history table, state names, "never index this". */
 import { ukDate } from '../domain/dates';
 import { html, securityHeaders } from '../web/http';
-import { renderTemplate } from '../web/render';
 import type { Publication, PublicationState } from './lifecycle';
 
 /** One problem for a GOV.UK error summary: the field it links to, and what to do. */
@@ -41,7 +40,13 @@ export function noindex<T extends { headers?: Record<string, string | number | b
   return { ...response, headers: { ...response.headers, 'x-robots-tag': 'noindex, nofollow', 'cache-control': 'no-store' } };
 }
 
-export function pageMessage(status: number, heading: string, paragraphs: string[]) {
+/**
+ * A message page (a refused link, a closed step). The renderer is imported on first use: the
+ * briefing page otherwise only serves briefings rendered at publication, and need not load the
+ * template engine at every cold start.
+ */
+export async function pageMessage(status: number, heading: string, paragraphs: string[]) {
+  const { renderTemplate } = await import('../web/render');
   return noindex(html(status, renderTemplate('errors/message.njk', { pageTitle: heading, heading, paragraphs })));
 }
 

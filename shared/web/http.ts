@@ -1,7 +1,7 @@
 /** HTTP API (payload v2) responses with the security headers every response gets. */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { NO_INLINE, type KnownInline } from './inline-blocks';
-import { renderer } from './render';
+import { siteFiles } from './site-files';
 
 export interface PageOptions {
   /** Extra origins the page may POST forms or fetch to (the findings bucket). */
@@ -68,7 +68,7 @@ export function securityHeaders(options: PageOptions = {}, known: KnownInline = 
  * from user text.
  */
 export function html(statusCode: number, body: string, options: PageOptions = {}): APIGatewayProxyStructuredResultV2 {
-  return { statusCode, headers: { 'content-type': 'text/html; charset=utf-8', ...securityHeaders(options, renderer().inlineBlocks()) }, body };
+  return { statusCode, headers: { 'content-type': 'text/html; charset=utf-8', ...securityHeaders(options, siteFiles().inlineBlocks()) }, body };
 }
 
 export function json(statusCode: number, value: unknown): APIGatewayProxyStructuredResultV2 {

@@ -8,22 +8,13 @@
  * by their content-hashed URL with `assetHref('govuk-frontend.min.css')`.
  */
 import nunjucks from 'nunjucks';
-import { buildAssetCatalogue, type AssetCatalogue } from './assets';
 import { renderFiles } from './bundle-files';
-import { inlineBlocksOf, type InlineBlocks } from './inline-blocks';
 import type { RenderFiles } from './render-files';
+import { siteFilesOf, type SiteFiles } from './site-files';
 
-export interface Renderer {
+export interface Renderer extends SiteFiles {
   render(template: string, context: Record<string, unknown>): string;
-  /** The assets pages link to, built (and hashed) on first use. */
-  assets(): AssetCatalogue;
-  /** GOV.UK's stylesheet as served, for pages stored in S3 that carry it inline. */
-  govukCss(): string;
-  /** The inline scripts and styles our templates (and GOV.UK's) may put in a page, for the CSP. */
-  inlineBlocks(): InlineBlocks;
 }
-
-const GOVUK_TEMPLATE = 'govuk/template.njk';
 
 /** A nunjucks loader over the render files; relative names ('./macros/x.njk') resolve against their template. */
 function loaderOf(files: RenderFiles): nunjucks.ILoader & Pick<nunjucks.Loader, 'resolve' | 'isRelative'> {
@@ -46,23 +37,10 @@ function loaderOf(files: RenderFiles): nunjucks.ILoader & Pick<nunjucks.Loader, 
 }
 
 export function createRenderer(files: RenderFiles): Renderer {
-  let catalogue: AssetCatalogue | undefined;
-  let blocks: InlineBlocks | undefined;
-  const assets = () => (catalogue ??= buildAssetCatalogue(files));
+  const site = siteFilesOf(files);
   const env = new nunjucks.Environment(loaderOf(files), { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
-  env.addGlobal('assetHref', (path: string) => assets().url(path));
-  return {
-    render: (template, context) => env.render(template, context),
-    assets,
-    govukCss: () => assets().css,
-    inlineBlocks: () => {
-      if (blocks) return blocks;
-      const templates = [...files.templateNames(), GOVUK_TEMPLATE].map((name) => ({ name, source: files.template(name) ?? '' }));
-      // Also GOV.UK's stylesheet as it was inlined before assets were hashed, so reports stored then keep their styles.
-      const original = files.govuk('govuk-frontend.min.css')?.toString('utf8') ?? '';
-      return (blocks = inlineBlocksOf(templates, [assets().css, original]));
-    },
-  };
+  env.addGlobal('assetHref', (path: string) => site.assets().url(path));
+  return { ...site, render: (template, context) => env.render(template, context) };
 }
 
 let current: { files: RenderFiles; renderer: Renderer } | undefined;
