@@ -8,6 +8,7 @@ import { parseUkDate } from '../domain/dates';
 import { canonicalEmail, emailAddressProblem } from '../domain/email-address';
 import { OFSTED_REGIONS, type OfstedRegion } from '../domain/types';
 import '../zod-english';
+import { onFirstUse } from '../on-first-use';
 
 /** Where a cell's conversion reports a problem (a phrase that follows the column's name). */
 export type Issues = { addIssue: (i: { code: 'custom'; message: string }) => void };
@@ -16,33 +17,41 @@ export type Issues = { addIssue: (i: { code: 'custom'; message: string }) => voi
 export const convert = <I, O>(f: (value: I, ctx: Issues) => O) =>
   z.transform((value: I, payload: z.core.ParsePayload) => f(value, { addIssue: (i) => payload.issues.push({ ...i, input: value }) }));
 
-export const text = z.pipe(
-  z.string(),
-  z.transform((s: string) => s.trim()),
+export const text = onFirstUse(() =>
+  z.pipe(
+    z.string(),
+    z.transform((s: string) => s.trim()),
+  ),
 );
-export const optionalText = z.pipe(
-  text,
-  z.transform((s: string) => (s === '' ? undefined : s)),
+export const optionalText = onFirstUse(() =>
+  z.pipe(
+    text(),
+    z.transform((s: string) => (s === '' ? undefined : s)),
+  ),
 );
-export const requiredText = z.pipe(
-  text,
-  z.string().check(z.minLength(1, { error: 'is empty: every row needs a value here' }), z.maxLength(500, { error: 'is longer than 500 characters' })),
+export const requiredText = onFirstUse(() =>
+  z.pipe(
+    text(),
+    z.string().check(z.minLength(1, { error: 'is empty: every row needs a value here' }), z.maxLength(500, { error: 'is longer than 500 characters' })),
+  ),
 );
 /** An optional cell: absent from the header or blank in the row, it is undefined. */
 export const optional = <T extends z.ZodMiniType>(s: T) => z.optional(s);
 
 const URN = /^[A-Za-z0-9]{1,20}$/;
 
-export const urn = z.pipe(
-  text,
-  z
-    .string()
-    .check(
-      z.minLength(1, { error: 'is empty: every row needs the unique reference number (for example SC000673 or 1027076)' }),
-      z.regex(URN, { error: 'must be letters and digits only (for example SC000673 or 1027076)' }),
-    ),
+export const urn = onFirstUse(() =>
+  z.pipe(
+    text(),
+    z
+      .string()
+      .check(
+        z.minLength(1, { error: 'is empty: every row needs the unique reference number (for example SC000673 or 1027076)' }),
+        z.regex(URN, { error: 'must be letters and digits only (for example SC000673 or 1027076)' }),
+      ),
+  ),
 );
-export const optionalUrn = z.pipe(optionalText, z.optional(z.string().check(z.regex(URN, { error: 'must be letters and digits only' }))));
+export const optionalUrn = onFirstUse(() => z.pipe(optionalText(), z.optional(z.string().check(z.regex(URN, { error: 'must be letters and digits only' })))));
 
 function dateOf(s: string, ctx: Issues): string | undefined {
   const d = parseUkDate(s);
@@ -50,17 +59,21 @@ function dateOf(s: string, ctx: Issues): string | undefined {
   return d;
 }
 /** A date cell that may be blank. */
-export const date = z.pipe(
-  text,
-  convert((s: string, ctx) => (s === '' ? undefined : dateOf(s, ctx))),
+export const date = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => (s === '' ? undefined : dateOf(s, ctx))),
+  ),
 );
 /** A date cell every row must fill (on a problem the row is refused, so the placeholder is never used). */
-export const requiredDate = z.pipe(
-  text,
-  convert((s: string, ctx) => {
-    if (s === '') ctx.addIssue({ code: 'custom', message: 'is empty: write the date as dd/mm/yyyy, for example 24/06/2016' });
-    return (s === '' ? undefined : dateOf(s, ctx)) ?? '';
-  }),
+export const requiredDate = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => {
+      if (s === '') ctx.addIssue({ code: 'custom', message: 'is empty: write the date as dd/mm/yyyy, for example 24/06/2016' });
+      return (s === '' ? undefined : dateOf(s, ctx)) ?? '';
+    }),
+  ),
 );
 
 const regionsByName = new Map(OFSTED_REGIONS.map((r) => [r.toLowerCase(), r]));
@@ -70,36 +83,46 @@ function regionOf(s: string, ctx: Issues): OfstedRegion | undefined {
   return r;
 }
 /** On a problem the issue is recorded and the row is refused, so the placeholder is never used. */
-export const region = z.pipe(
-  text,
-  convert((s: string, ctx) => regionOf(s, ctx) ?? OFSTED_REGIONS[0]),
+export const region = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => regionOf(s, ctx) ?? OFSTED_REGIONS[0]),
+  ),
 );
-export const optionalRegion = z.pipe(
-  text,
-  convert((s: string, ctx) => (s === '' ? undefined : regionOf(s, ctx))),
+export const optionalRegion = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => (s === '' ? undefined : regionOf(s, ctx))),
+  ),
 );
 
 /** Lists in one cell are separated by semicolons (LA names can contain commas: "Bristol, City of"). */
-export const list = z.pipe(
-  text,
-  z.transform((s: string) =>
-    s
-      .split(';')
-      .map((x) => x.trim())
-      .filter(Boolean),
+export const list = onFirstUse(() =>
+  z.pipe(
+    text(),
+    z.transform((s: string) =>
+      s
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   ),
 );
-export const regionList = z.pipe(
-  list,
-  convert((items: string[], ctx) => items.map((i) => regionOf(i, ctx)).filter((r): r is OfstedRegion => r !== undefined)),
+export const regionList = onFirstUse(() =>
+  z.pipe(
+    list(),
+    convert((items: string[], ctx) => items.map((i) => regionOf(i, ctx)).filter((r): r is OfstedRegion => r !== undefined)),
+  ),
 );
 
 /** An address SES will take (ASCII, RFC 5321 lengths), stored in its canonical form. */
-export const emailAddress = z.pipe(
-  text,
-  convert((s: string, ctx) => {
-    const problem = emailAddressProblem(s);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    return canonicalEmail(s);
-  }),
+export const emailAddress = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => {
+      const problem = emailAddressProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      return canonicalEmail(s);
+    }),
+  ),
 );

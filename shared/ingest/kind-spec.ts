@@ -66,7 +66,8 @@ export interface ImportKindSpec<E> {
 
 interface KindDefinition<S extends z.ZodMiniType, E> extends Omit<ImportKindSpec<E>, 'parseRow'> {
   /** Validates and converts the raw cells; its issue paths are field names. */
-  readonly schema: S;
+  /** The row schema's builder: it is built when the first row of this kind is read, not at every cold start. */
+  readonly schema: () => S;
   /** The parsed row -> the entity (`accept`), or a problem that needs more than one cell to see (`refuse`). */
   readonly toEntity: (row: z.output<S>, context: RowContext) => RowOutcome<E>;
 }
@@ -80,7 +81,7 @@ export function defineKind<S extends z.ZodMiniType, E>(def: KindDefinition<S, E>
   return {
     ...spec,
     parseRow: (raw, context) => {
-      const parsed = schema.safeParse(raw);
+      const parsed = schema().safeParse(raw);
       if (!parsed.success) {
         return {
           ok: false,

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import '../../zod-english';
+import { onFirstUse } from '../../on-first-use';
 import type { Commissioner } from '../../domain/types';
 import { keys } from '../../keys';
 import { emailAddress, list, optional, optionalText, regionList, requiredText } from '../fields';
@@ -20,14 +21,16 @@ const COLUMNS = {
   urns: { name: 'URNs', aliases: ['URN', 'Providers'] },
 } as const;
 
-const row = z.object({
-  name: requiredText,
-  email: emailAddress,
-  organisation: optional(optionalText),
-  localAuthorities: optional(list),
-  regions: optional(regionList),
-  urns: optional(list),
-});
+const row = onFirstUse(() =>
+  z.object({
+    name: requiredText(),
+    email: emailAddress(),
+    organisation: optional(optionalText()),
+    localAuthorities: optional(list()),
+    regions: optional(regionList()),
+    urns: optional(list()),
+  }),
+);
 
 export const commissioners = defineKind({
   title: 'commissioner subscriptions',

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import '../../zod-english';
+import { onFirstUse } from '../../on-first-use';
 import type { Contact } from '../../domain/types';
 import { keys } from '../../keys';
 import { emailAddress, optional, optionalText, optionalUrn, requiredText } from '../fields';
@@ -20,13 +21,15 @@ const COLUMNS = {
   role: { name: 'Role', aliases: ['Job title'], text: 'name' },
 } as const;
 
-const row = z.object({
-  urn: optional(optionalUrn),
-  localAuthority: optional(optionalText),
-  name: requiredText,
-  email: emailAddress,
-  role: optional(z.pipe(optionalText, z.optional(z.string().check(z.maxLength(200, { error: 'is longer than 200 characters' }))))),
-});
+const row = onFirstUse(() =>
+  z.object({
+    urn: optional(optionalUrn()),
+    localAuthority: optional(optionalText()),
+    name: requiredText(),
+    email: emailAddress(),
+    role: optional(z.pipe(optionalText(), z.optional(z.string().check(z.maxLength(200, { error: 'is longer than 200 characters' }))))),
+  }),
+);
 
 const target = (c: Pick<Contact, 'urn' | 'localAuthority'>) => c.urn ?? c.localAuthority ?? '';
 

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import '../../zod-english';
+import { onFirstUse } from '../../on-first-use';
 import type { InspectionEvent } from '../../domain/types';
 import { keys } from '../../keys';
 import { optional, optionalRegion, optionalText, requiredDate, requiredText } from '../fields';
@@ -21,14 +22,16 @@ const INSPECTION_COLUMNS = {
   eventType: { ...PROVIDER_COLUMNS.eventType, required: true },
 } as const;
 
-const inspectionRow = z.extend(providerRow, {
-  name: optional(optionalText),
-  provisionType: optional(optionalText),
-  localAuthority: optional(optionalText),
-  region: optional(optionalRegion),
-  inspectionDate: requiredDate,
-  eventType: requiredText,
-});
+const inspectionRow = onFirstUse(() =>
+  z.extend(providerRow(), {
+    name: optional(optionalText()),
+    provisionType: optional(optionalText()),
+    localAuthority: optional(optionalText()),
+    region: optional(optionalRegion()),
+    inspectionDate: requiredDate(),
+    eventType: requiredText(),
+  }),
+);
 
 export const inspections = defineKind({
   title: 'Ofsted in-year inspection events',

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import '../../zod-english';
+import { onFirstUse } from '../../on-first-use';
 import { SIGNAL_TYPES, type IntelligenceSignal, type SignalType } from '../../domain/types';
 import { keys } from '../../keys';
 import { convert, date, optional, optionalText, optionalUrn, requiredDate, text } from '../fields';
@@ -59,57 +60,65 @@ const ALIASES: Record<SignalType, readonly string[]> = {
 };
 const TYPE_BY_WORDS = new Map<string, SignalType>(SIGNAL_TYPES.flatMap((t) => [t, t.replace(/-/g, ' '), ...ALIASES[t]].map((w) => [w, t] as const)));
 
-const signalType = z.pipe(
-  text,
-  convert((s: string, ctx) => {
-    const t = TYPE_BY_WORDS.get(
-      s
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, ' ')
-        .trim(),
-    );
-    if (!t) ctx.addIssue({ code: 'custom', message: `"${s}" is not a type of signal we know: use one of ${SIGNAL_TYPES.join(', ')}` });
-    return t ?? 'complaint';
+const signalType = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => {
+      const t = TYPE_BY_WORDS.get(
+        s
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim(),
+      );
+      if (!t) ctx.addIssue({ code: 'custom', message: `"${s}" is not a type of signal we know: use one of ${SIGNAL_TYPES.join(', ')}` });
+      return t ?? 'complaint';
+    }),
+  ),
+);
+
+const severity = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => {
+      const v = s.toLowerCase();
+      if (v === '' || v === '1' || v === 'low') return 1 as const;
+      if (v === '2' || v === 'medium') return 2 as const;
+      if (v === '3' || v === 'high') return 3 as const;
+      ctx.addIssue({ code: 'custom', message: `"${s}" is not a severity: use 1, 2 or 3 (or Low, Medium, High)` });
+      return 1 as const;
+    }),
+  ),
+);
+
+const openClosed = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => {
+      const v = s.toLowerCase();
+      if (v === '' || v === 'open' || v === 'in force' || v === 'active') return true;
+      if (v === 'closed' || v === 'lifted' || v === 'ended' || v === 'resolved') return false;
+      ctx.addIssue({ code: 'custom', message: `"${s}" is not a status: use Open or Closed` });
+      return true;
+    }),
+  ),
+);
+
+const row = onFirstUse(() =>
+  z.object({
+    signalId: optional(optionalText()),
+    date: requiredDate(),
+    urn: optional(optionalUrn()),
+    localAuthority: optional(optionalText()),
+    type: signalType(),
+    severity: optional(severity()),
+    status: optional(openClosed()),
+    dueDate: optional(date()),
+    summary: optional(z.pipe(optionalText(), z.optional(z.string().check(z.maxLength(2000, { error: 'is longer than 2,000 characters' }))))),
+    source: optional(optionalText()),
   }),
 );
 
-const severity = z.pipe(
-  text,
-  convert((s: string, ctx) => {
-    const v = s.toLowerCase();
-    if (v === '' || v === '1' || v === 'low') return 1 as const;
-    if (v === '2' || v === 'medium') return 2 as const;
-    if (v === '3' || v === 'high') return 3 as const;
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not a severity: use 1, 2 or 3 (or Low, Medium, High)` });
-    return 1 as const;
-  }),
-);
-
-const openClosed = z.pipe(
-  text,
-  convert((s: string, ctx) => {
-    const v = s.toLowerCase();
-    if (v === '' || v === 'open' || v === 'in force' || v === 'active') return true;
-    if (v === 'closed' || v === 'lifted' || v === 'ended' || v === 'resolved') return false;
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not a status: use Open or Closed` });
-    return true;
-  }),
-);
-
-const row = z.object({
-  signalId: optional(optionalText),
-  date: requiredDate,
-  urn: optional(optionalUrn),
-  localAuthority: optional(optionalText),
-  type: signalType,
-  severity: optional(severity),
-  status: optional(openClosed),
-  dueDate: optional(date),
-  summary: optional(z.pipe(optionalText, z.optional(z.string().check(z.maxLength(2000, { error: 'is longer than 2,000 characters' }))))),
-  source: optional(optionalText),
-});
-
-type Row = z.output<typeof row>;
+type Row = z.output<ReturnType<typeof row>>;
 
 /** A stable id for a row that has none: the same row imported again is the same signal. */
 const derivedId = (r: Row) =>

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import '../../zod-english';
+import { onFirstUse } from '../../on-first-use';
 import { parseUkDate } from '../../domain/dates';
 import { ACCEPTED_GRADE_WORDS, parseGrade } from '../../domain/grades';
 import type { LaOutcome } from '../../domain/types';
@@ -28,54 +29,62 @@ const COLUMNS = {
 const notYet = (s: string) => s === '' || /^not yet inspected$/i.test(s);
 
 /** ILACS cells: a grade, "Not yet inspected", or blank. */
-const laGrade = z.pipe(
-  text,
-  convert((s: string, ctx) => {
-    if (notYet(s)) return undefined;
-    const g = parseGrade(s);
-    if (!g)
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${s}" is not a judgement we know: use one of ${ACCEPTED_GRADE_WORDS.join(', ')}, "Not yet inspected", or leave it blank`,
-      });
-    return g;
-  }),
+const laGrade = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => {
+      if (notYet(s)) return undefined;
+      const g = parseGrade(s);
+      if (!g)
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${s}" is not a judgement we know: use one of ${ACCEPTED_GRADE_WORDS.join(', ')}, "Not yet inspected", or leave it blank`,
+        });
+      return g;
+    }),
+  ),
 );
 
-const laDate = z.pipe(
-  text,
-  convert((s: string, ctx) => {
-    if (notYet(s)) return undefined;
-    const d = parseUkDate(s);
-    if (!d) ctx.addIssue({ code: 'custom', message: `"${s}" is not a real date: write it as dd/mm/yyyy, or "Not yet inspected"` });
-    return d;
-  }),
+const laDate = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => {
+      if (notYet(s)) return undefined;
+      const d = parseUkDate(s);
+      if (!d) ctx.addIssue({ code: 'custom', message: `"${s}" is not a real date: write it as dd/mm/yyyy, or "Not yet inspected"` });
+      return d;
+    }),
+  ),
 );
 
-const yesNo = z.pipe(
-  text,
-  convert((s: string, ctx) => {
-    const v = s.toLowerCase();
-    if (v === '' || v === 'no' || v === 'n' || v === 'false') return false;
-    if (v === 'yes' || v === 'y' || v === 'true') return true;
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not Yes or No` });
-    return false;
-  }),
+const yesNo = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => {
+      const v = s.toLowerCase();
+      if (v === '' || v === 'no' || v === 'n' || v === 'false') return false;
+      if (v === 'yes' || v === 'y' || v === 'true') return true;
+      ctx.addIssue({ code: 'custom', message: `"${s}" is not Yes or No` });
+      return false;
+    }),
+  ),
 );
 
-const row = z.object({
-  webLink: optional(optionalText),
-  localAuthority: requiredText,
-  region,
-  inspectionDate: laDate,
-  publicationDate: optional(laDate),
-  overall: laGrade,
-  leadersImpact: optional(laGrade),
-  helpAndProtection: optional(laGrade),
-  childrenInCare: optional(laGrade),
-  careLeavers: optional(laGrade),
-  areaForPriorityAction: optional(yesNo),
-});
+const row = onFirstUse(() =>
+  z.object({
+    webLink: optional(optionalText()),
+    localAuthority: requiredText(),
+    region: region(),
+    inspectionDate: laDate(),
+    publicationDate: optional(laDate()),
+    overall: laGrade(),
+    leadersImpact: optional(laGrade()),
+    helpAndProtection: optional(laGrade()),
+    childrenInCare: optional(laGrade()),
+    careLeavers: optional(laGrade()),
+    areaForPriorityAction: optional(yesNo()),
+  }),
+);
 
 export const laOutcomes = defineKind({
   title: 'LA inspection outcomes (ILACS)',

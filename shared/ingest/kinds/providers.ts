@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import '../../zod-english';
+import { onFirstUse } from '../../on-first-use';
 import { ACCEPTED_OUTCOME_WORDS, parseOverall } from '../../domain/grades';
 import type { Provider } from '../../domain/types';
 import { keys } from '../../keys';
@@ -42,69 +43,77 @@ export const PROVIDER_COLUMNS = {
   leadership: { name: 'Leadership and management', aliases: ['The effectiveness of leaders and managers'] },
 } as const;
 
-const places = z.pipe(
-  text,
-  convert((s: string, ctx) => {
-    if (s === '') return undefined;
-    if (!/^-?\d+$/.test(s)) {
-      ctx.addIssue({ code: 'custom', message: `"${s}" is not a whole number of places: write a number such as 4, or leave it blank` });
-      return undefined;
-    }
-    const n = Number(s);
-    if (n < 0) ctx.addIssue({ code: 'custom', message: `"${s}" is negative: places must be 0 or more` });
-    return n;
-  }),
+const places = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => {
+      if (s === '') return undefined;
+      if (!/^-?\d+$/.test(s)) {
+        ctx.addIssue({ code: 'custom', message: `"${s}" is not a whole number of places: write a number such as 4, or leave it blank` });
+        return undefined;
+      }
+      const n = Number(s);
+      if (n < 0) ctx.addIssue({ code: 'custom', message: `"${s}" is negative: places must be 0 or more` });
+      return n;
+    }),
+  ),
 );
 
 const notAJudgement = (s: string) => `"${s}" is not a judgement we know: use one of ${ACCEPTED_OUTCOME_WORDS.join(', ')}, or leave it blank`;
 
-const overall = z.pipe(
-  text,
-  convert((s: string, ctx) => {
-    const o = parseOverall(s);
-    if (!o) ctx.addIssue({ code: 'custom', message: notAJudgement(s) });
-    return o ?? { kind: 'none' as const };
-  }),
+const overall = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => {
+      const o = parseOverall(s);
+      if (!o) ctx.addIssue({ code: 'custom', message: notAJudgement(s) });
+      return o ?? { kind: 'none' as const };
+    }),
+  ),
 );
 
 /** Sub-judgements are kept in the words published, once checked. */
-const judgementWords = z.pipe(
-  text,
-  convert((s: string, ctx) => {
-    if (s === '') return undefined;
-    if (!parseOverall(s)) ctx.addIssue({ code: 'custom', message: notAJudgement(s) });
-    return s;
-  }),
+const judgementWords = onFirstUse(() =>
+  z.pipe(
+    text(),
+    convert((s: string, ctx) => {
+      if (s === '') return undefined;
+      if (!parseOverall(s)) ctx.addIssue({ code: 'custom', message: notAJudgement(s) });
+      return s;
+    }),
+  ),
 );
 
-export const providerRow = z.object({
-  urn,
-  name: requiredText,
-  provisionType: requiredText,
-  registrationStatus: optional(optionalText),
-  sector: optional(optionalText),
-  places: optional(places),
-  localAuthority: requiredText,
-  region,
-  linkedEducationUrn: optional(optionalText),
-  address1: optional(optionalText),
-  address2: optional(optionalText),
-  town: optional(optionalText),
-  county: optional(optionalText),
-  postcode: optional(optionalText),
-  constituency: optional(optionalText),
-  registrationDate: optional(date),
-  owner: optional(optionalText),
-  eventType: optional(optionalText),
-  inspectionDate: optional(date),
-  publicationDate: optional(date),
-  eventNumber: optional(optionalText),
-  overall: optional(overall),
-  outcomes: optional(judgementWords),
-  qualityOfCare: optional(judgementWords),
-  safeguarding: optional(judgementWords),
-  leadership: optional(judgementWords),
-});
+export const providerRow = onFirstUse(() =>
+  z.object({
+    urn: urn(),
+    name: requiredText(),
+    provisionType: requiredText(),
+    registrationStatus: optional(optionalText()),
+    sector: optional(optionalText()),
+    places: optional(places()),
+    localAuthority: requiredText(),
+    region: region(),
+    linkedEducationUrn: optional(optionalText()),
+    address1: optional(optionalText()),
+    address2: optional(optionalText()),
+    town: optional(optionalText()),
+    county: optional(optionalText()),
+    postcode: optional(optionalText()),
+    constituency: optional(optionalText()),
+    registrationDate: optional(date()),
+    owner: optional(optionalText()),
+    eventType: optional(optionalText()),
+    inspectionDate: optional(date()),
+    publicationDate: optional(date()),
+    eventNumber: optional(optionalText()),
+    overall: optional(overall()),
+    outcomes: optional(judgementWords()),
+    qualityOfCare: optional(judgementWords()),
+    safeguarding: optional(judgementWords()),
+    leadership: optional(judgementWords()),
+  }),
+);
 
 const JUDGEMENT_FIELDS = ['outcomes', 'qualityOfCare', 'safeguarding', 'leadership'] as const;
 
@@ -121,13 +130,13 @@ export function judgements(row: Partial<Record<(typeof JUDGEMENT_FIELDS)[number]
 const redacted = (v: string | undefined) => v !== undefined && v.toUpperCase() === 'REDACTED';
 
 /** Children's homes' addresses are published as REDACTED: one redacted part hides them all. */
-function address(r: z.output<typeof providerRow>): Provider['address'] {
+function address(r: z.output<ReturnType<typeof providerRow>>): Provider['address'] {
   const hidden = [r.address1, r.address2, r.town, r.county, r.postcode].some(redacted);
   const keep = (v: string | undefined) => (hidden || redacted(v) ? undefined : v);
   return { line1: keep(r.address1), line2: keep(r.address2), town: keep(r.town), county: keep(r.county), postcode: keep(r.postcode), redacted: hidden };
 }
 
-function latestFullInspection(r: z.output<typeof providerRow>): Pick<Provider, 'latestFullInspection'> {
+function latestFullInspection(r: z.output<ReturnType<typeof providerRow>>): Pick<Provider, 'latestFullInspection'> {
   if (!r.inspectionDate) return {};
   return {
     latestFullInspection: {
@@ -142,7 +151,7 @@ function latestFullInspection(r: z.output<typeof providerRow>): Pick<Provider, '
   };
 }
 
-function toProvider(r: z.output<typeof providerRow>, snapshotId: string): Provider {
+function toProvider(r: z.output<ReturnType<typeof providerRow>>, snapshotId: string): Provider {
   return {
     urn: r.urn,
     name: r.name,

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import '../../zod-english';
+import { onFirstUse } from '../../on-first-use';
 import type { Reviewer } from '../../domain/types';
 import { keys } from '../../keys';
 import { emailAddress, regionList, requiredText } from '../fields';
@@ -17,7 +18,7 @@ const COLUMNS = {
   regions: { name: 'Regions reviewed', aliases: ['Reviews regions', 'Review regions'], required: true, text: 'name' },
 } as const;
 
-const row = z.object({ name: requiredText, email: emailAddress, regions: regionList });
+const row = onFirstUse(() => z.object({ name: requiredText(), email: emailAddress(), regions: regionList() }));
 
 export const reviewers = defineKind({
   title: 'reviewers',
