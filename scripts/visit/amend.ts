@@ -19,7 +19,7 @@ function correctedVersion(
   } catch (err) {
     throw new CliError(`${file} could not be read as JSON: ${(err as Error).message}`);
   }
-  const parsed = findingsSchema.safeParse(json);
+  const parsed = findingsSchema().safeParse(json);
   if (!parsed.success)
     throw new CliError(`${file} is not valid findings:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   const rules = findingsRulesFor({ kind: visit.kind, visitDates: visitDateRange(visit.week, new Date().toISOString().slice(0, 10)) }, parsed.data);

@@ -167,7 +167,7 @@ async function preview(deps: FindingsPageDeps, visit: Visit, body: string | unde
   } catch {
     return json(400, { problems: ['The answers could not be read: reload the page and try again.'] });
   }
-  const parsed = findingsSchema.safeParse(candidate);
+  const parsed = findingsSchema().safeParse(candidate);
   if (!parsed.success) return json(400, { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
   const rules = findingsRulesFor({ kind: visit.kind, visitDates: visitDateRange(visit.week, deps.now().toISOString().slice(0, 10)) }, parsed.data);
   if (rules.length) return json(400, { problems: rules.map((r) => `${r.path}: ${r.message}`) });

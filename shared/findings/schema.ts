@@ -12,12 +12,15 @@ import * as z from 'zod/mini';
 import { textProblem } from '../domain/text';
 import { ENFORCEMENT_ACTIONS, VISIT_METHODS } from '../domain/types';
 import '../zod-english';
+import { onFirstUse } from '../on-first-use';
 
-const isoDate = z.string({ error: 'Enter a date' }).check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter a real date in the format YYYY-MM-DD' }),
-  z.refine((s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    error: 'Enter a real date',
-  }),
+const isoDate = onFirstUse(() =>
+  z.string({ error: 'Enter a date' }).check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter a real date in the format YYYY-MM-DD' }),
+    z.refine((s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+      error: 'Enter a real date',
+    }),
+  ),
 );
 
 /** Free text: trimmed, not empty, bounded, and passing the one free-text check (shared/domain/text.ts). */
@@ -33,12 +36,14 @@ const text = (what: string, max: number) =>
   );
 
 /** A requirement: what must be done, under which regulation (when one applies), and by when. */
-export const requirementSchema = z.strictObject({
-  text: text('the requirement', 2_000),
-  regulation: z.optional(text('the regulation', 200)),
-  dueDate: isoDate,
-});
-export type Requirement = z.infer<typeof requirementSchema>;
+export const requirementSchema = onFirstUse(() =>
+  z.strictObject({
+    text: text('the requirement', 2_000),
+    regulation: z.optional(text('the regulation', 200)),
+    dueDate: isoDate(),
+  }),
+);
+export type Requirement = z.infer<ReturnType<typeof requirementSchema>>;
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -46,65 +51,67 @@ function capitalise(s: string): string {
 
 export const FINDINGS_SCHEMA_VERSION = 1;
 
-export const findingsSchema = z
-  .strictObject({
-    schemaVersion: z.literal(FINDINGS_SCHEMA_VERSION, { error: `schemaVersion must be ${FINDINGS_SCHEMA_VERSION}` }),
-    visitId: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9-]+$/, { error: 'visitId must be letters, digits and hyphens' })),
-    visitStartDate: isoDate,
-    visitEndDate: isoDate,
-    method: z.enum(VISIT_METHODS, { error: 'Select how the visit was done' }),
-    childrensExperiences: text("children's experiences and progress", 10_000),
-    pandemicDecisions: text('how decisions for children were made in the pandemic', 10_000),
-    /** LA visits only: how schools and social care were joined up while schools were closed. */
-    schoolsJoinedUp: z.optional(text('how schools and social care were joined up', 10_000)),
-    goingWell: z
-      .array(text('what is going well', 2_000), { error: 'Enter what is going well' })
-      .check(
-        z.minLength(1, { error: 'Enter at least one thing that is going well' }),
-        z.maxLength(30, { error: 'Enter 30 or fewer things that are going well' }),
+export const findingsSchema = onFirstUse(() =>
+  z
+    .strictObject({
+      schemaVersion: z.literal(FINDINGS_SCHEMA_VERSION, { error: `schemaVersion must be ${FINDINGS_SCHEMA_VERSION}` }),
+      visitId: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9-]+$/, { error: 'visitId must be letters, digits and hyphens' })),
+      visitStartDate: isoDate(),
+      visitEndDate: isoDate(),
+      method: z.enum(VISIT_METHODS, { error: 'Select how the visit was done' }),
+      childrensExperiences: text("children's experiences and progress", 10_000),
+      pandemicDecisions: text('how decisions for children were made in the pandemic', 10_000),
+      /** LA visits only: how schools and social care were joined up while schools were closed. */
+      schoolsJoinedUp: z.optional(text('how schools and social care were joined up', 10_000)),
+      goingWell: z
+        .array(text('what is going well', 2_000), { error: 'Enter what is going well' })
+        .check(
+          z.minLength(1, { error: 'Enter at least one thing that is going well' }),
+          z.maxLength(30, { error: 'Enter 30 or fewer things that are going well' }),
+        ),
+      needsToImprove: z
+        .array(text('what needs to improve', 2_000), { error: 'Enter what needs to improve' })
+        .check(z.maxLength(30, { error: 'Enter 30 or fewer things that need to improve' })),
+      requirements: z._default(
+        z.array(requirementSchema(), { error: 'Enter the requirements as a list' }).check(z.maxLength(30, { error: 'Enter 30 or fewer requirements' })),
+        [],
       ),
-    needsToImprove: z
-      .array(text('what needs to improve', 2_000), { error: 'Enter what needs to improve' })
-      .check(z.maxLength(30, { error: 'Enter 30 or fewer things that need to improve' })),
-    requirements: z._default(
-      z.array(requirementSchema, { error: 'Enter the requirements as a list' }).check(z.maxLength(30, { error: 'Enter 30 or fewer requirements' })),
-      [],
+      recommendations: z._default(
+        z
+          .array(text('the recommendation', 2_000), { error: 'Enter the recommendations as a list' })
+          .check(z.maxLength(30, { error: 'Enter 30 or fewer recommendations' })),
+        [],
+      ),
+      seriousConcerns: z.boolean({ error: 'Select yes if there are serious concerns' }),
+      seriousConcernsDescription: z.optional(text('a description of the serious concerns', 10_000)),
+      enforcementAction: z.optional(z.enum(ENFORCEMENT_ACTIONS, { error: 'Select the enforcement action considered' })),
+      notesForCommissioners: z.optional(text('notes for commissioners', 5_000)),
+    })
+    .check(
+      z.superRefine((f, ctx) => {
+        if (f.visitEndDate < f.visitStartDate) {
+          ctx.addIssue({ code: 'custom', path: ['visitEndDate'], message: 'The last day of the visit must be the same as or after the first day' });
+        }
+        if (f.seriousConcerns && !f.seriousConcernsDescription) {
+          ctx.addIssue({ code: 'custom', path: ['seriousConcernsDescription'], message: 'Describe the serious concerns' });
+        }
+        if (!f.seriousConcerns && f.seriousConcernsDescription) {
+          ctx.addIssue({ code: 'custom', path: ['seriousConcernsDescription'], message: 'Only describe serious concerns when you answer yes' });
+        }
+        if (!f.seriousConcerns && f.enforcementAction && f.enforcementAction !== 'none') {
+          ctx.addIssue({ code: 'custom', path: ['enforcementAction'], message: 'Only choose an enforcement action when there are serious concerns' });
+        }
+        f.requirements.forEach((r, i) => {
+          if (r.dueDate < f.visitEndDate)
+            ctx.addIssue({ code: 'custom', path: ['requirements', i, 'dueDate'], message: 'The due date must be on or after the last day of the visit' });
+        });
+      }),
     ),
-    recommendations: z._default(
-      z
-        .array(text('the recommendation', 2_000), { error: 'Enter the recommendations as a list' })
-        .check(z.maxLength(30, { error: 'Enter 30 or fewer recommendations' })),
-      [],
-    ),
-    seriousConcerns: z.boolean({ error: 'Select yes if there are serious concerns' }),
-    seriousConcernsDescription: z.optional(text('a description of the serious concerns', 10_000)),
-    enforcementAction: z.optional(z.enum(ENFORCEMENT_ACTIONS, { error: 'Select the enforcement action considered' })),
-    notesForCommissioners: z.optional(text('notes for commissioners', 5_000)),
-  })
-  .check(
-    z.superRefine((f, ctx) => {
-      if (f.visitEndDate < f.visitStartDate) {
-        ctx.addIssue({ code: 'custom', path: ['visitEndDate'], message: 'The last day of the visit must be the same as or after the first day' });
-      }
-      if (f.seriousConcerns && !f.seriousConcernsDescription) {
-        ctx.addIssue({ code: 'custom', path: ['seriousConcernsDescription'], message: 'Describe the serious concerns' });
-      }
-      if (!f.seriousConcerns && f.seriousConcernsDescription) {
-        ctx.addIssue({ code: 'custom', path: ['seriousConcernsDescription'], message: 'Only describe serious concerns when you answer yes' });
-      }
-      if (!f.seriousConcerns && f.enforcementAction && f.enforcementAction !== 'none') {
-        ctx.addIssue({ code: 'custom', path: ['enforcementAction'], message: 'Only choose an enforcement action when there are serious concerns' });
-      }
-      f.requirements.forEach((r, i) => {
-        if (r.dueDate < f.visitEndDate)
-          ctx.addIssue({ code: 'custom', path: ['requirements', i, 'dueDate'], message: 'The due date must be on or after the last day of the visit' });
-      });
-    }),
-  );
+);
 
-export type Findings = z.infer<typeof findingsSchema>;
+export type Findings = z.infer<ReturnType<typeof findingsSchema>>;
 /** What the form and an upload send: requirements and recommendations may be left out. */
-export type FindingsInput = z.input<typeof findingsSchema>;
+export type FindingsInput = z.input<ReturnType<typeof findingsSchema>>;
 
 /** Where the findings are checked: the kind of visit, and the dates a visit of it can have taken place on. */
 export interface FindingsContext {

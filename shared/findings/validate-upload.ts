@@ -127,7 +127,7 @@ export function checkFindingsContent(u: ContentToCheck): ContentCheck {
   if (!parsedJson.ok) return parsedJson;
   const shapeIssues = shapeProblems(parsedJson.json);
   if (shapeIssues.length) return { ok: false, reasons: shapeIssues };
-  const parsed = findingsSchema.safeParse(parsedJson.json);
+  const parsed = findingsSchema().safeParse(parsedJson.json);
   if (!parsed.success) return { ok: false, reasons: parsed.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`) };
   const findings = parsed.data;
   const reasons: string[] = [];

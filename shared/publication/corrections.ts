@@ -59,7 +59,7 @@ const plain = (f: Findings): unknown => JSON.parse(JSON.stringify(f));
 export function correctedVersion(c: Correction): { version?: FindingsVersion; problem?: string } {
   const made = correctedFindings(c.latest.findings, c.section, c.text);
   if (!made.findings) return { problem: made.problem };
-  const parsed = findingsSchema.safeParse(made.findings);
+  const parsed = findingsSchema().safeParse(made.findings);
   if (!parsed.success) return { problem: `The corrected text: ${parsed.error.issues[0]?.message ?? 'is not valid'}` };
   const rule = findingsRulesFor({ kind: c.visit.kind, visitDates: visitDateRange(c.visit.week, c.now.slice(0, 10)) }, parsed.data)[0];
   if (rule) return { problem: `The corrected text: ${rule.message}` };

@@ -141,7 +141,7 @@ function problemFor(path: readonly PropertyKey[], message: string): Problem {
 
 function validate(kind: 'provider' | 'la'): { findings?: unknown; problems: Problem[] } {
   const { candidate, dateProblems } = collect(kind);
-  const parsed = findingsSchema.safeParse(candidate);
+  const parsed = findingsSchema().safeParse(candidate);
   const dateFields = new Set(dateProblems.map((p) => p.field));
   const problems = [...dateProblems];
   if (!parsed.success) {
