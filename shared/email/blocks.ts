@@ -1,9 +1,10 @@
 /**
  * Emails written as blocks (paragraphs, lists, links, a warning), so the plain-text part and the
- * HTML part always say the same thing: the text is made from the blocks, the HTML renders them
- * through email/message.njk.
+ * HTML part always say the same thing: the text is made from the blocks, and so is the HTML
+ * (shared/email/html.ts).
  */
 import { composeEmail, subjectLine, type ComposedEmail } from './compose';
+import { blocksHtml } from './html';
 
 export type Block =
   | { readonly p: string }
@@ -47,8 +48,7 @@ export function composeBlockEmail(e: BlockEmail): ComposedEmail {
     to: e.to,
     subject: subjectLine(e.subject),
     text,
-    template: 'message.njk',
-    context: { blocks: e.blocks },
+    bodyHtml: blocksHtml(e.blocks),
     unsubscribeUrl: e.unsubscribeUrl,
     attachments: e.attachments,
   });

@@ -3,7 +3,7 @@
  * SESv2 Simple content (shared/aws/mailer.ts), so SES writes the MIME. No MIME library in the
  * functions that send email: nodemailer was about 135 KB of each one's bundle at cold start.
  */
-import { renderTemplate } from '../web/render';
+import { emailDocument } from './html';
 
 export interface EmailHeader {
   readonly name: string;
@@ -31,15 +31,14 @@ export interface EmailParts {
   readonly to: string;
   readonly subject: string;
   readonly text: string;
-  /** Template under shared/web/templates/email and its context; autoescaped. */
-  readonly template: string;
-  readonly context: Record<string, unknown>;
+  /** The body's HTML, every value escaped (shared/email/html.ts). */
+  readonly bodyHtml: string;
   readonly unsubscribeUrl?: string;
   readonly attachments?: readonly EmailAttachment[];
 }
 
 export function composeEmail(parts: EmailParts): ComposedEmail {
-  const html = renderTemplate(`email/${parts.template}`, { ...parts.context, subject: parts.subject, unsubscribeUrl: parts.unsubscribeUrl });
+  const html = emailDocument(parts.subject, parts.bodyHtml, parts.unsubscribeUrl);
   const headers: EmailHeader[] = parts.unsubscribeUrl
     ? // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" to the URL.
       [

@@ -2,6 +2,7 @@
 import { ukDate } from '../domain/dates';
 import type { Commissioner, Visit } from '../domain/types';
 import { composeEmail, plural, subjectLine, type ComposedEmail } from './compose';
+import { escapeHtml, linkHtml } from './html';
 
 export interface DigestItem {
   readonly title: string;
@@ -38,8 +39,12 @@ export function composeDigestEmail(input: {
     to: input.commissioner.email,
     subject,
     text,
-    template: 'digest.njk',
-    context: { c: input.commissioner, items, weekOf: ukDate(input.weekOf) },
+    bodyHtml: [
+      `<p>Dear ${escapeHtml(input.commissioner.name)},</p>`,
+      `<p>${escapeHtml(plural(items.length, 'visit report was', 'visit reports were'))} published in your area in the week of ${escapeHtml(ukDate(input.weekOf))}.</p>`,
+      `<ul>\n${items.map((i) => `<li>${i.seriousConcerns ? '<strong>Serious concerns:</strong> ' : ''}${linkHtml(i.url, i.title)}</li>`).join('')}\n</ul>`,
+      "<p>Each link is the report's own page: it does not expire. The briefing for each came in its own email.</p>",
+    ].join('\n'),
     unsubscribeUrl: input.unsubscribeUrl,
   });
 }
@@ -62,7 +67,11 @@ export function composeReminderEmail(input: { inspectorEmail: string; visit: Vis
     to: input.inspectorEmail,
     subject,
     text,
-    template: 'reminder.njk',
-    context: { v, week: ukDate(v.week), daysOverdue: input.daysOverdue, findingsUrl: input.findingsUrl },
+    bodyHtml: [
+      '<p>Hello,</p>',
+      `<p>We have not received findings for your visit to <strong>${escapeHtml(v.targetName)}</strong> (${escapeHtml(v.localAuthority)}), planned for the week of ${escapeHtml(ukDate(v.week))}. That week ended ${escapeHtml(plural(input.daysOverdue, 'day', 'days'))} ago.</p>`,
+      `<p>${linkHtml(input.findingsUrl, 'Submit the findings', true)}. The link is personal to you and this visit.</p>`,
+      '<p>If the visit did not take place, tell your planning team so the programme can be updated.</p>',
+    ].join('\n'),
   });
 }
