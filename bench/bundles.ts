@@ -36,8 +36,8 @@ interface Built {
   readonly entryKb: number;
 }
 
-/** Bytes of the entry and every chunk it imports statically, directly or not: what a cold start reads. */
-export function bytesAtStart(metafile: Metafile): number {
+/** The entry and every chunk it imports statically, directly or not: the files a cold start reads. */
+export function filesAtStart(metafile: Metafile): string[] {
   const outputs = metafile.outputs;
   const entry = Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined);
   const seen = new Set<string>();
@@ -47,7 +47,12 @@ export function bytesAtStart(metafile: Metafile): number {
     for (const i of outputs[file].imports) if (i.kind === 'import-statement') visit(i.path);
   };
   visit(entry);
-  return [...seen].reduce((n, file) => n + outputs[file]!.bytes, 0);
+  return [...seen];
+}
+
+/** Bytes of the files a cold start reads. */
+export function bytesAtStart(metafile: Metafile): number {
+  return filesAtStart(metafile).reduce((n, file) => n + metafile.outputs[file]!.bytes, 0);
 }
 
 async function bundle(settings: BundleSettings, outdir: string): Promise<Built> {

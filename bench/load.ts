@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { prefixes } from '../infra/catalogue';
 import { controlLocalCloud, type Endpoints } from '../infra/local/cloud';
-import { s3Client } from '../shared/aws/clients';
+import { s3Client } from '../shared/aws/s3-client';
 import { getSubmission, listFindingsVersions, recordSubmissionWaiting } from '../shared/aws/findings-store';
 import { reportKeys } from '../shared/aws/import-adapter';
 import { createFindingsPost } from '../shared/aws/presigned-post';

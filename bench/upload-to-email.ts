@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createFindingsPost } from '../shared/aws/presigned-post';
-import { s3Client } from '../shared/aws/clients';
+import { s3Client } from '../shared/aws/s3-client';
 import { recordSubmissionWaiting } from '../shared/aws/findings-store';
 import { putVisit, validFindings } from '../test/support/fixtures';
 import { postFindings, waitForEmail } from '../test/support/submit';

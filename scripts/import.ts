@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { objectKeys } from '../shared/object-keys';
-import { s3Client } from '../shared/aws/clients';
+import { s3Client } from '../shared/aws/s3-client';
 import { CONFIRM_METADATA, reportKeys } from '../shared/aws/import-adapter';
 import { parseImportReport, reportText, type ImportReport, type ImportStatus } from '../shared/ingest/report';
 import { CliError, positiveNumber, runCli, UsageError } from './lib/cli';

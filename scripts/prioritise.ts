@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { controlLocalCloud } from '../infra/local/cloud';
 import type { PrioritiseResult } from '../functions/prioritise/handler';
-import { PolicyRefusedError, programmePorts, readProgrammeJson, setPolicy } from '../shared/aws/programme-store';
+import { PolicyRefusedError } from '../shared/aws/policy-store';
+import { programmePorts, readProgrammeJson, setPolicy } from '../shared/aws/programme-store';
 import { dateOf } from '../shared/domain/calendar';
 import { ukDate } from '../shared/domain/dates';
 import { dryRunJson, renderChangesText } from '../shared/prioritise/diff';

@@ -1,7 +1,7 @@
 /** HTTP API: the inspector's findings form (or its status once sent), the check-your-answers preview, the submission status page and their assets. */
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { s3Client } from '../../shared/aws/clients';
+import { s3Client } from '../../shared/aws/s3-client';
 import { requireEnv } from '../../shared/aws/config';
 import { getSubmission, getVisit, latestFindingsVersion, recordSubmissionWaiting } from '../../shared/aws/findings-store';
 import { loadLinkSecret } from '../../shared/aws/link-secret';

@@ -4,16 +4,9 @@
  */
 import type { S3Event } from 'aws-lambda';
 import { limits, prefixes } from '../../infra/catalogue';
-import {
-  getSubmission,
-  getVisit,
-  latestFindingsVersion,
-  quarantineUpload,
-  readUpload,
-  recordSubmissionRejected,
-  recordSubmissionRepeat,
-} from '../../shared/aws/findings-store';
+import { getSubmission, getVisit, latestFindingsVersion, recordSubmissionRejected, recordSubmissionRepeat } from '../../shared/aws/findings-store';
 import { instrumented, logger, metrics, MetricUnit } from '../../shared/aws/observability';
+import { quarantineUpload, readUpload } from '../../shared/aws/upload-objects';
 import { publicationPorts } from '../../shared/aws/publication-ports';
 import { objectKey } from '../../shared/aws/s3-event';
 import { ingestFindings, type FindingsIngestPorts } from '../../shared/findings/ingest-service';

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { loadLinkSecret } from '../../shared/aws/link-secret';
 import { metrics, MetricUnit, instrumented } from '../../shared/aws/observability';
 import { getPublication } from '../../shared/aws/publication-store';
-import { readReportObject } from '../../shared/aws/report-store';
+import { readReportObject } from '../../shared/aws/report-objects';
 import { suppress } from '../../shared/aws/suppression';
 import { toWebRequest } from '../../shared/aws/web-event';
 import { PUBLIC_STATES } from '../../shared/publication/lifecycle';

@@ -10,15 +10,13 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { env } from '../../infra/catalogue';
 
 let dynamo: DynamoDBDocumentClient | undefined;
-let s3: S3Client | undefined;
 let ses: SESv2Client | undefined;
 let events: EventBridgeClient | undefined;
 let sqs: SQSClient | undefined;
@@ -33,24 +31,24 @@ export function addClientHook(hook: (client: SdkClient) => void): void {
   resetClients();
 }
 
-function hooked<C extends SdkClient>(client: C): C {
+let generation = 0;
+
+/** Changes whenever cached clients must be made again (see resetClients). */
+export const clientGeneration = (): number => generation;
+
+export function hooked<C extends SdkClient>(client: C): C {
   for (const hook of clientHooks) hook(client);
   return client;
 }
 
 /** A small retry budget: callers that batch (BatchWriteItem) add their own backoff on top. */
-const maxAttempts = Number(process.env.AWS_MAX_ATTEMPTS ?? 5);
+export const maxAttempts = Number(process.env.AWS_MAX_ATTEMPTS ?? 5);
 
 export function dynamoClient(): DynamoDBDocumentClient {
   dynamo ??= DynamoDBDocumentClient.from(hooked(new DynamoDBClient({ maxAttempts })), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return dynamo;
-}
-
-export function s3Client(): S3Client {
-  s3 ??= hooked(new S3Client({ maxAttempts, forcePathStyle: process.env[env.s3ForcePathStyle] === 'true' }));
-  return s3;
 }
 
 export function sesClient(): SESv2Client {
@@ -75,5 +73,6 @@ export function secretsClient(): SecretsManagerClient {
 
 /** Forget cached clients (tests that change endpoints between cases). */
 export function resetClients(): void {
-  dynamo = s3 = ses = events = sqs = secrets = undefined;
+  dynamo = ses = events = sqs = secrets = undefined;
+  generation++;
 }

@@ -8,7 +8,8 @@ import { parseImportReport, reportText, type ImportReport } from '../ingest/repo
 import { keys } from '../keys';
 import { objectKeys } from '../object-keys';
 import { BatchWriter } from './batch-write';
-import { dynamoClient, s3Client } from './clients';
+import { dynamoClient } from './clients';
+import { s3Client } from './s3-client';
 import { requireEnv } from './config';
 import { knownProviders, maxClosureShareInForce, providerSnapshots } from './provider-snapshots';
 

@@ -1,8 +1,6 @@
 /** The notify ports, wired: DynamoDB for who and what, S3 for the briefing PDF, SES (once per key) for the send. */
-import { HeadObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { limits } from '../../infra/catalogue';
 import type { NotifyPorts } from '../notify/notify-service';
-import { s3Client } from './clients';
 import { requireEnv } from './config';
 import { getVisit } from './findings-store';
 import { loadLinkSecret } from './link-secret';
@@ -11,12 +9,8 @@ import { getCommissioner } from './people-store';
 import { getEdition, getPublication, putRecipient } from './publication-store';
 import { loadDocumentSources } from './report-store';
 
-async function readSmallObject(key: string, maxBytes: number): Promise<Uint8Array | undefined> {
-  const Bucket = requireEnv('reportsBucket');
-  const head = await s3Client().send(new HeadObjectCommand({ Bucket, Key: key }));
-  if ((head.ContentLength ?? Infinity) > maxBytes) return undefined;
-  return (await s3Client().send(new GetObjectCommand({ Bucket, Key: key }))).Body!.transformToByteArray();
-}
+/** S3 is loaded on first use: only a report email reads from it (shared/aws/report-objects.ts). */
+const readSmallObject = async (key: string, maxBytes: number) => (await import('./report-objects')).readSmallReportObject(key, maxBytes);
 
 export function notifyPorts(): NotifyPorts {
   return {

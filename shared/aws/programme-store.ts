@@ -10,12 +10,14 @@ import type { Visit, VisitStatus } from '../domain/types';
 import { keys } from '../keys';
 import { objectKeys } from '../object-keys';
 import type { VisitLifecyclePorts } from '../prioritise/lifecycle';
-import { defaultPolicy, parsePolicy, type Policy } from '../prioritise/policy';
+import { parsePolicy, type Policy } from '../prioritise/policy';
+import { PolicyRefusedError, policyInForce } from './policy-store';
 import type { PrioritiseInputs, Programme } from '../prioritise/programme';
 import type { ProgrammeFile } from '../prioritise/render';
 import type { CurrentProgramme, ProgrammePorts, ProgrammeRecord } from '../prioritise/replan';
 import type { VisitWrite } from '../prioritise/visit-writes';
-import { dynamoClient, s3Client } from './clients';
+import { dynamoClient } from './clients';
+import { s3Client } from './s3-client';
 import { requireEnv } from './config';
 import { itemParsers, parseItems } from './programme-items';
 import { scanEntities, scanPages } from './scan';
@@ -55,24 +57,6 @@ async function loadFindingsSummaries() {
 }
 
 // ---- Policy ---------------------------------------------------------------------------------
-
-export class PolicyRefusedError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`The policy was refused; the one in force stays. Problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'PolicyRefusedError';
-  }
-}
-
-export async function policyInForce(): Promise<Policy> {
-  const out = await dynamoClient().send(new GetCommand({ TableName: requireEnv('tableName'), Key: keys.currentPolicy(), ConsistentRead: true }));
-  if (!out.Item) return defaultPolicy();
-  const parsed = parsePolicy(out.Item.policy);
-  if (!parsed.ok)
-    throw new Error(
-      `The stored policy ${String(out.Item.version)} no longer validates: ${parsed.problems.join('; ')}. Put a valid one in force: npm run prioritise -- --policy FILE`,
-    );
-  return parsed.policy;
-}
 
 /** Validate and put a policy in force. A bad one is refused with every problem; the previous one stays. */
 export async function setPolicy(document: unknown): Promise<Policy> {

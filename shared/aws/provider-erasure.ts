@@ -13,7 +13,8 @@ import { DeleteObjectsCommand, ListObjectsV2Command, ListObjectVersionsCommand, 
 import { emailKeys, keys, type Key } from '../keys';
 import { objectKeys, restrictedPrefixes } from '../object-keys';
 import { BatchWriter } from './batch-write';
-import { dynamoClient, s3Client } from './clients';
+import { dynamoClient } from './clients';
+import { s3Client } from './s3-client';
 import { requireEnv } from './config';
 import { queryAll, scanPages } from './scan';
 

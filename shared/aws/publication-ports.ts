@@ -7,7 +7,7 @@ import { holidaySet, shippedBankHolidays } from '../domain/calendar';
 import type { LifecycleSettings } from '../publication/lifecycle';
 import type { PublicationPorts } from '../publication/ports';
 import { publishEvent } from './events';
-import { policyInForce } from './programme-store';
+import { policyInForce } from './policy-store';
 import { getPublication, savePublication } from './publication-store';
 
 /** Now, England and Wales bank holidays, and the factual accuracy window and publication delay from the policy in force. */

@@ -3,12 +3,11 @@
  * reports bucket), edition records and recipients in DynamoDB, notify messages to SQS in batches
  * of ten. Storage and messages only: what to write is decided in shared/publication/publish-report.ts.
  */
-import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { prefixes } from '../../infra/catalogue';
 import type { NotifyMessage } from '../notify/messages';
 import { regenerateIndex as regenerate, type PublisherPorts } from '../publication/publish-report';
-import { s3Client, sqsClient } from './clients';
+import { sqsClient } from './clients';
 import { requireEnv } from './config';
 import { listCommissioners } from './people-store';
 import { listEditions, listRecipients, putEdition } from './publication-store';
@@ -25,16 +24,14 @@ async function queue(messages: readonly NotifyMessage[]): Promise<void> {
   }
 }
 
+/** S3 is loaded on first use: only publishing, amending and withdrawing write documents (shared/aws/report-objects.ts). */
+const reportObjects = () => import('./report-objects');
+
 export function publisherPorts(): PublisherPorts {
-  const Bucket = requireEnv('reportsBucket');
   return {
     loadSources: loadDocumentSources,
-    putObject: async (Key, Body, ContentType) => {
-      await s3Client().send(new PutObjectCommand({ Bucket, Key, Body, ContentType }));
-    },
-    deleteObject: async (Key) => {
-      await s3Client().send(new DeleteObjectCommand({ Bucket, Key }));
-    },
+    putObject: async (key, body, contentType) => (await reportObjects()).putReportObject(key, body, contentType),
+    deleteObject: async (key) => (await reportObjects()).deleteReportObject(key),
     putEdition,
     listEditions: () => listEditions(),
     listCommissioners,

@@ -3,12 +3,11 @@
  * the LA's outcome, the intelligence held), and stored report objects. Reading only: building the
  * documents is shared/reports/report-model.ts, deciding what to publish is shared/publication/.
  */
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Visit } from '../domain/types';
 import type { DocumentSources } from '../publication/documents';
 import { keys } from '../keys';
-import { dynamoClient, s3Client } from './clients';
+import { dynamoClient } from './clients';
 import { requireEnv } from './config';
 import { getFindingsVersion, getVisit } from './findings-store';
 import { queryAll } from './scan';
@@ -36,14 +35,4 @@ export async function loadVisitContext(visit: Visit): Promise<Omit<DocumentSourc
     laOutcome: parseOptional(laOutcomeItem, laOutcome.Item, 'LA outcome'),
     signals: signals.map((s) => parseItem(signalItem, s, 'signal')),
   };
-}
-
-export async function readReportObject(key: string): Promise<Uint8Array | undefined> {
-  try {
-    const obj = await s3Client().send(new GetObjectCommand({ Bucket: requireEnv('reportsBucket'), Key: key }));
-    return await obj.Body!.transformToByteArray();
-  } catch (err) {
-    if ((err as { name?: string }).name === 'NoSuchKey') return undefined;
-    throw err;
-  }
 }

@@ -7,7 +7,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
-import { s3Client } from '../../shared/aws/clients';
+import { s3Client } from '../../shared/aws/s3-client';
 import { requireEnv } from '../../shared/aws/config';
 import { loadLinkSecret } from '../../shared/aws/link-secret';
 import { getEdition } from '../../shared/aws/publication-store';

@@ -15,7 +15,7 @@ import { prefixes, queues } from '../../infra/catalogue';
 import { controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
 import { INJECTED_FAULT, type FaultCount, type FaultRule } from '../../infra/local/faults';
 import type { ParkedEvent } from '../../infra/local/invoker';
-import { s3Client } from '../../shared/aws/clients';
+import { s3Client } from '../../shared/aws/s3-client';
 import { getSubmission, listFindingsVersions, recordSubmissionWaiting } from '../../shared/aws/findings-store';
 import { CONFIRM_METADATA, reportKeys } from '../../shared/aws/import-adapter';
 import { createFindingsPost, findingsKey } from '../../shared/aws/presigned-post';

@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
-import { s3Client } from '../../shared/aws/clients';
+import { s3Client } from '../../shared/aws/s3-client';
 import { putObject, settle, uniqueKey, useLocalCloud } from '../support/cloud';
 
 let e: Endpoints;

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { s3Client } from '../../shared/aws/clients';
+import { s3Client } from '../../shared/aws/s3-client';
 import { getEdition } from '../../shared/aws/publication-store';
 import { suppress } from '../../shared/aws/suppression';
 import type { Endpoints } from '../../infra/local/cloud';

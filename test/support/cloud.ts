@@ -2,7 +2,8 @@
 import { inject } from 'vitest';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { applyEnvironment, controlLocalCloud, type Endpoints } from '../../infra/local/cloud';
-import { resetClients, s3Client } from '../../shared/aws/clients';
+import { resetClients } from '../../shared/aws/clients';
+import { s3Client } from '../../shared/aws/s3-client';
 
 /** Point this test worker's SDK clients at the local cloud and return its endpoints. */
 export function useLocalCloud(): Endpoints {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Endpoints } from '../../infra/local/cloud';
-import { s3Client } from '../../shared/aws/clients';
+import { s3Client } from '../../shared/aws/s3-client';
 import { recordSubmissionWaiting } from '../../shared/aws/findings-store';
 import { contactsOf } from '../../shared/aws/people-store';
 import { createFindingsPost } from '../../shared/aws/presigned-post';

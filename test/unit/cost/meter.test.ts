@@ -97,11 +97,14 @@ describe('the cost meter', () => {
 
 describe('the shared clients', () => {
   it('carry the meter added with addClientHook, on every client made after it', async () => {
-    const { addClientHook, dynamoClient, s3Client, sesClient } = await import('../../../shared/aws/clients');
+    const { addClientHook, dynamoClient, sesClient } = await import('../../../shared/aws/clients');
+    const { s3Client } = await import('../../../shared/aws/s3-client');
     const before = dynamoClient();
+    const s3Before = s3Client();
     const plugin = meter().plugin();
     addClientHook((client) => client.middlewareStack.use(plugin));
     expect(dynamoClient()).not.toBe(before);
+    expect(s3Client()).not.toBe(s3Before);
     for (const client of [dynamoClient(), s3Client(), sesClient()]) expect(client.middlewareStack.identify().some((m) => m.startsWith('costMeter'))).toBe(true);
   });
 });

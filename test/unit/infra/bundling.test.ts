@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { filesAtStart } from '../../../bench/bundles';
 import { BUNDLE_ENTRY, bundleSettings, esbuildOptions, type BundleSettings } from '../../../infra/bundling';
 import { PDF_FONT_FILES } from '../../../shared/reports/fonts';
 
@@ -50,20 +51,22 @@ describe('a Lambda bundle', () => {
     expect(packages.has('iconv-lite')).toBe(false);
   });
 
-  it('reads at a cold start only what the function runs then: the PDF renderer, bowser and event streams are chunks loaded on first use', async () => {
+  it('reads at a cold start only what the function runs then: the renderers, S3, bowser and event streams are chunks loaded on first use', async () => {
     const meta = await bundle(bundleSettings('publicationWorker'), join(dir, 'publication-worker'));
-    const outputs = Object.entries(meta.outputs).filter(([file]) => file.endsWith('.mjs'));
-    const entry = outputs.find(([, o]) => o.entryPoint !== undefined)![1];
-    const inEntry = packagesIn({ inputs: Object.fromEntries(Object.keys(entry.inputs).map((f) => [f, meta.inputs[f]!])), outputs: {} });
-    const inChunks = packagesIn({
-      inputs: Object.fromEntries(outputs.filter(([, o]) => o !== entry).flatMap(([, o]) => Object.keys(o.inputs).map((f) => [f, meta.inputs[f]!]))),
-      outputs: {},
-    });
-    for (const lazy of ['pdfkit', 'fontkit', 'bowser']) {
-      expect(inEntry.has(lazy), lazy).toBe(false);
-      expect(inChunks.has(lazy), lazy).toBe(true);
+    const atStart = new Set(filesAtStart(meta));
+    const packagesOf = (files: string[]) =>
+      packagesIn({
+        inputs: Object.fromEntries(files.flatMap((file) => Object.keys(meta.outputs[file]!.inputs).map((f) => [f, meta.inputs[f]!]))),
+        outputs: {},
+      });
+    const outputs = Object.keys(meta.outputs).filter((file) => file.endsWith('.mjs'));
+    const readAtStart = packagesOf(outputs.filter((file) => atStart.has(file)));
+    const readLater = packagesOf(outputs.filter((file) => !atStart.has(file)));
+    for (const lazy of ['pdfkit', 'fontkit', 'nunjucks', '@aws-sdk/client-s3', 'bowser']) {
+      expect(readAtStart.has(lazy), lazy).toBe(false);
+      expect(readLater.has(lazy), lazy).toBe(true);
     }
-    expect(inEntry.has('@aws-sdk/client-dynamodb')).toBe(true);
+    for (const used of ['@aws-sdk/client-dynamodb', '@aws-sdk/client-sqs', '@aws-sdk/client-eventbridge']) expect(readAtStart.has(used), used).toBe(true);
   });
 
   it('still renders a report PDF with brotli left out', async () => {
