@@ -1,7 +1,8 @@
 /**
  * AWS SDK v3 clients, one per container. Endpoints come from the SDK's standard variables
  * (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3, ...), so the same code talks to AWS or to the
- * local emulators without a branch. Only S3 path-style addressing needs our own switch.
+ * local emulators without a branch. The S3 client is in shared/aws/s3-client.ts, so that the
+ * functions which use S3 on some invocations only can import it on first use.
  *
  * Every client is made on first use, never at import: a cold start pays only for the clients its
  * invocation calls (test/unit/infra/cold-start.test.ts checks that importing a handler makes none).

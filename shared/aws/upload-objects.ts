@@ -4,21 +4,11 @@
  * shared/aws/findings-store.ts do not carry the S3 client in their cold starts.
  */
 import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { UploadedFindings } from '../findings/ingest-service';
 import { objectKeys } from '../object-keys';
 import { s3Client } from './s3-client';
 
-/** What the ingest needs to know about an uploaded object, and its bytes when it is small enough to read. */
-export interface UploadedObject {
-  readonly contentLength: number;
-  readonly contentType?: string;
-  readonly metadata: Record<string, string>;
-  /** The S3 version id (versioned buckets) or, where the store keeps no versions, the ETag. */
-  readonly objectVersion?: string;
-  readonly versionId?: string;
-  readonly bytes?: Uint8Array;
-}
-
-export async function readUpload(bucket: string, key: string, versionId: string | undefined, maxBytes: number): Promise<UploadedObject> {
+export async function readUpload(bucket: string, key: string, versionId: string | undefined, maxBytes: number): Promise<UploadedFindings> {
   const s3 = s3Client();
   const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
   const contentLength = head.ContentLength ?? 0;
