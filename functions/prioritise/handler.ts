@@ -4,11 +4,20 @@
  * a person or a test gives one) and store it (unchanged inputs change nothing).
  */
 import { alarmedMetrics, events, limits } from '../../infra/catalogue';
-import { findingsRecordSeriousConcerns, programmePorts } from '../../shared/aws/programme-store';
+import { findingsRecordSeriousConcerns } from '../../shared/aws/findings-store';
 import { getPublication } from '../../shared/aws/publication-store';
 import { instrumented, logger, metrics, MetricUnit } from '../../shared/aws/observability';
 import { dateOf } from '../../shared/domain/calendar';
-import { replan, type ReplanResult } from '../../shared/prioritise/replan';
+import type { ReplanResult } from '../../shared/prioritise/replan';
+
+/**
+ * The planner and its stores (the scoring, the pages through nunjucks, S3) load on first use: every
+ * publication change reaches this function, and most are not triage and re-plan nothing.
+ */
+const planner = async () => {
+  const [{ programmePorts }, { replan }] = await Promise.all([import('../../shared/aws/programme-store'), import('../../shared/prioritise/replan')]);
+  return { programmePorts, replan };
+};
 
 interface PrioritiseEvent {
   readonly source?: string;
@@ -30,6 +39,7 @@ export const handler = instrumented('prioritise', async (event: PrioritiseEvent)
     if (skipped) return { skipped };
   }
   const asOf = event.asOf ?? dateOf(event.time ?? new Date());
+  const { programmePorts, replan } = await planner();
   const { result } = await replan(programmePorts, { asOf, pageSize: limits.programmePageSize });
   metrics.addMetric('VisitsPlanned', MetricUnit.Count, result.planned);
   for (const [name, value] of [

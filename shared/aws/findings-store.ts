@@ -109,3 +109,17 @@ export async function latestFindingsVersion(visitId: string): Promise<FindingsVe
   );
   return parseOptional(findingsVersionItem, out.Items?.[0], 'findings version');
 }
+
+/** Does this findings version record serious concerns? (A stored findings event that does not need triage.) */
+export async function findingsRecordSeriousConcerns(visitId: string, version: number): Promise<boolean> {
+  const out = await dynamoClient().send(
+    new GetCommand({
+      TableName: requireEnv('tableName'),
+      Key: keys.findingsVersion(visitId, version),
+      ProjectionExpression: 'findings.seriousConcerns',
+      ConsistentRead: true,
+    }),
+  );
+  const findings: unknown = out.Item?.findings;
+  return typeof findings === 'object' && findings !== null && 'seriousConcerns' in findings && findings.seriousConcerns === true;
+}

@@ -199,20 +199,6 @@ export async function recordProgramme(r: ProgrammeRecord): Promise<void> {
   );
 }
 
-/** Does this findings version record serious concerns? (A stored findings event that does not need triage.) */
-export async function findingsRecordSeriousConcerns(visitId: string, version: number): Promise<boolean> {
-  const out = await dynamoClient().send(
-    new GetCommand({
-      TableName: requireEnv('tableName'),
-      Key: keys.findingsVersion(visitId, version),
-      ProjectionExpression: 'findings.seriousConcerns',
-      ConsistentRead: true,
-    }),
-  );
-  const findings: unknown = out.Item?.findings;
-  return typeof findings === 'object' && findings !== null && 'seriousConcerns' in findings && findings.seriousConcerns === true;
-}
-
 export const programmePorts: ProgrammePorts = {
   loadInputs: loadPrioritiseInputs,
   policyInForce,
